@@ -1,0 +1,54 @@
+"""The reader's output: a document as a list of blocks that keep their source position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+TABLE_ROW = "table_row"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One heading, paragraph, list item or table row.
+
+    ``line`` and ``end_line`` are 1-based source lines of the file for text, markdown and
+    HTML, and paragraph numbers of a Word document's body. ``page`` is set where the
+    source has pages (PDF). ``cells`` holds a table row's cell texts; ``text`` is then
+    the cells joined by " | ".
+    """
+
+    kind: str
+    text: str
+    line: int
+    end_line: int
+    level: int = 0
+    cells: tuple[str, ...] = ()
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """A comment in the source that may carry a minlint suppression."""
+
+    line: int
+    text: str
+
+
+@dataclass(slots=True)
+class Document:
+    """A file read into blocks.
+
+    ``lines`` are the source lines as a person sees them (for a Word document, its
+    paragraphs), used to show findings in context. ``notices`` are facts about the
+    file itself that a check may report, such as tracked changes left in a draft.
+    """
+
+    path: str
+    format: str
+    blocks: list[Block]
+    lines: list[str] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)

@@ -1,0 +1,217 @@
+"""The meeting model: what a document says, extracted from its blocks.
+
+A file is split into parts (agenda, minutes, report, work programme, monitoring
+schedule, other); agenda and minutes parts carry the structure that rules check.
+Every element keeps the source line where it was read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from minlint.lint.blocks import Block, Document
+
+AGENDA = "agenda"
+MINUTES = "minutes"
+REPORT = "report"
+WORK_PROGRAMME = "work_programme"
+MONITORING_SCHEDULE = "monitoring_schedule"
+OTHER = "other"
+PART_KINDS = (AGENDA, MINUTES, REPORT, WORK_PROGRAMME, MONITORING_SCHEDULE, OTHER)
+
+
+@dataclass(slots=True)
+class Person:
+    """A person as written, without the honorific: "Cusworth", "Julie Turner"."""
+
+    name: str
+    title: str | None = None  # Councillor, Mr, Mrs, Ms, Dr ...
+    role: str | None = None  # chair, vice-chair, member, co-opted, or an officer's post
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Resolution:
+    number: str | None  # "1", "a", "•" counted as "1".."n"; None for a single one
+    text: str
+    line: int
+    end_line: int
+
+
+@dataclass(slots=True)
+class Movement:
+    """Someone leaving, re-joining, arriving at or taking the chair of the meeting."""
+
+    name: str
+    action: str  # left | rejoined | arrived | took_chair
+    line: int
+    minute: int | None = None
+
+
+@dataclass(slots=True)
+class NextMeeting:
+    date: dt.date | None
+    time: str | None
+    line: int
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Minute:
+    number: int
+    title: str
+    line: int
+    end_line: int
+    blocks: list[Block] = field(default_factory=list)
+    resolutions: list[Resolution] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AgendaItem:
+    number: int
+    title: str
+    line: int
+    pages: str | None = None
+
+
+@dataclass(slots=True)
+class Part:
+    """A part of a file: the whole file when it is just minutes, or one part of a pack."""
+
+    kind: str
+    start_line: int
+    end_line: int
+    title: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class MinutesPart(Part):
+    body: str | None = None
+    date: dt.date | None = None
+    date_line: int | None = None
+    time: str | None = None
+    venue: str | None = None
+    chair: Person | None = None
+    present: list[Person] = field(default_factory=list)
+    apologies: list[Person] = field(default_factory=list)
+    in_attendance: list[Person] = field(default_factory=list)
+    items: list[Minute] = field(default_factory=list)
+    movements: list[Movement] = field(default_factory=list)
+    next_meeting: NextMeeting | None = None
+
+
+@dataclass(slots=True)
+class AgendaPart(Part):
+    body: str | None = None
+    date: dt.date | None = None
+    date_line: int | None = None
+    time: str | None = None
+    venue: str | None = None
+    membership: list[Person] = field(default_factory=list)
+    stated_count: int | None = None
+    items: list[AgendaItem] = field(default_factory=list)
+    next_meeting: NextMeeting | None = None
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    document: Document
+    parts: list[Part]
+
+    @property
+    def minutes(self) -> list[MinutesPart]:
+        return [p for p in self.parts if isinstance(p, MinutesPart)]
+
+    @property
+    def agendas(self) -> list[AgendaPart]:
+        return [p for p in self.parts if isinstance(p, AgendaPart)]
+
+
+def _date(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _person(p: Person) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": p.name}
+    if p.title:
+        out["title"] = p.title
+    if p.role:
+        out["role"] = p.role
+    if p.line is not None:
+        out["line"] = p.line
+    return out
+
+
+def _next(n: NextMeeting | None) -> dict[str, Any] | None:
+    if n is None:
+        return None
+    return {"date": _date(n.date), "time": n.time, "line": n.line}
+
+
+def part_to_json(part: Part) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": part.kind,
+        "start_line": part.start_line,
+        "end_line": part.end_line,
+        "title": part.title,
+    }
+    if isinstance(part, MinutesPart):
+        out.update(
+            body=part.body,
+            date=_date(part.date),
+            time=part.time,
+            venue=part.venue,
+            chair=_person(part.chair) if part.chair else None,
+            present=[_person(p) for p in part.present],
+            apologies=[_person(p) for p in part.apologies],
+            in_attendance=[_person(p) for p in part.in_attendance],
+            items=[
+                {
+                    "number": m.number,
+                    "title": m.title,
+                    "line": m.line,
+                    "end_line": m.end_line,
+                    "resolutions": [
+                        {"number": r.number, "text": r.text, "line": r.line, "end_line": r.end_line}
+                        for r in m.resolutions
+                    ],
+                }
+                for m in part.items
+            ],
+            movements=[
+                {"name": m.name, "action": m.action, "line": m.line, "minute": m.minute}
+                for m in part.movements
+            ],
+            next_meeting=_next(part.next_meeting),
+        )
+    elif isinstance(part, AgendaPart):
+        out.update(
+            body=part.body,
+            date=_date(part.date),
+            time=part.time,
+            venue=part.venue,
+            stated_count=part.stated_count,
+            membership=[_person(p) for p in part.membership],
+            items=[
+                {"number": i.number, "title": i.title, "line": i.line, "pages": i.pages}
+                for i in part.items
+            ],
+            next_meeting=_next(part.next_meeting),
+        )
+    return out
+
+
+def to_json(parsed: ParsedDocument) -> dict[str, Any]:
+    """The JSON form of ``minlint parse`` (see ``schemas/meeting.schema.json``)."""
+    doc = parsed.document
+    out: dict[str, Any] = {
+        "path": doc.path,
+        "format": doc.format,
+        "parts": [part_to_json(p) for p in parsed.parts],
+    }
+    if doc.notices:
+        out["notices"] = list(doc.notices)
+    return out

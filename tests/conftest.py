@@ -1,0 +1,44 @@
+"""Shared test helpers: the real documents are read from ../shared beside the checkout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("MINLINT_SHARED", REPO.parent / "shared"))
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
+EXAMPLES = REPO / "examples"
+
+
+def seed(prefix: str) -> Path:
+    """The seed document whose name starts with ``prefix`` ("000" ... "004")."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"the real documents are not beside the checkout ({SEEDS} is absent)")
+    found = sorted(SEEDS.glob(f"{prefix}*.txt"))
+    if not found:
+        pytest.skip(f"no seed {prefix}* in {SEEDS}")
+    return found[0]
+
+
+def corpus(relative: str) -> Path:
+    """A document of ../shared/corpus, or a skip saying it is absent."""
+    path = CORPUS / relative
+    if not path.exists():
+        pytest.skip(f"the real documents are not beside the checkout ({path} is absent)")
+    return path
+
+
+def all_real_documents() -> list[Path]:
+    """Every seed and corpus document (empty where ../shared is absent)."""
+    out = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if CORPUS.is_dir():
+        out += sorted(
+            p
+            for p in CORPUS.rglob("*")
+            if p.is_file() and p.suffix in {".txt", ".md", ".html"} and p.name != "SOURCES.md"
+        )
+    return out
