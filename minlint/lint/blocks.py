@@ -17,7 +17,7 @@ class Block:
     ``line`` and ``end_line`` are 1-based source lines of the file for text, markdown and
     HTML, and paragraph numbers of a Word document's body. ``page`` is set where the
     source has pages (PDF). ``cells`` holds a table row's cell texts; ``text`` is then
-    the cells joined by " | ".
+    the cells joined by " | ". ``origins`` maps text offsets back to source lines.
     """
 
     kind: str
@@ -27,6 +27,20 @@ class Block:
     level: int = 0
     cells: tuple[str, ...] = ()
     page: int | None = None
+    origins: tuple[tuple[int, int, int], ...] = ()
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The source (line, column) of character ``offset`` of ``text``.
+
+        ``origins`` lists (offset in text, line, column) for the start of each source
+        line the block was joined from; without it the block's first line is used.
+        """
+        line, column, base = self.line, 1, 0
+        for start, ln, col in self.origins:
+            if start > offset:
+                break
+            line, column, base = ln, col, start
+        return line, column + max(0, offset - base)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,162 @@
+"""People as minutes name them: lists of councillors, officers with roles, honorifics."""
+
+from __future__ import annotations
+
+import re
+
+from minlint.lint.model import Person
+
+# Longest first so "Councillors" is taken before "Councillor".
+_TITLES = [
+    "County Councillors",
+    "County Councillor",
+    "County Cllrs",
+    "County Cllr",
+    "Councillors",
+    "Councillor",
+    "Cllrs.",
+    "Cllrs",
+    "Cllr.",
+    "Cllr",
+    "Aldermen",
+    "Alderman",
+    "Professor",
+    "Prof.",
+    "Mrs.",
+    "Mrs",
+    "Miss",
+    "Mr.",
+    "Mr",
+    "Ms.",
+    "Ms",
+    "Dr.",
+    "Dr",
+    "Rev.",
+    "Rev",
+    "Sir",
+    "Dame",
+]
+_TITLE_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(t) for t in _TITLES) + r")(?=\s|$)\s*", re.IGNORECASE
+)
+_CANONICAL = {
+    "councillors": "Councillor",
+    "councillor": "Councillor",
+    "county councillors": "County Councillor",
+    "county councillor": "County Councillor",
+    "county cllrs": "County Councillor",
+    "county cllr": "County Councillor",
+    "cllrs.": "Councillor",
+    "cllrs": "Councillor",
+    "cllr.": "Councillor",
+    "cllr": "Councillor",
+    "aldermen": "Alderman",
+}
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_SPLIT = re.compile(r"\s*(?:[,;]|\band\b|&)\s*")
+# A name: capitalised words, initials ("Z.", "J"), hyphens and apostrophes.
+_NAME = re.compile(
+    r"^(?:[A-Z][A-Za-z'’‟\-]*\.?|[A-Z]\.|O[‟'’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)"
+    r"(?:\s+(?:[A-Z][A-Za-z'’‟\-]*\.?|[A-Z]\.|van|de|der|von))*$"
+)
+_ROLE_WORDS = {
+    "chair": "chair",
+    "in the chair": "chair",
+    "chairman": "chair",
+    "chairperson": "chair",
+    "chairwoman": "chair",
+    "vice-chair": "vice-chair",
+    "vice chair": "vice-chair",
+    "vice-chairman": "vice-chair",
+    "vice chairman": "vice-chair",
+}
+_LEADING_ROLE = re.compile(
+    r"^(Chairman|Chairperson|Chairwoman|Chair|Vice[- ]Chair(?:man)?)(?:\s*[–:-]\s*|\s+)", re.I
+)
+_NOT_NAMES = frozenset(
+    "the clerk clerk none no all members member officers chair vice-chair co-opted".split()
+)
+
+
+def role_of(note: str) -> str | None:
+    """'in the Chair' -> 'chair', 'Vice Chair' -> 'vice-chair'; other notes kept as written."""
+    key = " ".join(note.lower().replace("–", "-").split())
+    return _ROLE_WORDS.get(key, note.strip() or None)
+
+
+def strip_title(text: str) -> tuple[str | None, str]:
+    """Split a leading honorific off: 'Councillor Z. Collingham' -> ('Councillor', 'Z. Collingham')."""
+    title: str | None = None
+    while True:
+        m = _TITLE_RE.match(text)
+        if not m:
+            return title, text
+        word = m.group(0).strip()
+        canon = _CANONICAL.get(word.lower(), word.rstrip(".").capitalize())
+        # "Cllr Mrs Shewell": keep the office, the courtesy title adds nothing.
+        title = title or canon
+        text = text[m.end() :]
+
+
+def parse_person(piece: str, default_title: str | None = None) -> Person | None:
+    """One entry of a name list: 'Cusworth (Chair)', 'Mrs. A. Clough (ROPF)'."""
+    role = None
+    notes = _PAREN.findall(piece)
+    piece = _PAREN.sub("", piece).strip(" .:-–")
+    for note in notes:
+        r = role_of(note)
+        if r in ("chair", "vice-chair") or role is None:
+            role = r
+    lead = _LEADING_ROLE.match(piece)
+    if lead:
+        role = role_of(lead.group(1))
+        piece = piece[lead.end() :]
+    title, name = strip_title(piece)
+    name = name.strip(" .:-–")
+    if not name or name.lower() in _NOT_NAMES:
+        return None
+    if not _NAME.match(name):
+        # "Mrs. Clough for agenda items relating to ...": the name, then ordinary words.
+        words = name.split()
+        cut = next((k for k, w in enumerate(words) if w[:1].islower()), 0)
+        name = " ".join(words[:cut])
+        if not name or not _NAME.match(name):
+            return None
+    if len(name.split()) > 4:
+        return None
+    if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
+        name = name.rstrip(".")
+    return Person(name=name, title=title or default_title, role=role)
+
+
+def split_names(text: str, line: int | None = None) -> list[Person]:
+    """Names in a list: 'Councillors Atkin, Bacon, Z. Collingham and Mills' -> four people.
+
+    The honorific of a list ("Councillors") applies to every name that has none.
+    Entries that are not names (phrases, "the Clerk") are left out.
+    """
+    out: list[Person] = []
+    default: str | None = None
+    depth = 0
+    pieces: list[str] = []
+    start = 0
+    # Split on separators outside parentheses only: "(ROPF: Older People's Forum)".
+    for m in _SPLIT.finditer(text):
+        depth = text.count("(", 0, m.start()) - text.count(")", 0, m.start())
+        if depth > 0:
+            continue
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        title, _ = strip_title(piece)
+        if title:
+            default = title
+        person = parse_person(piece, default)
+        if person is not None:
+            person.line = line
+            out.append(person)
+    return out

@@ -1,0 +1,45 @@
+"""A readable outline of the meeting model, for ``minlint parse --format text``."""
+
+from __future__ import annotations
+
+from minlint.lint.model import AgendaPart, MinutesPart, ParsedDocument, Person
+
+
+def _names(people: list[Person]) -> str:
+    return ", ".join(p.name + (f" ({p.role})" if p.role else "") for p in people) or "-"
+
+
+def outline(parsed: ParsedDocument) -> str:
+    """One line per fact, indented by part."""
+    doc = parsed.document
+    lines = [f"{doc.path} ({doc.format}, {len(parsed.parts)} part(s))"]
+    for note in doc.notices:
+        lines.append(f"  notice: {note}")
+    for part in parsed.parts:
+        lines.append(f"{part.kind} lines {part.start_line}-{part.end_line}: {part.title}")
+        if isinstance(part, (MinutesPart, AgendaPart)):
+            lines.append(f"  body: {part.body or '-'}")
+            lines.append(f"  date: {part.date or '-'}  time: {part.time or '-'}")
+            if part.venue:
+                lines.append(f"  venue: {part.venue}")
+        if isinstance(part, MinutesPart):
+            lines.append(f"  chair: {part.chair.name if part.chair else '-'}")
+            lines.append(f"  present: {_names(part.present)}")
+            lines.append(f"  apologies: {_names(part.apologies)}")
+            lines.append(f"  in attendance: {_names(part.in_attendance)}")
+            for m in part.items:
+                parts = [r.number or "-" for r in m.resolutions]
+                res = f"  resolutions: {', '.join(parts)}" if parts else ""
+                lines.append(f"  {m.number}. {m.title} (line {m.line}){res}")
+            for mv in part.movements:
+                lines.append(f"  {mv.name} {mv.action} at minute {mv.minute} (line {mv.line})")
+        if isinstance(part, AgendaPart):
+            count = f" (stated {part.stated_count})" if part.stated_count is not None else ""
+            lines.append(f"  membership{count}: {_names(part.membership)}")
+            for i in part.items:
+                pages = f" [pages {i.pages}]" if i.pages else ""
+                lines.append(f"  {i.number}. {i.title}{pages} (line {i.line})")
+        if isinstance(part, (MinutesPart, AgendaPart)) and part.next_meeting:
+            n = part.next_meeting
+            lines.append(f"  next meeting: {n.date or '-'} {n.time or ''} (line {n.line})".rstrip())
+    return "\n".join(lines) + "\n"

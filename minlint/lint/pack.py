@@ -1,0 +1,152 @@
+"""Splitting a document into parts: an agenda pack into its agenda, attached minutes,
+officer reports, work programme, monitoring schedule and sub-group updates.
+
+A part starts at a recognisable opening (an agenda's "Date and Time :-", minutes'
+"Present:-", a report's "TO:"/"Public Report", a work programme's title) and runs to
+the next opening. A file with no recognisable opening is one part, its kind guessed
+from its content and name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from minlint.lint.blocks import HEADING, TABLE_ROW, Block, Document
+from minlint.lint.model import (
+    AGENDA,
+    MINUTES,
+    MONITORING_SCHEDULE,
+    OTHER,
+    REPORT,
+    WORK_PROGRAMME,
+    Part,
+)
+
+_PRESENT = re.compile(r"^(?:members\s+)?present\b(?:\s+in\s+the\s+chair)?\s*[:;.\-–]", re.I)
+_AGENDA_MARK = re.compile(
+    r"^(date\s+and\s+time\s*:|date\s*:|time\s*:|a\s?g\s?e\s?n\s?d\s?a$|agenda$|membership\s*:)",
+    re.I,
+)
+_REPORT_MARK = re.compile(
+    r"^(to\s*:\s*\S|public\s+report\b|committee\s+name\s+and\s+date\s+of\s+committee\s+meeting$"
+    r"|briefing\s+title\b|report\s+title$)",
+    re.I,
+)
+_WORK_PROGRAMME = re.compile(r"^work\s+programme\b(?!\s*\()", re.I)
+_MONITORING = re.compile(
+    r"recommendations\s*[–-]\s*implementation\s+monitoring\s+schedule|^monitoring\s+schedule\b",
+    re.I,
+)
+_SUBGROUP = re.compile(r"^sub\s+and\s+project\s+group\s+work\b", re.I)
+_MINUTE_NUMBER = re.compile(r"^\d{1,4}\.?\s")
+_DATE_ONLY = re.compile(
+    r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)?,?\s*\d{1,2}(st|nd|rd|th)?\s+"
+    r"[A-Za-z]+,?\s+\d{4}$",
+    re.I,
+)
+_MINUTES_TITLE = re.compile(r"^minutes\s+of\s+(the\s+|a\s+)?(proceedings|meeting)\b", re.I)
+
+
+def _opening(block: Block) -> str | None:
+    """The kind of part that this block opens, if any."""
+    text = block.text.strip()
+    if block.kind == TABLE_ROW:
+        return None
+    if _PRESENT.match(text):
+        return MINUTES
+    if _AGENDA_MARK.match(text):
+        return AGENDA
+    if _REPORT_MARK.match(text):
+        return REPORT
+    if _MONITORING.search(text) and len(text) < 200:
+        return MONITORING_SCHEDULE
+    if _WORK_PROGRAMME.match(text) and not _MINUTE_NUMBER.match(text) and len(text) < 200:
+        return WORK_PROGRAMME
+    if _SUBGROUP.match(text):
+        return OTHER
+    return None
+
+
+def _is_title(block: Block) -> bool:
+    """A block that heads a part: a title in capitals, a date line, 'Minutes of ...'."""
+    text = block.text.strip()
+    if _MINUTE_NUMBER.match(text):
+        return False
+    return (
+        block.kind == HEADING
+        or bool(_DATE_ONLY.match(text))
+        or bool(_MINUTES_TITLE.match(text))
+    )
+
+
+def _guess_kind(doc: Document) -> str:
+    name = PurePath(doc.path).name.lower()
+    if "agenda" in name:
+        return AGENDA
+    if "minute" in name:
+        return MINUTES
+    head = " ".join(b.text for b in doc.blocks[:6]).lower()
+    if "minutes" in head:
+        return MINUTES
+    if "agenda" in head:
+        return AGENDA
+    resolved = sum(1 for b in doc.blocks if b.text.lower().startswith(("resolved", "agreed")))
+    return MINUTES if resolved else OTHER
+
+
+def _title(kind: str, blocks: list[Block]) -> str:
+    for b in blocks[:6]:
+        t = b.text.strip()
+        if kind in (WORK_PROGRAMME, MONITORING_SCHEDULE, OTHER) and len(t) < 200:
+            return t
+        if b.kind == HEADING or kind != REPORT:
+            if len(t) < 200:
+                return t
+    return blocks[0].text.strip()[:120] if blocks else ""
+
+
+def split_parts(doc: Document) -> list[Part]:
+    """Split a read document into parts (the whole document when nothing opens a part)."""
+    blocks = doc.blocks
+    if not blocks:
+        return [Part(kind=_guess_kind(doc), start_line=1, end_line=max(1, len(doc.lines)))]
+    starts: list[tuple[int, str]] = []
+    for i, block in enumerate(blocks):
+        kind = _opening(block)
+        if kind is None:
+            continue
+        current = starts[-1][1] if starts else None
+        if kind == current and kind != MINUTES:
+            continue
+        if kind == AGENDA and (current is not None and (current != OTHER or any(k == AGENDA for _, k in starts))):
+            continue  # "Date:" inside minutes or a report; a pack has one agenda
+        if kind == MINUTES and current == MINUTES and i - starts[-1][0] < 8:
+            continue  # "Members present" after "Present in the chair"
+        begin = i
+        floor = starts[-1][0] + 1 if starts else 0
+        while begin > floor and i - begin < 4 and _is_title(blocks[begin - 1]):
+            begin -= 1
+        starts.append((begin, kind))
+    if not starts:
+        kind = _guess_kind(doc)
+        return [Part(kind=kind, start_line=blocks[0].line, end_line=blocks[-1].end_line,
+                     title=_title(kind, blocks), blocks=list(blocks))]
+    # What comes before the first opening belongs to the first part.
+    starts[0] = (0, starts[0][1])
+    parts: list[Part] = []
+    for n, (begin, kind) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
+        chunk = list(blocks[begin:end])
+        if not chunk:
+            continue
+        parts.append(
+            Part(
+                kind=kind,
+                start_line=chunk[0].line,
+                end_line=max(b.end_line for b in chunk),
+                title=_title(kind, chunk),
+                blocks=chunk,
+            )
+        )
+    return parts

@@ -1,0 +1,152 @@
+"""Grouping source lines into blocks, shared by the text and markdown readers.
+
+A reader turns each source line into a :class:`Line` (cleaned text and a hint of what
+it is); :func:`build_blocks` groups consecutive lines into blocks and joins a sentence
+that a PDF broke across lines, blank lines or pages back into one paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block
+
+BLANK = "blank"
+
+
+@dataclass(slots=True)
+class Line:
+    no: int  # 1-based source line
+    text: str  # cleaned text; "" for a blank line
+    column: int = 1  # 1-based column of text[0] in the source line
+    page: int | None = None
+    hint: str | None = None  # HEADING, LIST_ITEM, TABLE_ROW, PARAGRAPH, or None: decide by shape
+    level: int = 0
+    cells: tuple[str, ...] = ()
+    starts_block: bool = False  # a new block starts here even without a blank line
+    page_break: bool = False  # a page starts at this line
+
+
+_TERMINAL = re.compile(r"[.:;?!)\]]['\"’”]?$|:-$|-$")
+_FUNCTION_WORDS = frozenset(
+    "a an the of to and or in on at by for from with as that which who whose be is was were "
+    "are has had have their its his her our this these those into onto than between".split()
+)
+_ROLE_NOTE = re.compile(r"^\((?:[Vv]ice[- ])?[Cc]hair(?:man|person)?\)")
+_CAPS_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def is_caps(text: str) -> bool:
+    """True when the letters of ``text`` are nearly all capitals (a title line)."""
+    letters = _CAPS_LETTERS.findall(text)
+    if len(letters) < 2:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) >= 0.85
+
+
+def _join(parts: list[Line]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """Join line texts into one string; return it with (offset, line, column) origins."""
+    text = ""
+    origins: list[tuple[int, int, int]] = []
+    for ln in parts:
+        piece = ln.text
+        if text:
+            # A word broken by a hyphen at the line end ("9.30-" / "11.30") keeps no space.
+            if text.endswith("-") and len(text) > 1 and text[-2].isalnum() and piece[:1].isalnum():
+                pass
+            else:
+                text += " "
+        origins.append((len(text), ln.no, ln.column))
+        text += piece
+    return text, tuple(origins)
+
+
+def _title_then_text(current: list[Line], ln: Line) -> bool:
+    """A line of ordinary text after capitals-only title lines starts a new block."""
+    return any(c.islower() for c in ln.text) and all(is_caps(c.text) for c in current)
+
+
+def _make_block(parts: list[Line]) -> Block:
+    first = parts[0]
+    text, origins = _join(parts)
+    kind = first.hint
+    if kind is None:
+        kind = HEADING if is_caps(text) and len(text) < 250 else PARAGRAPH
+    return Block(
+        kind=kind,
+        text=text,
+        line=first.no,
+        end_line=parts[-1].no,
+        level=first.level,
+        cells=first.cells,
+        page=first.page,
+        origins=origins,
+    )
+
+
+def _continues(prev: Block, nxt: Block) -> bool:
+    """A sentence broken across a blank line or a page: the next block goes on from here."""
+    if prev.kind not in (PARAGRAPH, LIST_ITEM) or nxt.kind != PARAGRAPH:
+        return False
+    if _TERMINAL.search(prev.text.rstrip()):
+        return False
+    if nxt.text[:1].islower() or _ROLE_NOTE.match(nxt.text) or prev.text.endswith(","):
+        return True
+    last = prev.text.rsplit(None, 1)[-1].lower() if prev.text.strip() else ""
+    return last in _FUNCTION_WORDS
+
+
+def _merge(prev: Block, nxt: Block) -> Block:
+    offset = len(prev.text) + 1
+    origins = prev.origins + tuple((o + offset, ln, col) for o, ln, col in nxt.origins)
+    return Block(
+        kind=prev.kind,
+        text=prev.text + " " + nxt.text,
+        line=prev.line,
+        end_line=nxt.end_line,
+        level=prev.level,
+        cells=prev.cells,
+        page=prev.page,
+        origins=origins,
+    )
+
+
+def build_blocks(lines: list[Line]) -> list[Block]:
+    """Group lines into blocks (see the module docstring)."""
+    blocks: list[Block] = []
+    current: list[Line] = []
+    joinable: list[bool] = []  # per block: may the next block continue it?
+
+    def flush() -> None:
+        if current:
+            blocks.append(_make_block(current))
+            joinable.append(True)
+            current.clear()
+
+    for ln in lines:
+        if not ln.text:
+            flush()
+            continue
+        if ln.hint == TABLE_ROW:
+            flush()
+            current.append(ln)
+            flush()
+            continue
+        if ln.starts_block or ln.page_break or ln.hint in (HEADING, LIST_ITEM):
+            flush()
+        elif current and current[0].hint is None and _title_then_text(current, ln):
+            flush()
+        current.append(ln)
+        if ln.hint == HEADING:
+            flush()
+    flush()
+
+    out: list[Block] = []
+    for block in blocks:
+        if out and _continues(out[-1], block):
+            out[-1] = _merge(out[-1], block)
+        else:
+            out.append(block)
+    return out

@@ -1,0 +1,136 @@
+"""Plain-text reader, including text extracted from PDF agenda packs.
+
+PDF text is cleaned as a reader would read it: running page headers and footers
+("Page 1 Agenda Item 2", "IMPROVING LIVES SELECT COMMISSION - 18/09/18", "4   BODY -"),
+a URL repeated by every page, stray bullet glyphs and non-breaking spaces are
+recognised; a form feed starts a new page; sentences broken across lines and pages are
+joined into one paragraph that keeps the line numbers it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from minlint.lint.blocks import LIST_ITEM, Directive, Document
+from minlint.lint.readers.lines import Line, build_blocks, is_caps
+
+SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": "  ", "\u200b": ""})
+BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf076•▪◦●○■□➢►‣⁃·"
+_BULLET = re.compile(rf"^([{BULLET_GLYPHS}]|[-*](?=\s))\s*")
+_DIRECTIVE = re.compile(r"<!--\s*(minlint:.*?)\s*-->")
+_URL_LINE = re.compile(r"^<?(https?://|www\.)\S+>?$", re.I)
+
+# Running headers and footers of council PDF packs.
+_FOOTERS = [
+    re.compile(r"^Page\s+\d+(\s+Agenda\s+Item\s+\d+[A-Za-z]?)?$", re.I),
+    re.compile(r"^Agenda\s+Item\s+\d+[A-Za-z]?(\s+Page\s+\d+)?$", re.I),
+    re.compile(r"^\d{1,3}\s{2,}[A-Z][A-Z0-9 ,'’&()/-]{6,}\s-$"),
+    re.compile(r"^[A-Z][A-Z0-9 ,'’&()/-]{6,}\s-\s\d{1,2}/\d{1,2}/\d{2,4}$"),
+    re.compile(r"^-\s*\d{1,3}\s*-$"),
+    re.compile(r"^\d{1,3}$"),
+]
+# A line that begins a block even without a blank line before it.
+_MINUTE_HEAD = re.compile(r"^\d{1,4}\.?\s{2,}\S|^\d{1,4}\.\t")
+_RESOLVED = re.compile(r"^(And\s+)?Resolved\b", re.I)
+_LABEL = re.compile(
+    r"^(?:[A-Z][A-Za-z/&'’ -]{1,40}\s*:-|(?:Date(?: and Time)?|Time|Venue|Membership|Present"
+    r"|Apologies(?: for absence)?|In attendance|Also present|Co-opted [Mm]embers?)\s*[:–-])"
+)
+_NUMBERED = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\([a-z]\)|\d{1,3}\.)\s")
+_SENTENCE_END = re.compile(r"[.:;?!]['\"’”)]?$|:-$")
+
+
+def _page_edges(pages: list[list[int]], texts: list[str]) -> set[int]:
+    """Line indexes of running headers/footers: the same text at the top or bottom of many pages."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    where: dict[str, list[int]] = {}
+    for idxs in pages:
+        body = [i for i in idxs if texts[i]]
+        edge = body[:2] + body[-2:]
+        keys = {re.sub(r"\d+", "#", texts[i]) for i in edge}
+        for i in edge:
+            where.setdefault(re.sub(r"\d+", "#", texts[i]), []).append(i)
+        seen.update(keys)
+    limit = max(3, len(pages) // 2)
+    return {i for key, n in seen.items() if n >= limit and len(key) < 100 for i in where[key]}
+
+
+def read_plain(text: str, path: str) -> Document:
+    """Read plain text (or PDF text with pages separated by form feeds) into blocks."""
+    raw_lines = text.split("\n")
+    texts: list[str] = []
+    columns: list[int] = []
+    page_of: list[int | None] = []
+    breaks: set[int] = set()
+    has_pages = "\f" in text
+    page = 1
+    pages: list[list[int]] = [[]]
+    directives: list[Directive] = []
+    for i, raw in enumerate(raw_lines):
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+            breaks.add(i)
+            pages.append([])
+        for m in _DIRECTIVE.finditer(raw):
+            directives.append(Directive(line=i + 1, text=m.group(1)))
+        if directives and directives[-1].line == i + 1:
+            raw = _DIRECTIVE.sub("", raw)
+        clean = raw.translate(SPACES).rstrip()
+        stripped = clean.lstrip()
+        texts.append(stripped)
+        columns.append(len(clean) - len(stripped) + 1)
+        page_of.append(page if has_pages else None)
+        pages[-1].append(i)
+
+    drop = _page_edges(pages, texts) if has_pages else set()
+    seen_urls: set[str] = set()
+    for i, t in enumerate(texts):
+        if not t:
+            continue
+        if any(p.match(t) for p in _FOOTERS):
+            drop.add(i)
+        elif _URL_LINE.match(t):
+            key = t.strip("<>").rstrip("/").lower()
+            if key in seen_urls:
+                drop.add(i)
+            seen_urls.add(key)
+
+    # Most lines of PDF text start at column 1; there a line indented by one space is a
+    # bullet whose glyph the extraction lost.
+    starts = Counter(columns[i] for i, t in enumerate(texts) if t)
+    flush_left = starts[1] > 0.6 * max(1, sum(starts.values()))
+
+    lines: list[Line] = []
+    prev_text = ""
+    for i, t in enumerate(texts):
+        if i in drop:
+            continue
+        ln = Line(no=i + 1, text=t, column=columns[i], page=page_of[i], page_break=i in breaks)
+        if t:
+            m = _BULLET.match(t)
+            if m and len(t) > m.end():
+                ln.text = t[m.end() :]
+                ln.column += m.end()
+                ln.hint = LIST_ITEM
+                ln.level = 1 if columns[i] > 1 else 0
+            elif _RESOLVED.match(t) or _MINUTE_HEAD.match(t) or _LABEL.match(t):
+                ln.starts_block = True
+            elif flush_left and columns[i] in (2, 3) and not is_caps(t):
+                ln.hint = LIST_ITEM
+            elif columns[i] in (2, 3):
+                ln.starts_block = True
+            elif _NUMBERED.match(t) and (not prev_text or _SENTENCE_END.search(prev_text)):
+                ln.starts_block = True
+        lines.append(ln)
+        prev_text = t
+    return Document(
+        path=path,
+        format="text",
+        blocks=build_blocks(lines),
+        lines=[r.replace("\f", "") for r in raw_lines],
+        directives=directives,
+    )
