@@ -145,21 +145,25 @@ def _resolutions(blocks: list[Block]) -> list[Resolution]:
             parts.append(Resolution(number, rest[mark.end() :] if mark else rest, b.line, b.end_line))
         i += 1
         absorbing = bool(parts) and parts[-1].text.endswith((":", ":-"))
+        level = -1  # list level of the current part's block; -1 for a paragraph
         while i < len(blocks):
             nb = blocks[i]
             ntext = norm(nb.text)
             mark = _PART_MARK.match(ntext)
+            is_item = nb.kind == LIST_ITEM
             if nb.kind == TABLE_ROW or _RESOLVED_LABEL.match(ntext):
                 break
             if mark and (parts and parts[-1].number is not None or lead_in and not parts):
                 parts.append(Resolution(_mark_number(mark), ntext[mark.end() :], nb.line, nb.end_line))
                 absorbing = ntext.endswith((":", ":-"))
-            elif nb.kind == LIST_ITEM and parts and (absorbing or nb.level > 0):
+                level = nb.level if is_item else -1
+            elif is_item and parts and (nb.level > level >= 0 or absorbing and level < 0):
                 last = parts[-1]
                 parts[-1] = Resolution(last.number, last.text + " " + ntext, last.line, nb.end_line)
-            elif nb.kind == LIST_ITEM and lead_in and (not parts or parts[-1].number is None):
+            elif is_item and lead_in and (not parts or parts[-1].number is None):
                 parts.append(Resolution(None, ntext, nb.line, nb.end_line))
                 absorbing = ntext.endswith((":", ":-"))
+                level = nb.level
             else:
                 break
             i += 1
@@ -412,6 +416,11 @@ def _membership(blocks: list[Block], agenda: AgendaPart) -> None:
         if count:
             agenda.stated_count = int(count.group(1))
             text = text[: count.start()]
+        if "," not in text and len(b.origins) > 1:
+            # One name a line ("Angela Caldara" / "Corinna Edge"): split at the line ends.
+            cuts = [o for o, _, _ in b.origins[1:]] if b.text == text else []
+            if cuts:
+                text = ", ".join(b.text[x:y].strip() for x, y in zip([0, *cuts], [*cuts, None]))
         for p in split_names(text, b.line):
             if p.role not in ("chair", "vice-chair"):
                 p.role = "member" if p.role is None or "chair" not in p.role.lower() else p.role

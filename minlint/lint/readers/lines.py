@@ -138,6 +138,14 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             flush()
         elif current and current[0].hint is None and _title_then_text(current, ln):
             flush()
+        elif (
+            current
+            and is_caps(ln.text)
+            and 6 <= len(_CAPS_LETTERS.findall(ln.text))
+            and len(ln.text) < 120
+            and not is_caps(current[-1].text)
+        ):
+            flush()
         current.append(ln)
         if ln.hint == HEADING:
             flush()

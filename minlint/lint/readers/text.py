@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from minlint.lint.blocks import LIST_ITEM, Directive, Document
+from minlint.lint.blocks import HEADING, LIST_ITEM, Directive, Document
 from minlint.lint.readers.lines import Line, build_blocks, is_caps
 
 SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": "  ", "\u200b": ""})
@@ -35,8 +35,10 @@ _MINUTE_HEAD = re.compile(r"^\d{1,4}\.?\s{2,}\S|^\d{1,4}\.\t")
 _RESOLVED = re.compile(r"^(And\s+)?Resolved\b", re.I)
 _LABEL = re.compile(
     r"^(?:[A-Z][A-Za-z/&'’ -]{1,40}\s*:-|(?:Date(?: and Time)?|Time|Venue|Membership|Present"
-    r"|Apologies(?: for absence)?|In attendance|Also present|Co-opted [Mm]embers?)\s*[:–-])"
+    r"|Apologies(?: for absence)?|In attendance|Also present|Co-opted members?)\s*[:–-])",
+    re.I,
 )
+_HTML_LINE = re.compile(r"^<(h[1-6]|p|div)\b[^>]*>(.*?)</\1>$", re.I)
 _NUMBERED = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\([a-z]\)|\d{1,3}\.)\s")
 _SENTENCE_END = re.compile(r"[.:;?!]['\"’”)]?$|:-$")
 
@@ -49,7 +51,7 @@ def _page_edges(pages: list[list[int]], texts: list[str]) -> set[int]:
     where: dict[str, list[int]] = {}
     for idxs in pages:
         body = [i for i in idxs if texts[i]]
-        edge = body[:2] + body[-2:]
+        edge = body[:4] + body[-4:]
         keys = {re.sub(r"\d+", "#", texts[i]) for i in edge}
         for i in edge:
             where.setdefault(re.sub(r"\d+", "#", texts[i]), []).append(i)
@@ -104,6 +106,11 @@ def read_plain(text: str, path: str) -> Document:
     starts = Counter(columns[i] for i, t in enumerate(texts) if t)
     flush_left = starts[1] > 0.6 * max(1, sum(starts.values()))
 
+    # A PDF wraps lines near a fixed width: an indented line after a full line goes on
+    # with the sentence, while one after a short line starts a new bullet.
+    widths = sorted(len(raw_lines[i].rstrip()) for i, t in enumerate(texts) if t)
+    wrap = widths[int(len(widths) * 0.75)] if widths else 0
+
     lines: list[Line] = []
     prev_text = ""
     for i, t in enumerate(texts):
@@ -111,6 +118,15 @@ def read_plain(text: str, path: str) -> Document:
             continue
         ln = Line(no=i + 1, text=t, column=columns[i], page=page_of[i], page_break=i in breaks)
         if t:
+            tag = _HTML_LINE.match(t)
+            if tag:
+                # A heading tag written into a text file by the site that publishes it.
+                ln.text = t = re.sub(r"<[^>]+>", "", tag.group(2)).strip()
+                if tag.group(1).lower().startswith("h"):
+                    ln.hint = HEADING
+                    lines.append(ln)
+                    prev_text = t
+                    continue
             m = _BULLET.match(t)
             if m and len(t) > m.end():
                 ln.text = t[m.end() :]
@@ -119,6 +135,14 @@ def read_plain(text: str, path: str) -> Document:
                 ln.level = 1 if columns[i] > 1 else 0
             elif _RESOLVED.match(t) or _MINUTE_HEAD.match(t) or _LABEL.match(t):
                 ln.starts_block = True
+            elif (
+                flush_left
+                and columns[i] == 2
+                and prev_text
+                and len(raw_lines[i - 1].rstrip()) >= 0.85 * wrap
+                and not _SENTENCE_END.search(prev_text)
+            ):
+                pass
             elif flush_left and columns[i] in (2, 3) and not is_caps(t):
                 ln.hint = LIST_ITEM
             elif columns[i] in (2, 3):

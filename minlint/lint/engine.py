@@ -1,0 +1,371 @@
+"""The rule engine: which rules run on which file, with which records, and what they find.
+
+Data flows one way: read -> structure -> facts -> rules -> findings -> output. A rule is
+a function decorated with :func:`rule` that receives a :class:`RuleContext` and yields
+findings::
+
+    from minlint.lint.engine import RuleContext, rule
+
+    @rule(code="D001", name="weekday-mismatch", category="date",
+          summary="A stated weekday does not fall on its date.")
+    def check(ctx: RuleContext):
+        for block in ctx.blocks():
+            ...
+            yield ctx.finding_at(block, start, end, "Tuesday does not fall on ...")
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from minlint.lint.baseline import fingerprint
+from minlint.lint.blocks import Block, Document
+from minlint.lint.config import Config, ConfigError, config_for
+from minlint.lint.findings import FileError, Finding, Related
+from minlint.lint.model import ParsedDocument
+from minlint.lint.records import (
+    PARSED,
+    RecordPool,
+    Records,
+    RecordSources,
+    supported_files,
+)
+from minlint.lint.registry import Registry, Rule, load_registry, rule
+from minlint.lint.selection import Selector, SelectorError, parse_selectors, resolve
+
+__all__ = [
+    "CheckOptions",
+    "CheckResult",
+    "Finding",
+    "Related",
+    "RuleContext",
+    "UsageError",
+    "check_file",
+    "rule",
+    "run_check",
+]
+
+
+class UsageError(Exception):
+    """A mistake on the command line, such as an unknown rule selector."""
+
+
+@dataclass(slots=True)
+class RuleContext:
+    """What a rule sees: the draft, its matched records and the configuration."""
+
+    rule: Rule
+    path: str
+    parsed: ParsedDocument
+    records: Records
+    config: Config
+
+    @property
+    def document(self) -> Document:
+        return self.parsed.document
+
+    def blocks(self) -> Iterator[Block]:
+        """Every block of every part of the draft, in order."""
+        for part in self.parsed.parts:
+            yield from part.blocks
+
+    def finding(
+        self,
+        line: int,
+        message: str,
+        *,
+        column: int = 1,
+        end_line: int | None = None,
+        end_column: int | None = None,
+        related: Sequence[Related] = (),
+        severity: str | None = None,
+    ) -> Finding:
+        """A finding of this rule in the draft."""
+        return Finding(
+            path=self.path,
+            line=line,
+            end_line=max(line, end_line or line),
+            column=column,
+            code=self.rule.code,
+            name=self.rule.name,
+            category=self.rule.category,
+            severity=severity or self.rule.severity,
+            message=message,
+            related=tuple(related),
+            end_column=end_column,
+        )
+
+    def finding_at(
+        self, block: Block, start: int, end: int, message: str, **kwargs: object
+    ) -> Finding:
+        """A finding for the characters ``start:end`` of ``block.text``."""
+        line, column = block.locate(start)
+        end_line, last = block.locate(max(start, end - 1))
+        return self.finding(
+            line, message, column=column, end_line=end_line, end_column=last + 1, **kwargs
+        )
+
+    def related(self, path: str, line: int, message: str) -> Related:
+        return Related(path=path, line=line, message=message)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """What the command line adds to each file's configuration."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    config: str | None = None
+    agenda: str | None = None
+    previous: str | None = None
+    records: tuple[str, ...] = ()
+    baseline: str | None = None
+    apply_baseline: bool = True
+    keep_lines: bool = False  # return the source lines of files with findings (full output)
+
+
+@dataclass(frozen=True, slots=True)
+class FilePlan:
+    """What to run on one file, decided before any file is read."""
+
+    path: str
+    config: Config
+    codes: frozenset[str]
+    sources: RecordSources
+    baseline: str | None
+    keep_lines: bool = False
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Everything a run found, sorted; ``rules`` are those enabled for some file."""
+
+    findings: list[Finding]
+    errors: list[FileError]
+    files: list[str]
+    rules: list[Rule]
+    lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _selectors(texts: Sequence[str], registry: Registry, where: str, config: Config | None):
+    try:
+        return parse_selectors(texts, registry)
+    except SelectorError as exc:
+        if config is not None and config.path is not None:
+            raise ConfigError(config.path, f"{config.table()}{where}: {exc}") from None
+        raise UsageError(f"{where}: {exc}") from None
+
+
+def _matches(path: str, glob: str, root: str) -> bool:
+    rel = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()
+    glob = glob.removeprefix("./")
+    if fnmatch.fnmatchcase(rel, glob):
+        return True
+    return "/" not in glob and fnmatch.fnmatchcase(os.path.basename(path), glob)
+
+
+class Planner:
+    """Turns paths and options into file plans, reading each configuration once."""
+
+    def __init__(self, options: CheckOptions, registry: Registry) -> None:
+        self.options = options
+        self.registry = registry
+        self.cli_select = (
+            None
+            if options.select is None
+            else _selectors(options.select, registry, "--select", None)
+        )
+        self.cli_ignore = _selectors(options.ignore, registry, "--ignore", None)
+        self._enabled: dict[str | None, frozenset[str]] = {}
+        self._per_file: dict[str | None, list[tuple[str, frozenset[str]]]] = {}
+
+    def enabled(self, config: Config) -> frozenset[str]:
+        if config.path not in self._enabled:
+            select = (
+                None
+                if config.select is None
+                else _selectors(config.select, self.registry, "select", config)
+            )
+            ignore = _selectors(config.ignore, self.registry, "ignore", config)
+            layers: list[tuple[list[Selector] | None, list[Selector]]] = [
+                (select, ignore),
+                (self.cli_select, self.cli_ignore),
+            ]
+            self._enabled[config.path] = resolve(layers, self.registry)
+            self._per_file[config.path] = [
+                (
+                    glob,
+                    frozenset().union(
+                        *(
+                            s.codes
+                            for s in _selectors(
+                                codes, self.registry, f"per-file-ignores.{glob}", config
+                            )
+                        )
+                    ),
+                )
+                for glob, codes in config.per_file_ignores
+            ]
+        return self._enabled[config.path]
+
+    def plan(self, path: str) -> FilePlan:
+        opts = self.options
+        config = config_for(path, opts.config)
+        codes = self.enabled(config)
+        for glob, ignored in self._per_file[config.path]:
+            if _matches(path, glob, config.root):
+                codes = codes - ignored
+        sources = RecordSources(
+            agenda=opts.agenda,
+            previous=opts.previous,
+            paths=(*opts.records, *config.records),
+            membership=config.membership,
+        )
+        return FilePlan(
+            path=path,
+            config=config,
+            codes=codes,
+            sources=sources,
+            baseline=opts.baseline or config.baseline,
+            keep_lines=opts.keep_lines,
+        )
+
+
+def plan_files(
+    paths: Sequence[str], options: CheckOptions, registry: Registry
+) -> tuple[list[FilePlan], list[FileError]]:
+    """The files to check (directories expanded) and their plans.
+
+    Raises :class:`UsageError` or :class:`~minlint.lint.config.ConfigError`.
+    """
+    planner = Planner(options, registry)
+    files: list[str] = []
+    errors: list[FileError] = []
+    for given in paths:
+        if os.path.isdir(given):
+            found = supported_files(given)
+            if not found:
+                errors.append(FileError(given, "no supported files in this directory"))
+            files.extend(found)
+        else:
+            files.append(given)  # a missing or unreadable file is reported by its reader
+    seen: set[str] = set()
+    plans = []
+    for path in files:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            plans.append(planner.plan(path))
+    return plans, errors
+
+
+_POOLS: dict[RecordSources, RecordPool] = {}
+
+
+def _pool(sources: RecordSources) -> RecordPool:
+    if sources not in _POOLS:
+        _POOLS[sources] = RecordPool(sources)
+    return _POOLS[sources]
+
+
+def _line_text(document: Document, line: int) -> str:
+    return document.lines[line - 1] if 0 < line <= len(document.lines) else ""
+
+
+def check_file(plan: FilePlan) -> FileResult:
+    """Run a file's rules; a file that cannot be read becomes an error, never a crash."""
+    from minlint.lint import suppression
+
+    registry = load_registry()
+    result = FileResult(plan.path)
+    parsed = PARSED.get(plan.path)
+    if isinstance(parsed, FileError):
+        result.errors.append(parsed)
+        return result
+    rules = [r for r in registry if r.code in plan.codes]
+    records = Records()
+    if any(r.needs for r in rules):
+        pool = _pool(plan.sources)
+        records = pool.match(plan.path, parsed)
+        result.errors.extend(pool.errors)
+    findings: list[Finding] = []
+    for r in rules:
+        if not all(records.has(kind) for kind in r.needs):
+            continue
+        ctx = RuleContext(r, plan.path, parsed, records, plan.config)
+        try:
+            findings.extend(r.check(ctx))
+        except Exception as exc:  # a rule's bug must not lose the other files
+            result.errors.append(
+                FileError(
+                    plan.path, f"rule {r.code} ({r.name}) failed: {type(exc).__name__}: {exc}"
+                )
+            )
+    document = parsed.document
+    findings = suppression.apply(findings, document, registry)
+    result.findings = [
+        replace(f, fingerprint=fingerprint(f.code, f.message, _line_text(document, f.line)))
+        for f in findings
+    ]
+    if plan.keep_lines and findings:
+        result.lines = tuple(document.lines)
+    return result
+
+
+def _check_all(plans: list[FilePlan], jobs: int) -> list[FileResult]:
+    if jobs <= 1 or len(plans) <= 1:
+        return [check_file(p) for p in plans]
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs, len(plans))
+    chunk = max(1, len(plans) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(check_file, plans, chunksize=chunk))
+
+
+def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> CheckResult:
+    """Check files; raises :class:`UsageError` or ``ConfigError`` before reading any."""
+    from minlint.lint.baseline import Baseline, BaselineError, load_baseline
+
+    registry = load_registry()
+    plans, errors = plan_files(paths, options, registry)
+    results = _check_all(plans, jobs)
+    baselines: dict[str, Baseline | None] = {}
+    findings: list[Finding] = []
+    lines: dict[str, tuple[str, ...]] = {}
+    for plan, res in zip(plans, results, strict=True):
+        errors.extend(res.errors)
+        found = res.findings
+        if options.apply_baseline and plan.baseline:
+            if plan.baseline not in baselines:
+                try:
+                    baselines[plan.baseline] = load_baseline(plan.baseline)
+                except BaselineError as exc:
+                    baselines[plan.baseline] = None
+                    errors.append(FileError(plan.baseline, str(exc)))
+            baseline = baselines[plan.baseline]
+            if baseline is not None:
+                found = baseline.filter(found)
+        findings.extend(found)
+        if res.lines and found:
+            lines[plan.path] = res.lines
+    used = frozenset().union(*(p.codes for p in plans)) if plans else frozenset()
+    return CheckResult(
+        findings=sorted(findings, key=Finding.sort_key),
+        errors=sorted(set(errors)),
+        files=[p.path for p in plans],
+        rules=[r for r in registry if r.code in used],
+        lines=lines,
+    )

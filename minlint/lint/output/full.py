@@ -1,0 +1,50 @@
+"""Each finding with its source lines and the place marked, as ruff's full output."""
+
+from __future__ import annotations
+
+from minlint.lint.engine import CheckResult
+from minlint.lint.findings import Finding
+from minlint.lint.output.style import BLUE, BOLD, SEVERITY_COLOUR, paint, summary
+
+CONTEXT = 1  # lines shown before and after
+MAX_SPAN = 6  # lines of a long finding shown before it is cut
+
+
+def _snippet(f: Finding, lines: tuple[str, ...], color: bool) -> list[str]:
+    if not lines or not 0 < f.line <= len(lines):
+        return []
+    first = max(1, f.line - CONTEXT)
+    last_marked = min(f.end_line, f.line + MAX_SPAN - 1)
+    last = min(len(lines), last_marked + CONTEXT)
+    width = len(str(last))
+    gutter = paint(" " * width + " |", BLUE, on=color)
+    out = [gutter]
+    for number in range(first, last + 1):
+        text = lines[number - 1].replace("\t", " ").rstrip()
+        out.append(paint(f"{number:>{width}} |", BLUE, on=color) + (" " + text if text else ""))
+        if number == f.line:
+            start = max(1, f.column)
+            if f.end_column and f.end_line == f.line:
+                stop = max(start + 1, f.end_column)
+            else:
+                stop = max(start + 1, len(text) + 1)
+            marks = " " * (start - 1) + "^" * (stop - start)
+            out.append(gutter + " " + paint(marks, BOLD, SEVERITY_COLOUR[f.severity], on=color))
+    if last_marked < f.end_line:
+        out.append(paint(" " * width + " :", BLUE, on=color))
+    out.append(gutter)
+    return out
+
+
+def render(result: CheckResult, color: bool = False) -> str:
+    blocks = []
+    for f in result.findings:
+        code = paint(f.code, BOLD, SEVERITY_COLOUR[f.severity], on=color)
+        head = [
+            f"{code} {paint(f.message, BOLD, on=color)}",
+            paint("  --> ", BLUE, on=color) + f"{f.path}:{f.line}:{f.column}",
+        ]
+        notes = [f"  = {r.path}:{r.line}: {r.message}" for r in f.related]
+        blocks.append("\n".join(head + _snippet(f, result.lines.get(f.path, ()), color) + notes))
+    body = "".join(b + "\n\n" for b in blocks)
+    return body + summary(result, color) + "\n"

@@ -1,0 +1,614 @@
+"""HTML reader: ModernGov minutes and agenda pages, other council pages, and fragments.
+
+The page is read as a browser shows it: h1-h6 are headings; p, div and other block
+elements are paragraphs (a block that holds other blocks is only their container, and
+its loose text becomes paragraphs of its own); li elements are list items, numbered as
+the browser numbers an ordered list; table rows are rows of cells, except a row that
+lays out whole paragraphs (ModernGov puts each agenda item or minute in one), which is
+read as the blocks it holds. A lone number ("95.") before a block, as in ModernGov's
+item-number cell, is joined to that block. Scripts, styles, forms and navigation are
+skipped; comments that start with "minlint:" are suppression directives.
+
+Line numbers are the file's own (1-based), as the parser reports them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
+from minlint.lint.readers.text import SPACES
+from minlint.lint.xmlsafe import parse_html
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "noscript",
+        "template",
+        "button",
+        "select",
+        "option",
+        "optgroup",
+        "textarea",
+        "input",
+        "nav",
+        "svg",
+        "math",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "canvas",
+        "map",
+        "audio",
+        "video",
+        "datalist",
+    ]
+)
+BLOCK_TAGS = frozenset(
+    [
+        "html",
+        "body",
+        "div",
+        "p",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "footer",
+        "address",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "details",
+        "summary",
+        "fieldset",
+        "form",
+        "legend",
+        "center",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "hr",
+        "hgroup",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "menu",
+        "dir",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+    ]
+)
+HEADINGS = {f"h{i}": i for i in range(1, 7)}
+LISTS = frozenset({"ul", "ol", "menu", "dir"})
+# ModernGov marks headings with classes on paragraphs.
+HEADING_CLASSES = {"mgSubTitleTxt": 2, "mgMainTitleTxt": 1, "mgAiTitleTxt": 3}
+# A short number standing alone before the block it numbers.
+_LABEL = re.compile(
+    r"^(\d{1,4}[a-z]?(\.\d{1,3}[a-z]?)*[.)]?|\(\d{1,3}[a-z]?\)|\([a-z]\)|[ivx]{1,5}[.)]|[A-Z][.)])$"
+)
+_WS = re.compile(r"\s+")
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def read_html(text: str, path: str, *, line_offset: int = 0) -> Document:
+    """Read an HTML page or fragment into blocks.
+
+    ``line_offset`` is added to every line number, for HTML embedded in another file
+    that starts after that many lines.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    root = parse_html(text)
+    reader = _Reader(lines, line_offset)
+    if root is not None:
+        reader.read(root)
+    return Document(
+        path=path,
+        format="html",
+        blocks=reader.blocks,
+        lines=lines,
+        directives=reader.directives,
+    )
+
+
+@dataclass(slots=True)
+class _Inline:
+    """Inline text being gathered into one block, with where each source line starts."""
+
+    text: str = ""
+    first: int | None = None
+    last: int | None = None
+    origins: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def add(self, piece: str, line: int, column: int | None) -> None:
+        """Append a text node that starts on source ``line``; ``column`` is where its
+        first visible character sits on that line, if known."""
+        piece = piece.translate(SPACES)
+        for i, segment in enumerate(piece.split("\n")):
+            if i:
+                line += 1
+            body = segment.strip()
+            if not body:
+                if segment and self.text and not self.text.endswith(" "):
+                    self.text += " "
+                continue
+            lead = len(segment) - len(segment.lstrip())
+            if lead and self.text and not self.text.endswith(" "):
+                self.text += " "
+            col = 1 + lead if i else (column or 1)
+            if not self.origins or self.origins[-1][1] != line:
+                self.origins.append((len(self.text), line, col))
+            self.text += _WS.sub(" ", body)
+            if segment[-1:].isspace():
+                self.text += " "
+            if self.first is None:
+                self.first = line
+            self.last = line
+
+    def space(self) -> None:
+        if self.text and not self.text.endswith(" "):
+            self.text += " "
+
+    def clean(self) -> str:
+        return self.text.strip()
+
+
+class _Reader:
+    def __init__(self, lines: list[str], offset: int) -> None:
+        self.src = lines
+        self.offset = offset
+        self.blocks: list[Block] = []
+        self.directives: list[Directive] = []
+        self.cur = 1  # the source line the walk has reached
+        self.prefix: Block | None = None  # a lone number waiting for its block
+        self.list_level = -1
+        self.li_first: tuple[int, str] | None = None  # (level, marker) of an open list item
+        self.has_block: set[etree._Element] = set()
+
+    # Walking ---------------------------------------------------------------------------
+
+    def read(self, root: etree._Element) -> None:
+        from lxml import etree
+
+        self.etree = etree
+        for el in root.iter():
+            if isinstance(el.tag, str) and el.tag.lower() in BLOCK_TAGS:
+                parent = el.getparent()
+                while parent is not None and parent not in self.has_block:
+                    self.has_block.add(parent)
+                    parent = parent.getparent()
+        for sibling in reversed(list(root.itersiblings(preceding=True))):
+            self._comment(sibling)
+        self._container(root)
+        for sibling in root.itersiblings():
+            self._comment(sibling)
+        self._drop_prefix()
+
+    def _tag(self, el: etree._Element) -> str:
+        return el.tag.lower() if isinstance(el.tag, str) else ""
+
+    def _sync(self, el: etree._Element) -> None:
+        line = el.sourceline
+        if line is not None and line > self.cur:
+            self.cur = line
+
+    def _column(self, line: int, piece: str) -> int | None:
+        """The column where ``piece`` starts in source line ``line``, when it can be found."""
+        body = piece.strip()[:20]
+        if not body or not 0 < line <= len(self.src):
+            return None
+        at = self.src[line - 1].find(body)
+        return at + 1 if at >= 0 else None
+
+    def _add(self, inline: _Inline, piece: str | None) -> None:
+        if not piece:
+            return
+        first = piece.split("\n", 1)[0]
+        inline.add(piece, self.cur, self._column(self.cur, first) if first.strip() else None)
+        self.cur += piece.count("\n")
+
+    def _skip(self, el: etree._Element) -> bool:
+        tag = self._tag(el)
+        if tag in SKIP_TAGS:
+            return True
+        if el.get("hidden") is not None:
+            return True
+        style = el.get("style")
+        return bool(style and _HIDDEN_STYLE.search(style))
+
+    def _pass_over(self, el: etree._Element) -> None:
+        """Move the line past a skipped element's content."""
+        for node in el.iter():
+            self._sync(node)
+            if node is not el and node.tail:
+                self.cur += node.tail.count("\n")
+            if isinstance(node.text, str) and node.text:
+                self.cur += node.text.count("\n")
+
+    def _is_block(self, el: etree._Element) -> bool:
+        return self._tag(el) in BLOCK_TAGS or el in self.has_block
+
+    def _container(self, el: etree._Element) -> None:
+        """Walk an element whose children may be blocks; loose text becomes paragraphs."""
+        self._sync(el)
+        inline = _Inline()
+        self._add(inline, el.text)
+        for child in el:
+            if not isinstance(child.tag, str):
+                self._comment(child)
+                self._add(inline, child.tail)
+                continue
+            if self._skip(child):
+                self._pass_over(child)
+            elif self._tag(child) == "br":
+                self._sync(child)
+                inline.space()
+            elif self._is_block(child):
+                self._emit_inline(inline, PARAGRAPH)
+                inline = _Inline()
+                self._block(child)
+            else:
+                self._inline(child, inline)
+            self._add(inline, child.tail)
+        self._emit_inline(inline, PARAGRAPH)
+
+    def _inline(self, el: etree._Element, inline: _Inline) -> None:
+        """Gather an element's text into ``inline``, whatever block elements it holds."""
+        self._sync(el)
+        tag = self._tag(el)
+        if tag == "br":
+            inline.space()
+            return
+        if tag in BLOCK_TAGS:
+            inline.space()
+        self._add(inline, el.text)
+        for child in el:
+            if not isinstance(child.tag, str):
+                self._comment(child)
+            elif self._skip(child):
+                self._pass_over(child)
+            else:
+                self._inline(child, inline)
+            self._add(inline, child.tail)
+        if tag in BLOCK_TAGS:
+            inline.space()
+
+    def _block(self, el: etree._Element) -> None:
+        tag = self._tag(el)
+        self._sync(el)
+        if tag in HEADINGS:
+            self._leaf(el, HEADING, HEADINGS[tag])
+        elif tag in LISTS:
+            self._list(el)
+        elif tag == "li":
+            self._item(el, "", max(self.list_level, 0))
+        elif tag == "table":
+            self._table(el)
+        elif tag in ("tr", "thead", "tbody", "tfoot"):
+            self._rows(el)
+        elif tag == "hr":
+            return
+        elif el in self.has_block:
+            self._container(el)
+        else:
+            level = _class_heading(el)
+            if level:
+                self._leaf(el, HEADING, level)
+            else:
+                self._leaf(el, PARAGRAPH, 0)
+
+    def _leaf(self, el: etree._Element, kind: str, level: int) -> None:
+        inline = _Inline()
+        self._inline(el, inline)
+        self._emit_inline(inline, kind, level, el.sourceline)
+
+    # Lists -----------------------------------------------------------------------------
+
+    def _list(self, el: etree._Element) -> None:
+        style = _list_style(el)
+        items = [c for c in el if self._tag(c) == "li"]
+        reversed_ = el.get("reversed") is not None
+        start = _int(el.get("start"))
+        if start is None:
+            start = len(items) if reversed_ else 1
+        number = start
+        self.list_level += 1
+        try:
+            inline = _Inline()
+            self._add(inline, el.text)
+            for child in el:
+                if not isinstance(child.tag, str):
+                    self._comment(child)
+                elif self._skip(child):
+                    self._pass_over(child)
+                elif self._tag(child) == "li":
+                    self._emit_inline(inline, PARAGRAPH)
+                    inline = _Inline()
+                    value = _int(child.get("value"))
+                    if value is not None:
+                        number = value
+                    item_style = _list_style(child, style)
+                    marker = _marker(number, item_style)
+                    self._item(child, marker, self.list_level)
+                    number += -1 if reversed_ else 1
+                elif self._is_block(child):
+                    self._emit_inline(inline, PARAGRAPH)
+                    inline = _Inline()
+                    self._block(child)
+                else:
+                    self._inline(child, inline)
+                self._add(inline, child.tail)
+            self._emit_inline(inline, PARAGRAPH)
+        finally:
+            self.list_level -= 1
+
+    def _item(self, el: etree._Element, marker: str, level: int) -> None:
+        self._sync(el)
+        outer = self.li_first
+        self.li_first = (level, marker)
+        try:
+            if el in self.has_block:
+                self._container(el)
+            else:
+                self._leaf(el, LIST_ITEM, level)
+        finally:
+            self.li_first = outer
+
+    # Tables ----------------------------------------------------------------------------
+
+    def _table(self, el: etree._Element) -> None:
+        self._sync(el)
+        for child in el:
+            tag = self._tag(child)
+            if not isinstance(child.tag, str):
+                self._comment(child)
+            elif self._skip(child) or tag in ("colgroup", "col"):
+                self._pass_over(child)
+            elif tag == "caption":
+                self._leaf(child, PARAGRAPH, 0)
+            elif tag in ("thead", "tbody", "tfoot", "tr"):
+                self._rows(child)
+            elif self._is_block(child):
+                self._block(child)
+            else:
+                inline = _Inline()
+                self._inline(child, inline)
+                self._emit_inline(inline, PARAGRAPH)
+            self.cur += (child.tail or "").count("\n")
+
+    def _rows(self, el: etree._Element) -> None:
+        if self._tag(el) == "tr":
+            self._row(el)
+            return
+        self._sync(el)
+        for child in el:
+            if not isinstance(child.tag, str):
+                self._comment(child)
+            elif self._tag(child) == "tr":
+                self._row(child)
+            elif self._skip(child):
+                self._pass_over(child)
+            else:
+                self._block(child)
+            self.cur += (child.tail or "").count("\n")
+
+    def _row(self, tr: etree._Element) -> None:
+        self._sync(tr)
+        cells = [c for c in tr if self._tag(c) in ("td", "th")]
+        if any(self._lays_out(c) for c in cells):
+            for child in tr:
+                if not isinstance(child.tag, str):
+                    self._comment(child)
+                elif self._skip(child):
+                    self._pass_over(child)
+                else:
+                    self._container(child)
+                self.cur += (child.tail or "").count("\n")
+            return
+        self._drop_prefix()
+        line = self.cur
+        texts: list[str] = []
+        last = line
+        for child in tr:
+            if not isinstance(child.tag, str):
+                self._comment(child)
+            elif self._tag(child) in ("td", "th"):
+                inline = _Inline()
+                self._inline(child, inline)
+                texts.append(inline.clean())
+                if inline.last is not None:
+                    last = max(last, inline.last)
+            else:
+                self._pass_over(child)
+            self.cur += (child.tail or "").count("\n")
+        if any(texts):
+            self.blocks.append(
+                Block(
+                    kind=TABLE_ROW,
+                    text=" | ".join(texts),
+                    line=line + self.offset,
+                    end_line=last + self.offset,
+                    cells=tuple(texts),
+                )
+            )
+
+    def _lays_out(self, cell: etree._Element) -> bool:
+        """A cell that holds whole paragraphs, lists or tables rather than a value."""
+        if "mgItemNumberCell" in (cell.get("class") or "").split():
+            return True
+        blocks = 0
+        for el in cell.iterdescendants():
+            tag = self._tag(el)
+            if tag in HEADINGS or tag in LISTS or tag == "table":
+                return True
+            if tag in BLOCK_TAGS and tag != "hr" and el not in self.has_block:
+                blocks += 1
+                if blocks > 1:
+                    return True
+        return False
+
+    # Output ----------------------------------------------------------------------------
+
+    def _comment(self, node: etree._Element) -> None:
+        self._sync(node)
+        text = node.text if isinstance(node.text, str) else ""
+        if isinstance(node, self.etree._Comment):
+            body = text.strip()
+            if body.lower().startswith("minlint:"):
+                line = (node.sourceline or self.cur) + self.offset
+                self.directives.append(Directive(line=line, text=_WS.sub(" ", body)))
+        self.cur += text.count("\n")
+
+    def _emit_inline(
+        self, inline: _Inline, kind: str, level: int = 0, start: int | None = None
+    ) -> None:
+        text = inline.clean()
+        if not text or inline.first is None:
+            return
+        first = inline.first if start is None else min(inline.first, start)
+        last = inline.last or first
+        # clean() dropped the leading spaces; shift the offsets to match.
+        lead = len(inline.text) - len(inline.text.lstrip())
+        origins = [(max(0, o - lead), ln, col) for o, ln, col in inline.origins]
+        if self.li_first is None and kind in (PARAGRAPH, HEADING) and _LABEL.match(text):
+            self._drop_prefix()
+            self.prefix = Block(kind, text, first, last, origins=tuple(origins))
+            return
+        if self.li_first is not None:
+            li_level, marker = self.li_first
+            self.li_first = None
+            if kind != HEADING:
+                kind, level = LIST_ITEM, li_level
+            if marker:
+                text, origins = _prepend(marker, text, origins, [])
+        if self.prefix is not None:
+            label, self.prefix = self.prefix, None
+            text, origins = _prepend(label.text, text, origins, list(label.origins))
+            first = min(first, label.line)
+        self.blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                line=first + self.offset,
+                end_line=last + self.offset,
+                level=level,
+                origins=tuple((o, ln + self.offset, col) for o, ln, col in origins),
+            )
+        )
+
+    def _drop_prefix(self) -> None:
+        """A lone number that no block followed is a paragraph after all."""
+        if self.prefix is not None:
+            label, self.prefix = self.prefix, None
+            self.blocks.append(
+                Block(
+                    kind=PARAGRAPH,
+                    text=label.text,
+                    line=label.line + self.offset,
+                    end_line=label.end_line + self.offset,
+                    origins=tuple((o, ln + self.offset, col) for o, ln, col in label.origins),
+                )
+            )
+
+
+def _prepend(
+    label: str,
+    text: str,
+    origins: list[tuple[int, int, int]],
+    label_origins: list[tuple[int, int, int]],
+) -> tuple[str, list[tuple[int, int, int]]]:
+    """``label`` and a space before ``text``, with the origins of both."""
+    shift = len(label) + 1
+    return f"{label} {text}", label_origins + [(o + shift, ln, col) for o, ln, col in origins]
+
+
+def _class_heading(el: etree._Element) -> int | None:
+    for cls in (el.get("class") or "").split():
+        if cls in HEADING_CLASSES:
+            return HEADING_CLASSES[cls]
+    return None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value.strip()) if value is not None else None
+    except ValueError:
+        return None
+
+
+_TYPE_STYLES = {
+    "1": "decimal",
+    "a": "lower-alpha",
+    "A": "upper-alpha",
+    "i": "lower-roman",
+    "I": "upper-roman",
+    "disc": "disc",
+    "circle": "disc",
+    "square": "disc",
+    "none": "none",
+}
+
+
+def _list_style(el: etree._Element, inherited: str | None = None) -> str:
+    """The list-style-type of a list or item: its style attribute, its type attribute,
+    a class name that says it, or what it inherits."""
+    style = el.get("style") or ""
+    m = _LIST_STYLE.search(style)
+    if m:
+        value = m.group(1).lower()
+        return {"lower-latin": "lower-alpha", "upper-latin": "upper-alpha"}.get(value, value)
+    kind = el.get("type")
+    if kind is not None and kind.strip() in _TYPE_STYLES:
+        return _TYPE_STYLES[kind.strip()]
+    for cls in (el.get("class") or "").lower().split():
+        if cls in ("unstyled", "list-unstyled", "list-none", "no-bullet", "nobullet"):
+            return "none"
+        if "roman" in cls:
+            return "upper-roman" if "upper" in cls else "lower-roman"
+        if "alpha" in cls or "letter" in cls:
+            return "upper-alpha" if "upper" in cls else "lower-alpha"
+    if inherited is not None:
+        return inherited
+    return "decimal" if el.tag.lower() == "ol" else "disc"
+
+
+def _marker(n: int, style: str) -> str:
+    """The marker a browser shows for item ``n``; "" for bullets and unstyled lists."""
+    from minlint.lint.readers.docx import format_number
+
+    if style in ("decimal", "decimal-leading-zero"):
+        return f"{n:02d}." if style == "decimal-leading-zero" else f"{n}."
+    if style in ("lower-alpha", "upper-alpha"):
+        return format_number(n, "lowerLetter" if style == "lower-alpha" else "upperLetter") + "."
+    if style in ("lower-roman", "upper-roman"):
+        return format_number(n, "lowerRoman" if style == "lower-roman" else "upperRoman") + "."
+    return ""

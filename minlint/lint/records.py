@@ -1,0 +1,302 @@
+"""A draft's records: its agenda, the previous minutes, work programmes, the membership.
+
+Records are files named with ``--agenda``, ``--previous``, ``--records DIR`` or the
+configuration's ``records``; each is parsed once per process and split into parts.
+A draft is matched to its records by body and date, never by the batch of files it was
+checked with: the agenda of the same meeting (same body, same date), the latest
+minutes of the same body before the draft's date, and the work programme and
+monitoring schedule parts of the same body's packs. A draft is never its own record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from minlint.lint.findings import FileError
+from minlint.lint.model import (
+    MONITORING_SCHEDULE,
+    WORK_PROGRAMME,
+    AgendaPart,
+    MinutesPart,
+    ParsedDocument,
+    Part,
+    Person,
+)
+
+AGENDA = "agenda"
+PREVIOUS = "previous"
+WORK_PROGRAMMES = "work_programme"
+MONITORING_SCHEDULES = "monitoring_schedule"
+MEMBERSHIP = "membership"
+RECORD_KINDS = (AGENDA, PREVIOUS, WORK_PROGRAMMES, MONITORING_SCHEDULES, MEMBERSHIP)
+
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def body_key(name: str | None) -> str | None:
+    """A body's name compared without case or punctuation ("&" reads as "and")."""
+    if not name:
+        return None
+    key = _NOT_WORD.sub(" ", name.casefold().replace("&", " and ")).strip()
+    return key.removeprefix("the ") or None
+
+
+class ParseCache:
+    """Parsed files by real path, each read once per process (failures too)."""
+
+    def __init__(self) -> None:
+        self._done: dict[str, ParsedDocument | FileError] = {}
+
+    def get(self, path: str) -> ParsedDocument | FileError:
+        key = os.path.realpath(path)
+        if key not in self._done:
+            from minlint.lint.parse import parse_path
+            from minlint.lint.readers import InputError
+
+            try:
+                self._done[key] = parse_path(path)
+            except InputError as exc:
+                self._done[key] = FileError(path, str(exc))
+        return self._done[key]
+
+
+PARSED = ParseCache()
+
+
+def primary_part(parsed: ParsedDocument) -> AgendaPart | MinutesPart | None:
+    """The part that says which meeting a file is about: its first agenda or minutes."""
+    for part in parsed.parts:
+        if isinstance(part, (AgendaPart, MinutesPart)):
+            return part
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One part of a record file, with the body and date of the meeting it belongs to."""
+
+    path: str
+    part: Part
+    body: str | None
+    date: dt.date | None
+    primary: bool = False  # the file's first agenda or minutes part
+
+
+@dataclass(slots=True)
+class Records:
+    """What a rule may compare the draft with; a missing record is None or empty."""
+
+    agenda: Record | None = None
+    previous: Record | None = None
+    work_programmes: tuple[Record, ...] = ()
+    monitoring_schedules: tuple[Record, ...] = ()
+    membership: tuple[Person, ...] | None = None
+    membership_path: str | None = None
+
+    def has(self, kind: str) -> bool:
+        return {
+            AGENDA: self.agenda is not None,
+            PREVIOUS: self.previous is not None,
+            WORK_PROGRAMMES: bool(self.work_programmes),
+            MONITORING_SCHEDULES: bool(self.monitoring_schedules),
+            MEMBERSHIP: bool(self.membership),
+        }[kind]
+
+
+def record_parts(path: str, parsed: ParsedDocument) -> list[Record]:
+    """The parts of a record file; a part without a body or date takes the file's."""
+    main = primary_part(parsed)
+    body = main.body if main else None
+    date = main.date if main else None
+    out = []
+    for part in parsed.parts:
+        if isinstance(part, (AgendaPart, MinutesPart)):
+            out.append(Record(path, part, part.body or body, part.date, part is main))
+        elif part.kind in (WORK_PROGRAMME, MONITORING_SCHEDULE):
+            out.append(Record(path, part, body, date))
+    return out
+
+
+def supported_files(directory: str | Path) -> list[str]:
+    """The supported files under a directory, recursively, hidden ones left out."""
+    found: list[str] = []
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(
+            Path(root, name).as_posix()
+            for name in names
+            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith(".")
+        )
+    return sorted(found)
+
+
+def expand(paths: Iterable[str]) -> tuple[list[str], list[FileError]]:
+    """Files named, and the supported files under directories named."""
+    files: list[str] = []
+    errors: list[FileError] = []
+    for given in paths:
+        if os.path.isdir(given):
+            files.extend(supported_files(given))
+        elif os.path.exists(given):
+            files.append(given)
+        else:
+            errors.append(FileError(given, "no such file or directory"))
+    return files, errors
+
+
+def read_membership(path: str) -> tuple[Person, ...]:
+    """A membership file: one member a line ("Councillor Pitchley (Chair)"), or a list
+    per line ("Councillors Atkin, Bacon and Cooksey"); "#" starts a comment."""
+    from minlint.lint.facts.people import split_names
+    from minlint.lint.readers import decode, read_bytes
+
+    text = decode(read_bytes(Path(path)))
+    people: list[Person] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.split("#", 1)[0].strip(" \t-*•")
+        if line:
+            people.extend(split_names(line, number))
+    return tuple(people)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSources:
+    """Where a draft's records come from (all paths as the user gave them)."""
+
+    agenda: str | None = None
+    previous: str | None = None
+    paths: tuple[str, ...] = ()
+    membership: str | None = None
+
+
+@dataclass(slots=True)
+class RecordPool:
+    """The records of one set of sources, parsed on first use."""
+
+    sources: RecordSources
+    cache: ParseCache = field(default_factory=lambda: PARSED)
+    errors: list[FileError] = field(default_factory=list)
+    _records: list[Record] | None = None
+    _membership: tuple[Person, ...] | None = None
+
+    def _load(self) -> list[Record]:
+        if self._records is not None:
+            return self._records
+        named = [p for p in (self.sources.agenda, self.sources.previous) if p]
+        files, errors = expand([*named, *self.sources.paths])
+        self.errors.extend(errors)
+        records: list[Record] = []
+        seen: set[str] = set()
+        for path in files:
+            real = os.path.realpath(path)
+            if real in seen:
+                continue
+            seen.add(real)
+            parsed = self.cache.get(path)
+            if isinstance(parsed, FileError):
+                self.errors.append(parsed)
+            else:
+                records.extend(record_parts(path, parsed))
+        if self.sources.membership:
+            from minlint.lint.readers import InputError
+
+            try:
+                self._membership = read_membership(self.sources.membership)
+            except InputError as exc:
+                self.errors.append(FileError(self.sources.membership, str(exc)))
+        self._records = records
+        return records
+
+    def match(self, draft_path: str, draft: ParsedDocument) -> Records:
+        """The records of one draft (see the module docstring)."""
+        records = self._load()
+        own = os.path.realpath(draft_path)
+        others = [r for r in records if os.path.realpath(r.path) != own]
+        main = primary_part(draft)
+        key = body_key(main.body) if main else None
+        date = main.date if main else None
+        same_body = [r for r in others if key is not None and body_key(r.body) == key]
+
+        agenda = self._named_agenda(others) or _latest(
+            r for r in same_body if isinstance(r.part, AgendaPart) and date and r.date == date
+        )
+        previous = self._named_previous(others, date) or _latest(
+            r
+            for r in same_body
+            if isinstance(r.part, MinutesPart) and date and r.date and r.date < date
+        )
+        order = _order_key
+        membership, membership_path = self._membership, self.sources.membership
+        if not membership and agenda is not None and isinstance(agenda.part, AgendaPart):
+            membership, membership_path = tuple(agenda.part.membership), agenda.path
+        return Records(
+            agenda=agenda,
+            previous=previous,
+            work_programmes=tuple(
+                sorted((r for r in same_body if r.part.kind == WORK_PROGRAMME), key=order)
+            ),
+            monitoring_schedules=tuple(
+                sorted((r for r in same_body if r.part.kind == MONITORING_SCHEDULE), key=order)
+            ),
+            membership=membership or None,
+            membership_path=membership_path if membership else None,
+        )
+
+    def _named_agenda(self, others: Sequence[Record]) -> Record | None:
+        """The first agenda of the ``--agenda`` file, whatever its date: a date that
+        differs from the draft's is a finding, not a reason to look elsewhere."""
+        if not self.sources.agenda:
+            return None
+        real = os.path.realpath(self.sources.agenda)
+        found = [
+            r for r in others if isinstance(r.part, AgendaPart) and os.path.realpath(r.path) == real
+        ]
+        if not found and os.path.exists(self.sources.agenda) and self._parsed(self.sources.agenda):
+            self._note(FileError(self.sources.agenda, "no agenda found in this file"))
+        return found[0] if found else None
+
+    def _named_previous(self, others: Sequence[Record], date: dt.date | None) -> Record | None:
+        """The minutes of the ``--previous`` file: the latest before the draft's date
+        when it holds several (a pack), else its first."""
+        if not self.sources.previous:
+            return None
+        real = os.path.realpath(self.sources.previous)
+        found = [
+            r
+            for r in others
+            if isinstance(r.part, MinutesPart) and os.path.realpath(r.path) == real
+        ]
+        if not found:
+            path = self.sources.previous
+            if os.path.exists(path) and self._parsed(path):
+                self._note(FileError(path, "no minutes found in this file"))
+            return None
+        before = [r for r in found if date and r.date and r.date < date]
+        return _latest(before) or found[0]
+
+    def _parsed(self, path: str) -> bool:
+        return not isinstance(self.cache.get(path), FileError)
+
+    def _note(self, error: FileError) -> None:
+        if error not in self.errors:
+            self.errors.append(error)
+
+
+def _order_key(r: Record) -> tuple[dt.date, str, int]:
+    return (r.date or dt.date.min, r.path, r.part.start_line)
+
+
+def _latest(candidates: Iterable[Record]) -> Record | None:
+    """The latest record; among equals a file's own (primary) part, then path order."""
+    best: Record | None = None
+    for r in sorted(candidates, key=_order_key):
+        if best is None or (r.date, r.primary) > (best.date, best.primary):
+            best = r
+    return best
