@@ -54,7 +54,10 @@ _ATTENDANCE_LABEL = re.compile(
 )
 _NEXT_TITLE = re.compile(r"\b(date|time)\b.*\bnext\s+meeting\b|\bnext\s+meeting\b", re.I)
 _NEXT_SENTENCE = re.compile(r"next\s+meeting\b|further\s+meeting\s+be\s+held", re.I)
-_PERSON_REF = r"(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w'’\-]+)?)"
+_PERSON_REF = (
+    r"(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+    r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w'’\-]+)?)"
+)
 _MOVEMENTS = [
     (re.compile(_PERSON_REF + r"\s+(?:left|withdrew\s+from)\s+the\s+meeting"), "left"),
     (re.compile(_PERSON_REF + r"\s+(?:re-?joined|returned\s+to)\s+the\s+meeting"), "rejoined"),
@@ -62,6 +65,13 @@ _MOVEMENTS = [
     (re.compile(_PERSON_REF + r"\s+(?:took|assumed|was\s+in)\s+the\s+chair", re.I), "took_chair"),
 ]
 _BODY_NOISE = re.compile(r"^(minutes\s+of\s+(the\s+)?|agenda\s+(for\s+)?)", re.I)
+_MEETING_OF = re.compile(
+    r"\bmeeting\s+of\s+(?:the\s+)?(.{3,80}?)(?:\s+(?:in|at|held|on)\b|[,.]|$)", re.I
+)
+_SHORT_MINUTE = re.compile(r"^(\d{1,3})\.\s+([A-Z][^.:]{2,60})$")
+_PRESENT_LABEL = re.compile(
+    r"^(?:directors|members|councillors|trustees|governors)\s+present\s*:-?\s*(.*)$", re.I | re.S
+)
 _VENUE = re.compile(r"^venue\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
 _DATE_LABEL = re.compile(r"^date(?:\s+and\s+time)?\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
 _TIME_LABEL = re.compile(r"^time\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
@@ -93,10 +103,14 @@ def _first_time(text: str) -> str | None:
 
 
 def _body(blocks: list[Block]) -> str | None:
+    """The body's name: the title in capitals, or "meeting of the X" in a sentence."""
     for b in blocks[:4]:
         text = norm(b.text)
+        m = _MEETING_OF.search(text)
+        if m and not m.group(1).lower().startswith("above"):
+            return m.group(1).strip()
         if b.kind == HEADING and not _AGENDA_HEADING.match(text) and not _CAPS_MINUTE.match(text):
-            if find_dates(text) and len(text) > 60:
+            if (find_dates(text) and len(text) > 60) or len(re.findall(r"[A-Za-z]{3,}", text)) < 2:
                 continue
             return _BODY_NOISE.sub("", text).strip() or None
     return None
@@ -121,6 +135,11 @@ def _minute_heading(block: Block, last: int | None) -> tuple[int, str, str] | No
     m = _CAPS_MINUTE.match(text)
     if m and block.kind == HEADING and (last is None or int(m.group(1)) > last):
         return int(m.group(1)), m.group(2), ""
+    m = _SHORT_MINUTE.match(text)
+    if m and block.line == block.end_line:
+        number = int(m.group(1))
+        if (last is None and number == 1) or (last is not None and number == last + 1):
+            return number, m.group(2), ""
     return None
 
 
@@ -131,18 +150,23 @@ def _resolutions(blocks: list[Block]) -> list[Resolution]:
     while i < len(blocks):
         b = blocks[i]
         text = norm(b.text)
-        if b.kind == TABLE_ROW or not _RESOLVED_LABEL.match(text) and not text.lower().startswith(
-            ("it was resolved", "and resolved", "resolved that")
+        if b.kind == TABLE_ROW or (
+            not _RESOLVED_LABEL.match(text)
+            and not text.lower().startswith(("it was resolved", "and resolved", "resolved that"))
         ):
             i += 1
             continue
         rest = _RESOLVED.sub("", text, count=1).strip()
-        lead_in = not rest or rest.lower() in ("that", "that:", "that:-") or rest.endswith((":", ":-"))
+        lead_in = (
+            not rest or rest.lower() in ("that", "that:", "that:-") or rest.endswith((":", ":-"))
+        )
         parts: list[Resolution] = []
         if rest and not lead_in:
             mark = _PART_MARK.match(rest)
             number = _mark_number(mark) if mark else None
-            parts.append(Resolution(number, rest[mark.end() :] if mark else rest, b.line, b.end_line))
+            parts.append(
+                Resolution(number, rest[mark.end() :] if mark else rest, b.line, b.end_line)
+            )
         i += 1
         absorbing = bool(parts) and parts[-1].text.endswith((":", ":-"))
         level = -1  # list level of the current part's block; -1 for a paragraph
@@ -153,11 +177,13 @@ def _resolutions(blocks: list[Block]) -> list[Resolution]:
             is_item = nb.kind == LIST_ITEM
             if nb.kind == TABLE_ROW or _RESOLVED_LABEL.match(ntext):
                 break
-            if mark and (parts and parts[-1].number is not None or lead_in and not parts):
-                parts.append(Resolution(_mark_number(mark), ntext[mark.end() :], nb.line, nb.end_line))
+            if mark and ((parts and parts[-1].number is not None) or (lead_in and not parts)):
+                parts.append(
+                    Resolution(_mark_number(mark), ntext[mark.end() :], nb.line, nb.end_line)
+                )
                 absorbing = ntext.endswith((":", ":-"))
                 level = nb.level if is_item else -1
-            elif is_item and parts and (nb.level > level >= 0 or absorbing and level < 0):
+            elif is_item and parts and (nb.level > level >= 0 or (absorbing and level < 0)):
                 last = parts[-1]
                 parts[-1] = Resolution(last.number, last.text + " " + ntext, last.line, nb.end_line)
             elif is_item and lead_in and (not parts or parts[-1].number is None):
@@ -240,6 +266,34 @@ def _attendance(text: str, line: int) -> list[Person]:
     return [person]
 
 
+def _lines_of(block: Block) -> list[str]:
+    """A block's text cut back into the source lines it was joined from."""
+    cuts = [o for o, _, _ in block.origins]
+    if len(cuts) < 2:
+        return [block.text]
+    return [block.text[x:y].strip() for x, y in zip(cuts, [*cuts[1:], None], strict=False)]
+
+
+def _present_in_items(items: list[Minute]) -> list[Person]:
+    """Attendance recorded in a minute of its own ("Roll Call" / "Directors Present:")."""
+    for minute in items:
+        for k, b in enumerate(minute.blocks):
+            lines = _lines_of(b)
+            m = _PRESENT_LABEL.match(norm(lines[0]))
+            if not m:
+                continue
+            entries = [m.group(1), *lines[1:]]
+            if not any(entries) and k + 1 < len(minute.blocks):
+                b = minute.blocks[k + 1]
+                entries = _lines_of(b)
+            people: list[Person] = []
+            for entry in entries:
+                entry = re.sub(r"\s+(?:left|arrived|joined)\b.*$", "", entry)
+                people += split_names(entry, b.line)
+            return people
+    return []
+
+
 def _movements(items: list[Minute]) -> list[Movement]:
     out: list[Movement] = []
     for minute in items:
@@ -270,13 +324,18 @@ def _next_meeting(
                 except ValueError:
                     continue
             tail = text[f.end : f.end + 80]
-            return NextMeeting(date=when, time=_first_time(tail), line=b.locate(f.start)[0], text=text)
+            return NextMeeting(
+                date=when, time=_first_time(tail), line=b.locate(f.start)[0], text=text
+            )
     return None
 
 
 def extract_minutes(part: Part) -> MinutesPart:
     out = MinutesPart(
-        kind=MINUTES, start_line=part.start_line, end_line=part.end_line, title=part.title,
+        kind=MINUTES,
+        start_line=part.start_line,
+        end_line=part.end_line,
+        title=part.title,
         blocks=part.blocks,
     )
     blocks = part.blocks
@@ -322,7 +381,7 @@ def extract_minutes(part: Part) -> MinutesPart:
             if re.match(r"^present\s+in\s+the\s+chair", norm(b.text), re.I):
                 chair = people[0] if people else None
                 # The members follow under "MEMBERS PRESENT:".
-                for later in header[n + 2 : n + 6]:
+                for later in header[n + 1 : n + 6]:
                     lt = norm(later.text)
                     if _PRESENT.match(lt):
                         idx = header.index(later)
@@ -351,8 +410,16 @@ def extract_minutes(part: Part) -> MinutesPart:
             blocks=body,
         )
         if rest and rest != "skip-next":
-            minute.blocks = [Block(kind=head_block.kind, text=rest, line=head_block.line,
-                                   end_line=head_block.end_line, origins=head_block.origins)] + body
+            minute.blocks = [
+                Block(
+                    kind=head_block.kind,
+                    text=rest,
+                    line=head_block.line,
+                    end_line=head_block.end_line,
+                    origins=head_block.origins,
+                ),
+                *body,
+            ]
         minute.resolutions = _resolutions(minute.blocks)
         items.append(minute)
         if not out.apologies and title.lower().startswith("apologies"):
@@ -365,6 +432,8 @@ def extract_minutes(part: Part) -> MinutesPart:
                     break
     out.items = items
     out.movements = _movements(items)
+    if not out.present:
+        out.present = _present_in_items(items[:3])
 
     for minute in reversed(items):
         if _NEXT_TITLE.search(minute.title):
@@ -420,7 +489,9 @@ def _membership(blocks: list[Block], agenda: AgendaPart) -> None:
             # One name a line ("Angela Caldara" / "Corinna Edge"): split at the line ends.
             cuts = [o for o, _, _ in b.origins[1:]] if b.text == text else []
             if cuts:
-                text = ", ".join(b.text[x:y].strip() for x, y in zip([0, *cuts], [*cuts, None]))
+                text = ", ".join(
+                    b.text[x:y].strip() for x, y in zip([0, *cuts], [*cuts, None], strict=False)
+                )
         for p in split_names(text, b.line):
             if p.role not in ("chair", "vice-chair"):
                 p.role = "member" if p.role is None or "chair" not in p.role.lower() else p.role
@@ -430,7 +501,10 @@ def _membership(blocks: list[Block], agenda: AgendaPart) -> None:
 
 def extract_agenda(part: Part) -> AgendaPart:
     out = AgendaPart(
-        kind=AGENDA, start_line=part.start_line, end_line=part.end_line, title=part.title,
+        kind=AGENDA,
+        start_line=part.start_line,
+        end_line=part.end_line,
+        title=part.title,
         blocks=part.blocks,
     )
     blocks = part.blocks
@@ -452,11 +526,14 @@ def extract_agenda(part: Part) -> AgendaPart:
         if m and out.venue is None:
             out.venue = m.group(1).strip() or None
     if out.date is None:
-        for b in blocks[:8]:
-            dates = [f for f in find_dates(b.text) if f.date and f.year]
-            if dates:
-                out.date, out.date_line = dates[0].date, b.line
-                break
+        # No "Date:" label: the meeting's date is the one given with its weekday (a
+        # summons letter is itself dated), else the first full date.
+        found = [(f, b) for b in blocks[:12] for f in find_dates(b.text) if f.date and f.year]
+        found.sort(key=lambda fb: fb[0].weekday is None)
+        if found:
+            f, b = found[0]
+            out.date, out.date_line = f.date, b.line
+            out.time = out.time or _first_time(b.text[f.end : f.end + 40])
     _membership(blocks[:40], out)
 
     items: list[AgendaItem] = []
@@ -488,7 +565,9 @@ def extract_agenda(part: Part) -> AgendaPart:
             if tp and not find_dates(title):
                 pages = tp.group(1)
                 title = title[: tp.start()]
-        items.append(AgendaItem(number=number, title=norm(title).rstrip(" -–"), line=b.line, pages=pages))
+        items.append(
+            AgendaItem(number=number, title=norm(title).rstrip(" -–"), line=b.line, pages=pages)
+        )
         if _NEXT_TITLE.search(title):
             nxt = _next_meeting([b, *blocks[i + 1 : i + 3]], out.date, require_sentence=False)
             if nxt:

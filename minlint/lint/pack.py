@@ -24,10 +24,8 @@ from minlint.lint.model import (
 )
 
 _PRESENT = re.compile(r"^(?:members\s+)?present\b(?:\s+in\s+the\s+chair)?\s*[:;.\-–]", re.I)
-_AGENDA_MARK = re.compile(
-    r"^(date\s+and\s+time\s*:|date\s*:|time\s*:|a\s?g\s?e\s?n\s?d\s?a$|agenda$|membership\s*:)",
-    re.I,
-)
+_AGENDA_MARK = re.compile(r"^(date\s+and\s+time\s*:|date\s*:|time\s*:|membership\s*:)", re.I)
+_AGENDA_TITLE = re.compile(r"^(a\s?g\s?e\s?n\s?d\s?a|c\s?l\s?[áa]\s?r)$", re.I)
 _REPORT_MARK = re.compile(
     r"^(to\s*:\s*\S|public\s+report\b|committee\s+name\s+and\s+date\s+of\s+committee\s+meeting$"
     r"|briefing\s+title\b|report\s+title$)",
@@ -38,6 +36,7 @@ _MONITORING = re.compile(
     r"recommendations\s*[–-]\s*implementation\s+monitoring\s+schedule|^monitoring\s+schedule\b",
     re.I,
 )
+_WP_TITLE = re.compile(r"^work\s+programme\s*[–-]\s*\S", re.I)
 _SUBGROUP = re.compile(r"^sub\s+and\s+project\s+group\s+work\b", re.I)
 _MINUTE_NUMBER = re.compile(r"^\d{1,4}\.?\s")
 _DATE_ONLY = re.compile(
@@ -48,20 +47,38 @@ _DATE_ONLY = re.compile(
 _MINUTES_TITLE = re.compile(r"^minutes\s+of\s+(the\s+|a\s+)?(proceedings|meeting)\b", re.I)
 
 
-def _opening(block: Block) -> str | None:
-    """The kind of part that this block opens, if any."""
+STRONG_AGENDA = "agenda!"
+_COVER_DATE = re.compile(r"^date\s*:", re.I)
+
+
+def _opening(block: Block, following: str = "") -> str | None:
+    """The kind of part that this block opens, if any (``following``: the next block's text)."""
     text = block.text.strip()
     if block.kind == TABLE_ROW:
         return None
     if _PRESENT.match(text):
         return MINUTES
+    if _AGENDA_TITLE.match(text):
+        return STRONG_AGENDA
     if _AGENDA_MARK.match(text):
         return AGENDA
     if _REPORT_MARK.match(text):
+        if text.lower().startswith("to") and not _COVER_DATE.match(following):
+            return None
         return REPORT
-    if _MONITORING.search(text) and len(text) < 200:
+    titled = block.kind == HEADING or "updated" in text.lower()
+    if (
+        _MONITORING.search(text)
+        and len(text) < 200
+        and (titled or "recommendations" in text.lower())
+    ):
         return MONITORING_SCHEDULE
-    if _WORK_PROGRAMME.match(text) and not _MINUTE_NUMBER.match(text) and len(text) < 200:
+    if (
+        _WORK_PROGRAMME.match(text)
+        and not _MINUTE_NUMBER.match(text)
+        and len(text) < 200
+        and (titled or _WP_TITLE.match(text))
+    ):
         return WORK_PROGRAMME
     if _SUBGROUP.match(text):
         return OTHER
@@ -73,11 +90,7 @@ def _is_title(block: Block) -> bool:
     text = block.text.strip()
     if _MINUTE_NUMBER.match(text):
         return False
-    return (
-        block.kind == HEADING
-        or bool(_DATE_ONLY.match(text))
-        or bool(_MINUTES_TITLE.match(text))
-    )
+    return block.kind == HEADING or bool(_DATE_ONLY.match(text)) or bool(_MINUTES_TITLE.match(text))
 
 
 def _guess_kind(doc: Document) -> str:
@@ -100,9 +113,8 @@ def _title(kind: str, blocks: list[Block]) -> str:
         t = b.text.strip()
         if kind in (WORK_PROGRAMME, MONITORING_SCHEDULE, OTHER) and len(t) < 200:
             return t
-        if b.kind == HEADING or kind != REPORT:
-            if len(t) < 200:
-                return t
+        if (b.kind == HEADING or kind != REPORT) and len(t) < 200:
+            return t
     return blocks[0].text.strip()[:120] if blocks else ""
 
 
@@ -113,13 +125,19 @@ def split_parts(doc: Document) -> list[Part]:
         return [Part(kind=_guess_kind(doc), start_line=1, end_line=max(1, len(doc.lines)))]
     starts: list[tuple[int, str]] = []
     for i, block in enumerate(blocks):
-        kind = _opening(block)
+        following = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+        kind = _opening(block, following)
         if kind is None:
             continue
         current = starts[-1][1] if starts else None
+        has_agenda = any(k == AGENDA for _, k in starts)
+        if kind == STRONG_AGENDA:
+            if has_agenda or current == MINUTES:
+                continue
+            kind = AGENDA
         if kind == current and kind != MINUTES:
             continue
-        if kind == AGENDA and (current is not None and (current != OTHER or any(k == AGENDA for _, k in starts))):
+        elif kind == AGENDA and current is not None and (current != OTHER or has_agenda):
             continue  # "Date:" inside minutes or a report; a pack has one agenda
         if kind == MINUTES and current == MINUTES and i - starts[-1][0] < 8:
             continue  # "Members present" after "Present in the chair"
@@ -130,8 +148,15 @@ def split_parts(doc: Document) -> list[Part]:
         starts.append((begin, kind))
     if not starts:
         kind = _guess_kind(doc)
-        return [Part(kind=kind, start_line=blocks[0].line, end_line=blocks[-1].end_line,
-                     title=_title(kind, blocks), blocks=list(blocks))]
+        return [
+            Part(
+                kind=kind,
+                start_line=blocks[0].line,
+                end_line=blocks[-1].end_line,
+                title=_title(kind, blocks),
+                blocks=list(blocks),
+            )
+        ]
     # What comes before the first opening belongs to the first part.
     starts[0] = (0, starts[0][1])
     parts: list[Part] = []

@@ -74,7 +74,20 @@ _LEADING_ROLE = re.compile(
     r"^(Chairman|Chairperson|Chairwoman|Chair|Vice[- ]Chair(?:man)?)(?:\s*[–:-]\s*|\s+)", re.I
 )
 _NOT_NAMES = frozenset(
-    "the clerk clerk none no all members member officers chair vice-chair co-opted".split()
+    [
+        "the",
+        "clerk",
+        "clerk",
+        "none",
+        "no",
+        "all",
+        "members",
+        "member",
+        "officers",
+        "chair",
+        "vice-chair",
+        "co-opted",
+    ]
 )
 
 
@@ -85,7 +98,7 @@ def role_of(note: str) -> str | None:
 
 
 def strip_title(text: str) -> tuple[str | None, str]:
-    """Split a leading honorific off: 'Councillor Z. Collingham' -> ('Councillor', 'Z. Collingham')."""
+    """Split off a leading honorific: 'Cllr Z. Collingham' -> ('Councillor', 'Z. Collingham')."""
     title: str | None = None
     while True:
         m = _TITLE_RE.match(text)

@@ -54,9 +54,12 @@ def looks_like_markdown(text: str) -> bool:
         s = line.strip()
         if s.startswith(("# ", "## ", "### ", "#### ")):
             score += 2
-        elif s.startswith("**") and s.endswith("**") and len(s) > 4:
-            score += 1
-        elif s.startswith("<table") or s.startswith("<p>") or "](" in s:
+        elif (
+            (s.startswith("**") and s.endswith("**") and len(s) > 4)
+            or s.startswith("<table")
+            or s.startswith("<p>")
+            or "](" in s
+        ):
             score += 1
         if score >= 6:
             return True

@@ -30,8 +30,47 @@ class Line:
 
 _TERMINAL = re.compile(r"[.:;?!)\]]['\"’”]?$|:-$|-$")
 _FUNCTION_WORDS = frozenset(
-    "a an the of to and or in on at by for from with as that which who whose be is was were "
-    "are has had have their its his her our this these those into onto than between".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "be",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "had",
+        "have",
+        "their",
+        "its",
+        "his",
+        "her",
+        "our",
+        "this",
+        "these",
+        "those",
+        "into",
+        "onto",
+        "than",
+        "between",
+    ]
 )
 _ROLE_NOTE = re.compile(r"^\((?:[Vv]ice[- ])?[Cc]hair(?:man|person)?\)")
 _CAPS_LETTERS = re.compile(r"[A-Za-z]")
@@ -134,16 +173,18 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             current.append(ln)
             flush()
             continue
-        if ln.starts_block or ln.page_break or ln.hint in (HEADING, LIST_ITEM):
-            flush()
-        elif current and current[0].hint is None and _title_then_text(current, ln):
-            flush()
-        elif (
-            current
-            and is_caps(ln.text)
-            and 6 <= len(_CAPS_LETTERS.findall(ln.text))
-            and len(ln.text) < 120
-            and not is_caps(current[-1].text)
+        if (
+            ln.starts_block
+            or ln.page_break
+            or ln.hint in (HEADING, LIST_ITEM)
+            or (current and current[0].hint is None and _title_then_text(current, ln))
+            or (
+                current
+                and is_caps(ln.text)
+                and len(_CAPS_LETTERS.findall(ln.text)) >= 6
+                and len(ln.text) < 120
+                and not is_caps(current[-1].text)
+            )
         ):
             flush()
         current.append(ln)

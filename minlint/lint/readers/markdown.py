@@ -93,9 +93,7 @@ def read_markdown(text: str, path: str) -> Document:
             if "<table" in stripped.lower():
                 lines.extend(_html_rows(no, raw.split("\t")[0] if raw.startswith("\t") else raw))
                 continue
-            lines.append(
-                Line(no=no, text=" | ".join(cells), hint=TABLE_ROW, cells=tuple(cells))
-            )
+            lines.append(Line(no=no, text=" | ".join(cells), hint=TABLE_ROW, cells=tuple(cells)))
             continue
         if stripped.startswith("<") and _TAG.search(stripped):
             lines.extend(_html_rows(no, stripped))

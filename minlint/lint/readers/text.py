@@ -57,7 +57,7 @@ def _page_edges(pages: list[list[int]], texts: list[str]) -> set[int]:
             where.setdefault(re.sub(r"\d+", "#", texts[i]), []).append(i)
         seen.update(keys)
     limit = max(3, len(pages) // 2)
-    return {i for key, n in seen.items() if n >= limit and len(key) < 100 for i in where[key]}
+    return {i for key, n in seen.items() if n >= limit and len(key) < 200 for i in where[key]}
 
 
 def read_plain(text: str, path: str) -> Document:
@@ -145,9 +145,9 @@ def read_plain(text: str, path: str) -> Document:
                 pass
             elif flush_left and columns[i] in (2, 3) and not is_caps(t):
                 ln.hint = LIST_ITEM
-            elif columns[i] in (2, 3):
-                ln.starts_block = True
-            elif _NUMBERED.match(t) and (not prev_text or _SENTENCE_END.search(prev_text)):
+            elif columns[i] in (2, 3) or (
+                _NUMBERED.match(t) and (not prev_text or _SENTENCE_END.search(prev_text))
+            ):
                 ln.starts_block = True
         lines.append(ln)
         prev_text = t
