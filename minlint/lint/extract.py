@@ -64,6 +64,9 @@ _MOVEMENTS = [
     (re.compile(_PERSON_REF + r"\s+(?:arrived|joined\s+the\s+meeting)"), "arrived"),
     (re.compile(_PERSON_REF + r"\s+(?:took|assumed|was\s+in)\s+the\s+chair", re.I), "took_chair"),
 ]
+_AND_REJOINED = re.compile(
+    r"(?:(?!Councillor|Cllr|[;:]).){0,40}?\band\s+(re-?joined|returned\s+to)\b"
+)
 _BODY_NOISE = re.compile(r"^(minutes\s+of\s+(the\s+)?|agenda\s+(for\s+)?)", re.I)
 _MEETING_OF = re.compile(
     r"\bmeeting\s+of\s+(?:the\s+)?(.{3,80}?)(?:\s+(?:in|at|held|on)\b|[,.]|$)", re.I
@@ -301,7 +304,13 @@ def _movements(items: list[Minute]) -> list[Movement]:
             for pattern, action in _MOVEMENTS:
                 for m in pattern.finditer(b.text):
                     line, _ = b.locate(m.start())
-                    out.append(Movement(norm(m.group("name")), action, line, minute.number))
+                    name = norm(m.group("name"))
+                    out.append(Movement(name, action, line, minute.number))
+                    back = _AND_REJOINED.match(b.text, m.end()) if action == "left" else None
+                    if back:
+                        # "... left the meeting at 6.40 p.m. and re-joined at 6.50 p.m."
+                        line, _ = b.locate(back.start(1))
+                        out.append(Movement(name, "rejoined", line, minute.number))
     out.sort(key=lambda mv: (mv.line, mv.action))
     return out
 

@@ -33,7 +33,8 @@ _REPORT_MARK = re.compile(
 )
 _WORK_PROGRAMME = re.compile(r"^work\s+programme\b(?!\s*\()", re.I)
 _MONITORING = re.compile(
-    r"recommendations\s*[–-]\s*implementation\s+monitoring\s+schedule|^monitoring\s+schedule\b",
+    r"recommendations\s*(?:[–-]\s*)?(?:implementation\s+)?monitoring\s+schedule"
+    r"|^monitoring\s+schedule\b",
     re.I,
 )
 _WP_TITLE = re.compile(r"^work\s+programme\s*[–-]\s*\S", re.I)

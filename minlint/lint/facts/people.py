@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from minlint.lint.model import Person
 
@@ -172,4 +173,80 @@ def split_names(text: str, line: int | None = None) -> list[Person]:
         if person is not None:
             person.line = line
             out.append(person)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named in running text, with the offsets of the name in that text."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None
+    role: str | None
+
+
+_NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|O['’‟][A-Z][a-z]+|[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)"
+_TITLED = re.compile(
+    r"\b(?P<title>County\s+Councillors?|Councillors?|County\s+Cllrs?|Cllrs?\.?|Mrs\.?|Mr\.?"
+    r"|Ms\.?|Miss|Dr\.?)\s+(?P<name>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})"
+)
+_LIST_MORE = re.compile(
+    r"\s*(?:,|\band\b|&)\s*(?P<name>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")?)"
+)
+_OFFICER = re.compile(
+    r"(?<![\w.])(?P<name>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?\s+(?:[A-Z]\.\s+)?"
+    r"(?:Mc|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s+(?P<role>[A-Z](?:[^,;()&]|\([^()]*\)){2,90}?)(?=,|;|\s+(?:presented|"
+    r"reported|gave|introduced|attended|was|were|and\s+[A-Z][a-z]+\s+[A-Z])|\.\s|\.$|$)"
+)
+_ROLE_WORDS_RE = re.compile(
+    r"\b(Director|Officer|Manager|Head|Adviser|Advisor|Chair|Leader|Member|Clerk|Chief|"
+    r"Executive|Lead|Co-?ordinator|Governance|Assistant|Consultant|Principal|Worker|Deputy|"
+    r"Cabinet|Secretary|Treasurer|Engineer|Administrator|Inspector|Facilitator|Commissioner)\b"
+)
+_PLURAL_TITLES = ("councillors", "county councillors", "cllrs", "cllrs.", "county cllrs")
+_NOT_FIRST_NAMES = frozenset(
+    "The This That These Those Chair Vice Improving Select Early Help Social Care Children "
+    "Young People Council Borough County District Deputy Head Senior Assistant".split()
+)
+
+
+def _canonical_title(word: str) -> str:
+    key = " ".join(word.lower().split())
+    return _CANONICAL.get(key, word.rstrip(".").capitalize())
+
+
+def find_people(text: str) -> list[PersonMention]:
+    """People named in running text: titled names ("Councillor Jarvis", "Councillors Clark,
+    Cusworth and Brookes", "Mrs. J. Jones") and officers given with their post ("Susan
+    Claydon, Early Help Head of Service, presented ...")."""
+    out: list[PersonMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _TITLED.finditer(text):
+        title = _canonical_title(m.group("title"))
+        out.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), title, None))
+        taken.append((m.start(), m.end()))
+        if m.group("title").lower().rstrip() in _PLURAL_TITLES:
+            pos = m.end()
+            while more := _LIST_MORE.match(text, pos):
+                name = more.group("name")
+                out.append(PersonMention(more.start("name"), more.end("name"), name, title, None))
+                pos = more.end()
+            taken.append((m.start(), pos))
+    pos = 0
+    while m := _OFFICER.search(text, pos):
+        role = m.group("role").strip()
+        first = m.group("name").split()[0]
+        if (
+            first in _NOT_FIRST_NAMES
+            or not _ROLE_WORDS_RE.search(role)
+            or any(a <= m.start("name") < b for a, b in taken)
+        ):
+            # Not a name: look again from the next word ("Engagement, Nathan Heath, ...").
+            pos = m.start("name") + len(first)
+            continue
+        out.append(PersonMention(m.start("name"), m.end("name"), m.group("name"), None, role))
+        pos = m.end("role")
+    out.sort(key=lambda p: p.start)
     return out

@@ -78,11 +78,11 @@ _CAPS_LETTERS = re.compile(r"[A-Za-z]")
 
 def is_caps(text: str) -> bool:
     """True when the letters of ``text`` are nearly all capitals (a title line)."""
-    letters = _CAPS_LETTERS.findall(text)
-    if len(letters) < 2:
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    if upper + lower < 2:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    return upper / len(letters) >= 0.85
+    return upper / (upper + lower) >= 0.85
 
 
 def _join(parts: list[Line]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
@@ -100,11 +100,6 @@ def _join(parts: list[Line]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         origins.append((len(text), ln.no, ln.column))
         text += piece
     return text, tuple(origins)
-
-
-def _title_then_text(current: list[Line], ln: Line) -> bool:
-    """A line of ordinary text after capitals-only title lines starts a new block."""
-    return any(c.islower() for c in ln.text) and all(is_caps(c.text) for c in current)
 
 
 def _make_block(parts: list[Line]) -> Block:
@@ -156,12 +151,12 @@ def build_blocks(lines: list[Line]) -> list[Block]:
     """Group lines into blocks (see the module docstring)."""
     blocks: list[Block] = []
     current: list[Line] = []
-    joinable: list[bool] = []  # per block: may the next block continue it?
+    all_caps = False  # every line of the current block is in capitals
+    last_caps = False  # its last line is
 
     def flush() -> None:
         if current:
             blocks.append(_make_block(current))
-            joinable.append(True)
             current.clear()
 
     for ln in lines:
@@ -170,23 +165,26 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             continue
         if ln.hint == TABLE_ROW:
             flush()
-            current.append(ln)
-            flush()
+            blocks.append(_make_block([ln]))
             continue
-        if (
+        caps = is_caps(ln.text)
+        if current and (
             ln.starts_block
             or ln.page_break
             or ln.hint in (HEADING, LIST_ITEM)
-            or (current and current[0].hint is None and _title_then_text(current, ln))
+            # ordinary text after title lines in capitals
+            or (current[0].hint is None and all_caps and any(map(str.islower, ln.text)))
+            # a title in capitals after ordinary text, as PDFs without blank lines have it
             or (
-                current
-                and is_caps(ln.text)
-                and len(_CAPS_LETTERS.findall(ln.text)) >= 6
+                caps
+                and not last_caps
                 and len(ln.text) < 120
-                and not is_caps(current[-1].text)
+                and len(_CAPS_LETTERS.findall(ln.text)) >= 6
             )
         ):
             flush()
+        all_caps = (all_caps or not current) and caps
+        last_caps = caps
         current.append(ln)
         if ln.hint == HEADING:
             flush()
