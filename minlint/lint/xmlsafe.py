@@ -86,17 +86,25 @@ def parse_xml_part(data: bytes, name: str) -> etree._Element:
     return root
 
 
-def parse_html(text: str) -> etree._Element | None:
-    """Parse HTML (a page or a fragment); None when there is nothing to parse."""
+def parse_html(text: str) -> tuple[etree._Element | None, list[str]]:
+    """Parse HTML (a page or a fragment): the root, or None when there is nothing to
+    parse, and what the parser's safety limits cut off ("Excessive depth in document")."""
     from lxml import etree
 
     data = xml_safe(text).encode("utf-8")
     if not data.strip():
-        return None
+        return None, []
+    parser = html_parser()
     try:
-        return etree.fromstring(data, parser=html_parser())
+        root = etree.fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
+        return None, []
+    limits = [
+        e.message.split(",")[0]
+        for e in parser.error_log
+        if e.type_name == "ERR_RESOURCE_LIMIT" or "huge" in e.message.lower()
+    ]
+    return root, list(dict.fromkeys(limits))
 
 
 def xml_safe(text: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -127,9 +128,13 @@ _YEAR = rf"(?:,?{_OPT}(?P<year>(?:19|20)\d\d)(?![\d/]|-\d))?"
 _WD_AFTER = rf"(?:{_OPT}\((?P<wd2>{_WD})\))?"
 _BEFORE = r"(?<![\w£€$/:])(?<!\d[.,])(?<!\d-)"
 
-# Each pattern starts at a digit or a month name so that the engine can skip ahead
-# quickly; what may come before (a weekday, earlier days of a list) is read backwards
-# from there with a pattern anchored at the end of a short window.
+# Dates are found from their month names (or, for numeric dates, a pattern that starts
+# at a digit) so that the engine can skip ahead quickly; what may come before (the day,
+# a weekday, earlier days of a list) is read backwards with patterns anchored at the end
+# of a short window.
+_MONTH_SCAN_RE = re.compile(rf"{_alternation(_MONTH_OF)}(?![A-Za-z])")
+_DAY_BEFORE_MONTH_RE = re.compile(rf"\d{{1,2}}{_SUF}?(?!\d)(?:{_GAP}(?:of|OF)\b)?{_OPT}\Z")
+_DAY_WINDOW = 16
 _DAY_MONTH_RE = re.compile(
     rf"""(?P<day>\d{{1,2}}){_SUF}?(?!\d)
     (?:{_GAP}(?:of|OF)\b)?{_OPT}
@@ -166,8 +171,8 @@ _REFERENCE_WORD_RE = re.compile(
 
 _MER = r"(?P<mer>[aApP]\.[ \t]?[mM]\b\.?|(?:am|AM|pm|PM|pn|noon|NOON|midday|midnight|hrs|hours)\b)"
 _TIME_RE = re.compile(
-    rf"""(?<![\w£€$.,:/])
-    (?P<num>(?P<h>\d{{1,2}})(?:(?P<sep>[.:])(?P<m>\d{{2}}))?)(?!\d)(?![.:,]\d)
+    # the look-behind comes after the first digit so that the engine can skip ahead
+    rf"""(?P<num>(?P<h>\d(?<![\w£€$.,:/]\d)\d?)(?:(?P<sep>[.:])(?P<m>\d{{2}}))?)(?!\d)(?![.:,]\d)
     (?:[ \t]*\n?[ \t]*{_MER})?""",
     re.VERBOSE,
 )
@@ -310,21 +315,36 @@ def _numeric(text: str, m: re.Match[str], default_year: int | None) -> list[Date
     return [fact] if fact else []
 
 
-_READERS = (
-    (_DAY_MONTH_RE, _day_month),
-    (_MONTH_DAY_RE, _month_day),
-    (_NUMERIC_RE, _numeric),
-)
+_CACHE_SIZE = 4096
 
 
 def find_dates(text: str, default_year: int | None = None) -> list[DateFact]:
     """Every date in ``text`` in order; see ``DateFact`` for what each field holds."""
+    return list(_find_dates(text, default_year))
+
+
+# Several rules and the model extractor read the same paragraphs: remember recent answers.
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _find_dates(text: str, default_year: int | None) -> tuple[DateFact, ...]:
     candidates: list[tuple[int, int, list[DateFact]]] = []
-    for regex, read in _READERS:
-        for m in regex.finditer(text):
-            facts = read(text, m, default_year)
-            if facts:
-                candidates.append((facts[0].start, facts[-1].end, facts))
+
+    def add(facts: list[DateFact]) -> None:
+        if facts:
+            candidates.append((facts[0].start, facts[-1].end, facts))
+
+    # Month names are rare in text and quick to find: both word orders start from them.
+    for month in _MONTH_SCAN_RE.finditer(text):
+        at = month.start()
+        day = _DAY_BEFORE_MONTH_RE.search(text, max(0, at - _DAY_WINDOW), at)
+        if day is not None:
+            m = _DAY_MONTH_RE.match(text, day.start())
+            if m is not None and m.start("month") == at:
+                add(_day_month(text, m, default_year))
+        m = _MONTH_DAY_RE.match(text, at)
+        if m is not None:
+            add(_month_day(text, m, default_year))
+    for m in _NUMERIC_RE.finditer(text):
+        add(_numeric(text, m, default_year))
     candidates.sort(key=lambda c: (c[0], -c[1]))
     out: list[DateFact] = []
     last_end = -1
@@ -332,7 +352,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateFact]:
         if start >= last_end:
             out.extend(facts)
             last_end = end
-    return out
+    return tuple(out)
 
 
 def _clock(h: int, minute: int, mer: str | None) -> tuple[int, int] | None:
@@ -365,6 +385,11 @@ def find_times(text: str) -> list[TimeFact]:
     "at 8.03" is skipped: it does not say morning or evening. In a range
     ("9.30-11.30 a.m.") the first time takes the second's a.m. or p.m.
     """
+    return list(_find_times(text))
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _find_times(text: str) -> tuple[TimeFact, ...]:
     atoms = list(_TIME_RE.finditer(text))
     out: list[TimeFact] = []
     for i, m in enumerate(atoms):
@@ -398,7 +423,7 @@ def find_times(text: str) -> list[TimeFact]:
         out.append(
             TimeFact(m.start(), end, text[m.start() : end], f"{clock[0]:02d}:{clock[1]:02d}")
         )
-    return out
+    return tuple(out)
 
 
 def _range_start(h: int, minute: int, nxt: re.Match[str]) -> tuple[int, int] | None:

@@ -30,11 +30,13 @@ if TYPE_CHECKING:
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "/officeDocument"
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.I)
+# Word's built-in "List Bullet 2", "List Number 3" ... are single-level lists drawn
+# further in: the number in the name is the level a reader sees.
+_LIST_STYLE_NAME = re.compile(r"^list(?:\s+(?:bullet|number|continue))?\s+([2-9])$", re.I)
 _SPACES = re.compile(r"\s+")
 
 
@@ -239,6 +241,11 @@ class _Styles:
                 return st.outline + 1 if st.outline < 9 else None
         return None
 
+    def list_level(self, sid: str | None) -> int:
+        chain = self.chain(sid)
+        m = _LIST_STYLE_NAME.match(chain[0].name) if chain else None
+        return int(m.group(1)) - 1 if m else 0
+
     def numbering(self, sid: str | None) -> tuple[str | None, int | None]:
         for st in self.chain(sid):
             if st.num_id is not None:
@@ -280,6 +287,7 @@ class _Level:
     restart: int | None = None  # w:lvlRestart: restart after this (1-based) level; 0 never
     legal: bool = False
     suffix: str = "tab"
+    style: str | None = None  # the paragraph style linked to this level
 
 
 @dataclass(slots=True)
@@ -340,6 +348,7 @@ class _Numbering:
             restart=_int(w.val_of(el, "lvlRestart")),
             legal=el.find(w.q("isLgl")) is not None,
             suffix=w.val_of(el, "suff") or "tab",
+            style=w.val_of(el, "pStyle"),
         )
         if el.find(w.q("start")) is None:
             level.start = 1 if level.fmt != "decimalZero" else 0
@@ -357,13 +366,19 @@ class _Numbering:
             levels = {**levels, **num.levels}
         return levels
 
-    def render(self, num_id: str | None, ilvl: int | None) -> tuple[str, bool] | None:
-        """Advance the list and return (the number text, is a bullet); None if unnumbered."""
+    def render(
+        self, num_id: str | None, ilvl: int | None, style: str | None = None
+    ) -> tuple[str, bool] | None:
+        """Advance the list and return (the number text with the space that follows it,
+        is a bullet); None if the paragraph is not numbered."""
         if num_id is None or num_id == "0" or num_id not in self.nums:
             return None
         num = self.nums[num_id]
         levels = self._levels(num)
-        ilvl = min(max(ilvl or 0, 0), 8)
+        if ilvl is None:
+            # A style linked to a level of a list (Heading 2 -> level 1) names no level.
+            ilvl = next((k for k, lv in levels.items() if style and lv.style == style), 0)
+        ilvl = min(max(ilvl, 0), 8)
         level = levels.get(ilvl)
         if level is None:
             return None
@@ -399,7 +414,7 @@ class _Numbering:
         rendered = re.sub(r"%([1-9])", number, text).strip()
         if level.fmt == "none" and not rendered:
             return None
-        return rendered, False
+        return rendered + ("" if level.suffix == "nothing" or not rendered else " "), False
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -579,6 +594,12 @@ class _BodyReader:
                     )
             elif tag in self.skip or not isinstance(tag, str):
                 continue
+            elif tag == w.q("sdt") and _is_table_of_contents(child, w):
+                # Its paragraphs count as lines, but repeat the headings with page numbers.
+                before = len(self.blocks)
+                self._container(child)
+                self._flush_pending()
+                del self.blocks[before:]
             else:
                 # Content controls, custom XML, moved or inserted runs of blocks.
                 self._container(child)
@@ -616,13 +637,11 @@ class _BodyReader:
         ppr = p.find(w.pPr)
         style = w.val_of(ppr, "pStyle")
         numpr = ppr.find(w.numPr) if ppr is not None else None
-        if numpr is not None:
-            num_id = w.val_of(numpr, "numId")
-            ilvl = _int(w.val_of(numpr, "ilvl"))
-            if ilvl is None and num_id is not None:
-                ilvl = self.styles.numbering(style)[1]
-        else:
-            num_id, ilvl = self.styles.numbering(style)
+        style_num, style_ilvl = self.styles.numbering(style)
+        num_id = w.val_of(numpr, "numId") or style_num
+        ilvl = _int(w.val_of(numpr, "ilvl"))
+        if ilvl is None:
+            ilvl = style_ilvl
         caps = self.styles.caps(style)
         text = self._text(p, caps)
         mark = ppr.find(w.rPr) if ppr is not None else None
@@ -634,7 +653,7 @@ class _BodyReader:
             self.lines.append("")
             self._directives(p, no)
             return
-        number = self.numbering.render(num_id, ilvl) if text or numpr is not None else None
+        number = self.numbering.render(num_id, ilvl, style)
         heading = self.styles.heading_level(style)
         outline = _int(w.val_of(ppr, "outlineLvl"))
         if outline is not None and outline < 9:
@@ -643,9 +662,9 @@ class _BodyReader:
         if heading is not None:
             kind, level = HEADING, heading
         elif number is not None:
-            kind, level = LIST_ITEM, ilvl or 0
+            kind, level = LIST_ITEM, max(ilvl or 0, self.styles.list_level(style))
         if number is not None and number[0] and text:
-            text = f"{number[0]} {text}"
+            text = number[0] + text
         self.lines.append(text)
         self._directives(p, no)
         para = _Para(no=no, text=text, kind=kind, level=level, deleted_mark=deleted_mark)
@@ -743,6 +762,11 @@ class _BodyReader:
 
 def _singular(what: str) -> str:
     return what[:-1] if what.endswith("s") else what
+
+
+def _is_table_of_contents(sdt: etree._Element, w: _Names) -> bool:
+    gallery = sdt.find(f"{w.q('sdtPr')}/{w.q('docPartObj')}/{w.q('docPartGallery')}")
+    return gallery is not None and (gallery.get(w.val) or "").startswith("Table of Contents")
 
 
 def _children(el: etree._Element, tag: str, w: _Names) -> list[etree._Element]:

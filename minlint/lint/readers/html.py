@@ -115,7 +115,13 @@ _LABEL = re.compile(
     r"^(\d{1,4}[a-z]?(\.\d{1,3}[a-z]?)*[.)]?|\(\d{1,3}[a-z]?\)|\([a-z]\)|[ivx]{1,5}[.)]|[A-Z][.)])$"
 )
 _WS = re.compile(r"\s+")
-_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.I)
+# ModernGov follows the title of a linked document with its size: "Minutes PDF 88 KB".
+_FILE_SIZE = re.compile(r"\s*\(?(?:PDF|DOCX?|XLSX?)\s+[\d.,]+\s*[KMG]B\)?$")
+_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([^;]*)", re.I)
+_LIST_STYLE_TYPES = frozenset(
+    "none disc circle square decimal decimal-leading-zero lower-alpha upper-alpha"
+    " lower-latin upper-latin lower-roman upper-roman".split()
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -127,7 +133,7 @@ def read_html(text: str, path: str, *, line_offset: int = 0) -> Document:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    root = parse_html(text)
+    root, cut = parse_html(text)
     reader = _Reader(lines, line_offset)
     if root is not None:
         reader.read(root)
@@ -137,6 +143,7 @@ def read_html(text: str, path: str, *, line_offset: int = 0) -> Document:
         blocks=reader.blocks,
         lines=lines,
         directives=reader.directives,
+        notices=[f"part of the page was not read: {c.lower()}" for c in cut],
     )
 
 
@@ -156,6 +163,7 @@ class _Inline:
         for i, segment in enumerate(piece.split("\n")):
             if i:
                 line += 1
+                self.space()
             body = segment.strip()
             if not body:
                 if segment and self.text and not self.text.endswith(" "):
@@ -463,7 +471,9 @@ class _Reader:
 
     def _lays_out(self, cell: etree._Element) -> bool:
         """A cell that holds whole paragraphs, lists or tables rather than a value."""
-        if "mgItemNumberCell" in (cell.get("class") or "").split():
+        if "mgItemNumberCell" in (cell.get("class") or "").split() and _LABEL.match(
+            _WS.sub(" ", cell.text_content()).strip()
+        ):
             return True
         blocks = 0
         for el in cell.iterdescendants():
@@ -479,19 +489,22 @@ class _Reader:
     # Output ----------------------------------------------------------------------------
 
     def _comment(self, node: etree._Element) -> None:
-        self._sync(node)
+        # The parser gives a comment the line where it ends.
         text = node.text if isinstance(node.text, str) else ""
+        end = node.sourceline
+        if end is None:
+            end = self.cur + text.count("\n")
+        self.cur = max(self.cur, end)
         if isinstance(node, self.etree._Comment):
             body = text.strip()
             if body.lower().startswith("minlint:"):
-                line = (node.sourceline or self.cur) + self.offset
-                self.directives.append(Directive(line=line, text=_WS.sub(" ", body)))
-        self.cur += text.count("\n")
+                start = max(1, end - text.count("\n") + (len(text) - len(text.lstrip("\n"))))
+                self.directives.append(Directive(line=start + self.offset, text=_WS.sub(" ", body)))
 
     def _emit_inline(
         self, inline: _Inline, kind: str, level: int = 0, start: int | None = None
     ) -> None:
-        text = inline.clean()
+        text = _FILE_SIZE.sub("", inline.clean())
         if not text or inline.first is None:
             return
         first = inline.first if start is None else min(inline.first, start)
@@ -583,9 +596,9 @@ def _list_style(el: etree._Element, inherited: str | None = None) -> str:
     a class name that says it, or what it inherits."""
     style = el.get("style") or ""
     m = _LIST_STYLE.search(style)
-    if m:
-        value = m.group(1).lower()
-        return {"lower-latin": "lower-alpha", "upper-latin": "upper-alpha"}.get(value, value)
+    for value in m.group(1).lower().split() if m else ():
+        if value in _LIST_STYLE_TYPES:
+            return {"lower-latin": "lower-alpha", "upper-latin": "upper-alpha"}.get(value, value)
     kind = el.get("type")
     if kind is not None and kind.strip() in _TYPE_STYLES:
         return _TYPE_STYLES[kind.strip()]
