@@ -181,22 +181,7 @@ def seeds_as_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return seed_conversions(prefixes, seeds, tmp_path_factory.getbasetemp() / "libreoffice")
 
 
-@pytest.mark.parametrize(
-    "prefix",
-    [
-        pytest.param(
-            p,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the text reader splits lines a PDF wraps: '(Pages 45' / '- 47)' is"
-                " read as a bullet, 'UPDATED:' / '17 JUNE 2020' as two blocks",
-            ),
-        )
-        if p == "000"
-        else p
-        for p in CONVERTED_SEEDS
-    ],
-)
+@pytest.mark.parametrize("prefix", CONVERTED_SEEDS)
 def test_libreoffice_pdf_of_a_seed_gives_the_same_model(
     prefix: str, seeds_as_pdf: dict[str, Path]
 ) -> None:

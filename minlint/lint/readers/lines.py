@@ -120,10 +120,17 @@ def _make_block(parts: list[Line]) -> Block:
     )
 
 
+_DATE_LINE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}$")
+
+
 def _continues(prev: Block, nxt: Block) -> bool:
     """A sentence broken across a blank line or a page: the next block goes on from here."""
-    if prev.kind not in (PARAGRAPH, LIST_ITEM) or nxt.kind != PARAGRAPH:
+    if prev.kind not in (PARAGRAPH, LIST_ITEM, HEADING) or nxt.kind not in (PARAGRAPH, HEADING):
         return False
+    if HEADING in (prev.kind, nxt.kind) and not prev.text.endswith(":"):
+        return False
+    if prev.text.endswith(":") and _DATE_LINE.match(nxt.text):
+        return True  # "UPDATED:" / "17 JUNE 2020"
     if _TERMINAL.search(prev.text.rstrip()):
         return False
     if nxt.text[:1].islower() or _ROLE_NOTE.match(nxt.text) or prev.text.endswith(","):
@@ -183,8 +190,11 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             )
         ):
             flush()
-        all_caps = (all_caps or not current) and caps
-        last_caps = caps
+        if any(map(str.isalpha, ln.text)):  # a line of figures leaves the block as it was
+            all_caps = (all_caps or not current) and caps
+            last_caps = caps
+        elif not current:
+            all_caps = last_caps = False
         current.append(ln)
         if ln.hint == HEADING:
             flush()

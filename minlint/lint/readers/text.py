@@ -128,6 +128,15 @@ def read_plain(text: str, path: str) -> Document:
                     prev_text = t
                     continue
             m = _BULLET.match(t)
+            if (
+                m
+                and t[0] == "-"
+                and t[m.end() : m.end() + 1].isdigit()
+                and lines
+                and lines[-1].text
+                and not _SENTENCE_END.search(lines[-1].text)
+            ):
+                m = None  # "(Pages 45" / "- 47)": a range wrapped at its dash, not a bullet
             if m and len(t) > m.end():
                 ln.text = t[m.end() :]
                 ln.column += m.end()
