@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from minlint import __version__
+
+if TYPE_CHECKING:
+    from minlint.lint.registry import Registry
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,6 +48,169 @@ def parse(file: str, fmt: str) -> None:
         from minlint.lint.outline import outline
 
         click.echo(outline(parsed), nl=False)
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Selectors given as ``--select D001,A002 --select date``."""
+    return tuple(c.strip() for v in values for c in v.split(",") if c.strip())
+
+
+def _use_colour(no_color: bool, output_file: str | None) -> bool:
+    if no_color or output_file is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--agenda", metavar="FILE", help="The agenda (or agenda pack) of this meeting.")
+@click.option("--previous", metavar="FILE", help="The minutes of the previous meeting.")
+@click.option(
+    "--records",
+    metavar="PATH",
+    multiple=True,
+    help="A file or directory of the body's records (repeatable).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Rules to run (codes, names, prefixes, categories).",
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "full", "json", "sarif", "github"]),
+    default="text",
+    show_default=True,
+    help="How to print findings.",
+)
+@click.option("--output-file", "-o", metavar="FILE", help="Write the report to FILE.")
+@click.option("--config", metavar="FILE", help="Use this configuration instead of the nearest one.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Files checked in parallel (0: one per CPU).",
+)
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule made.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--baseline", metavar="FILE", help="Do not report findings recorded in FILE.")
+@click.option("--write-baseline", metavar="FILE", help="Record the current findings in FILE.")
+@click.option("--no-color", is_flag=True, help="Never colour the output.")
+def check(
+    paths: tuple[str, ...],
+    agenda: str | None,
+    previous: str | None,
+    records: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fmt: str,
+    output_file: str | None,
+    config: str | None,
+    jobs: int,
+    statistics: bool,
+    exit_zero: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    no_color: bool,
+) -> None:
+    """Check drafted minutes (files or directories) against their records."""
+    from minlint.lint.config import ConfigError
+    from minlint.lint.engine import CheckOptions, UsageError, run_check
+    from minlint.lint.registry import RegistryError
+
+    options = CheckOptions(
+        select=_codes(select) if select else None,
+        ignore=_codes(ignore),
+        config=config,
+        agenda=agenda,
+        previous=previous,
+        records=records,
+        baseline=baseline,
+        apply_baseline=write_baseline is None,
+        keep_lines=fmt == "full" and not statistics,
+    )
+    try:
+        result = run_check(paths, options, jobs=jobs or os.cpu_count() or 1)
+    except ConfigError as exc:
+        _fail(str(exc))
+    except (UsageError, RegistryError) as exc:
+        _fail(f"error: {exc}")
+    for error in result.errors:
+        click.echo(str(error), err=True)
+    if write_baseline is not None:
+        from minlint.lint.baseline import write_baseline as write
+
+        written = write(write_baseline, result.findings)
+        click.echo(f"Wrote {written} findings to {write_baseline}.", err=True)
+        sys.exit(2 if result.errors else 0)
+
+    colour = _use_colour(no_color, output_file)
+    if statistics:
+        from minlint.lint.output.statistics import render as render_statistics
+
+        text = render_statistics(result, as_json=fmt == "json")
+    else:
+        from minlint.lint.output import render
+
+        text = render(result, fmt, color=colour)
+    if output_file is not None:
+        with open(output_file, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    else:
+        click.echo(text, nl=False)
+    if result.errors:
+        sys.exit(2)
+    sys.exit(1 if result.findings and not exit_zero else 0)
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(2)
+
+
+def _registry() -> Registry:
+    from minlint.lint.registry import RegistryError, load_registry
+
+    try:
+        return load_registry()
+    except RegistryError as exc:
+        _fail(f"error: {exc}")
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="An aligned table or JSON.",
+)
+def rules(fmt: str) -> None:
+    """List the rules: code, name, category, severity and summary."""
+    from minlint.lint.output import catalogue
+
+    registry = _registry()
+    click.echo(
+        catalogue.as_json(registry) if fmt == "json" else catalogue.table(registry), nl=False
+    )
+
+
+@cli.command("rule")
+@click.argument("code_or_name")
+def rule_command(code_or_name: str) -> None:
+    """Explain one rule: what it checks, why it matters, an example."""
+    from minlint.lint.output import catalogue
+
+    found = _registry().get(code_or_name)
+    if found is None:
+        _fail(f"error: unknown rule {code_or_name!r} (see `minlint rules`)")
+    click.echo(catalogue.explain(found), nl=False)
 
 
 def main() -> None:

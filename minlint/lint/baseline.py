@@ -8,7 +8,6 @@ line or message changes is reported again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -29,6 +28,8 @@ class BaselineError(Exception):
 
 def fingerprint(code: str, message: str, source_line: str) -> str:
     """A short hash of what a finding says and the text it was found in."""
+    import hashlib  # only runs that find something pay for loading OpenSSL
+
     text = " ".join(source_line.split())
     return hashlib.sha256(f"{code}\0{message}\0{text}".encode()).hexdigest()[:16]
 

@@ -57,10 +57,15 @@ class Config:
 
     def table(self) -> str:
         """How the configuration's table is named in messages."""
-        return "[tool.minlint] " if self.path and self.path.endswith("pyproject.toml") else ""
+        return table_prefix(self.path)
 
 
 DEFAULT = Config()
+
+
+def table_prefix(path: str | Path | None) -> str:
+    """ "[tool.minlint] " for a pyproject.toml, where the settings are one table of many."""
+    return "[tool.minlint] " if path and Path(path).name == "pyproject.toml" else ""
 
 
 @functools.cache
@@ -108,7 +113,10 @@ def _has_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-    return "minlint" in text and "minlint" in _load_toml(pyproject).get("tool", {})
+    if "minlint" not in text:
+        return False
+    tool = _load_toml(pyproject).get("tool")
+    return isinstance(tool, dict) and "minlint" in tool
 
 
 @functools.cache
@@ -138,16 +146,15 @@ def load_config(path: Path) -> Config:
     if is_pyproject:
         tool = data.get("tool", {})
         data = tool.get("minlint", {}) if isinstance(tool, dict) else {}
-    prefix = "[tool.minlint] " if is_pyproject else ""
     try:
         check(data, config_schema())
     except SchemaViolation as exc:
-        raise ConfigError(shown, f"{prefix}{exc}") from None
+        raise ConfigError(shown, f"{table_prefix(path)}{exc}") from None
 
     root = path.absolute().parent
 
     def resolved(p: str) -> str:
-        return shown_path(root / os.path.expanduser(p))
+        return shown_path(os.path.normpath(root / os.path.expanduser(p)))
 
     return Config(
         path=shown,
@@ -164,6 +171,12 @@ def load_config(path: Path) -> Config:
         thresholds=dict(data.get("thresholds", {})),
         baseline=resolved(data["baseline"]) if "baseline" in data else None,
     )
+
+
+def clear_caches() -> None:
+    """Forget configurations read so far (a new run may see edited files)."""
+    _find_in.cache_clear()
+    load_config.cache_clear()
 
 
 def config_for(checked: str | Path, explicit: str | None = None) -> Config:

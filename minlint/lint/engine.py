@@ -22,12 +22,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from minlint.lint.baseline import fingerprint
+from minlint.lint import suppression
+from minlint.lint.baseline import Baseline, BaselineError, fingerprint, load_baseline
 from minlint.lint.blocks import Block, Document
-from minlint.lint.config import Config, ConfigError, config_for
+from minlint.lint.config import Config, ConfigError, clear_caches, config_for
 from minlint.lint.findings import FileError, Finding, Related
 from minlint.lint.model import ParsedDocument
 from minlint.lint.records import (
+    MISSING,
     PARSED,
     RecordPool,
     Records,
@@ -159,7 +161,12 @@ class CheckResult:
     lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def _selectors(texts: Sequence[str], registry: Registry, where: str, config: Config | None):
+PerFile = tuple[str, frozenset[str]]  # a glob and the codes it ignores
+
+
+def _selectors(
+    texts: Sequence[str], registry: Registry, where: str, config: Config | None
+) -> list[Selector]:
     try:
         return parse_selectors(texts, registry)
     except SelectorError as exc:
@@ -177,7 +184,7 @@ def _matches(path: str, glob: str, root: str) -> bool:
 
 
 class Planner:
-    """Turns paths and options into file plans, reading each configuration once."""
+    """Turns paths and options into file plans, resolving each configuration once."""
 
     def __init__(self, options: CheckOptions, registry: Registry) -> None:
         self.options = options
@@ -188,43 +195,34 @@ class Planner:
             else _selectors(options.select, registry, "--select", None)
         )
         self.cli_ignore = _selectors(options.ignore, registry, "--ignore", None)
-        self._enabled: dict[str | None, frozenset[str]] = {}
-        self._per_file: dict[str | None, list[tuple[str, frozenset[str]]]] = {}
+        self._selections: dict[str | None, tuple[frozenset[str], list[PerFile]]] = {}
 
-    def enabled(self, config: Config) -> frozenset[str]:
-        if config.path not in self._enabled:
+    def _codes(self, texts: Sequence[str], where: str, config: Config) -> frozenset[str]:
+        selectors = _selectors(texts, self.registry, where, config)
+        return frozenset().union(*(s.codes for s in selectors))
+
+    def selection(self, config: Config) -> tuple[frozenset[str], list[PerFile]]:
+        """The codes a configuration enables, and its per-file ignores as codes."""
+        if config.path not in self._selections:
             select = (
                 None
                 if config.select is None
                 else _selectors(config.select, self.registry, "select", config)
             )
             ignore = _selectors(config.ignore, self.registry, "ignore", config)
-            layers: list[tuple[list[Selector] | None, list[Selector]]] = [
-                (select, ignore),
-                (self.cli_select, self.cli_ignore),
-            ]
-            self._enabled[config.path] = resolve(layers, self.registry)
-            self._per_file[config.path] = [
-                (
-                    glob,
-                    frozenset().union(
-                        *(
-                            s.codes
-                            for s in _selectors(
-                                codes, self.registry, f"per-file-ignores.{glob}", config
-                            )
-                        )
-                    ),
-                )
+            enabled = resolve([(select, ignore), (self.cli_select, self.cli_ignore)], self.registry)
+            per_file = [
+                (glob, self._codes(codes, f"per-file-ignores.{glob}", config))
                 for glob, codes in config.per_file_ignores
             ]
-        return self._enabled[config.path]
+            self._selections[config.path] = (enabled, per_file)
+        return self._selections[config.path]
 
     def plan(self, path: str) -> FilePlan:
         opts = self.options
         config = config_for(path, opts.config)
-        codes = self.enabled(config)
-        for glob, ignored in self._per_file[config.path]:
+        codes, per_file = self.selection(config)
+        for glob, ignored in per_file:
             if _matches(path, glob, config.root):
                 codes = codes - ignored
         sources = RecordSources(
@@ -268,7 +266,14 @@ def plan_files(
         if real not in seen:
             seen.add(real)
             plans.append(planner.plan(path))
+    # A mistyped record path is reported even when no selected rule needs records.
+    named = {p for plan in plans for p in _named_records(plan.sources)}
+    errors.extend(FileError(p, MISSING) for p in sorted(named) if not os.path.exists(p))
     return plans, errors
+
+
+def _named_records(sources: RecordSources) -> list[str]:
+    return [p for p in (sources.agenda, sources.previous, sources.membership, *sources.paths) if p]
 
 
 _POOLS: dict[RecordSources, RecordPool] = {}
@@ -280,14 +285,19 @@ def _pool(sources: RecordSources) -> RecordPool:
     return _POOLS[sources]
 
 
+def _start_run() -> None:
+    """Files are read once per run: forget what an earlier run in this process read."""
+    PARSED.clear()
+    _POOLS.clear()
+    clear_caches()
+
+
 def _line_text(document: Document, line: int) -> str:
     return document.lines[line - 1] if 0 < line <= len(document.lines) else ""
 
 
 def check_file(plan: FilePlan) -> FileResult:
     """Run a file's rules; a file that cannot be read becomes an error, never a crash."""
-    from minlint.lint import suppression
-
     registry = load_registry()
     result = FileResult(plan.path)
     parsed = PARSED.get(plan.path)
@@ -308,11 +318,8 @@ def check_file(plan: FilePlan) -> FileResult:
         try:
             findings.extend(r.check(ctx))
         except Exception as exc:  # a rule's bug must not lose the other files
-            result.errors.append(
-                FileError(
-                    plan.path, f"rule {r.code} ({r.name}) failed: {type(exc).__name__}: {exc}"
-                )
-            )
+            reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+            result.errors.append(FileError(plan.path, f"rule {r.code} ({r.name}) failed: {reason}"))
     document = parsed.document
     findings = suppression.apply(findings, document, registry)
     result.findings = [
@@ -329,6 +336,12 @@ def _check_all(plans: list[FilePlan], jobs: int) -> list[FileResult]:
         return [check_file(p) for p in plans]
     from concurrent.futures import ProcessPoolExecutor
 
+    # Workers forked from here inherit the parser's compiled patterns instead of each
+    # compiling them again.
+    import minlint.lint.extract
+    import minlint.lint.facts.dates
+    import minlint.lint.pack  # noqa: F401
+
     workers = min(jobs, len(plans))
     chunk = max(1, len(plans) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -337,9 +350,8 @@ def _check_all(plans: list[FilePlan], jobs: int) -> list[FileResult]:
 
 def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> CheckResult:
     """Check files; raises :class:`UsageError` or ``ConfigError`` before reading any."""
-    from minlint.lint.baseline import Baseline, BaselineError, load_baseline
-
     registry = load_registry()
+    _start_run()
     plans, errors = plan_files(paths, options, registry)
     results = _check_all(plans, jobs)
     baselines: dict[str, Baseline | None] = {}

@@ -71,6 +71,7 @@ _BODY_NOISE = re.compile(r"^(minutes\s+of\s+(the\s+)?|agenda\s+(for\s+)?)", re.I
 _MEETING_OF = re.compile(
     r"\bmeeting\s+of\s+(?:the\s+)?(.{3,80}?)(?:\s+(?:in|at|held|on)\b|[,.]|$)", re.I
 )
+_ITEM_NOTE = re.compile(r"\s*\((?:agenda\s+)?item\s+\d+[a-z]?\)\s*$", re.I)
 _SHORT_MINUTE = re.compile(r"^(\d{1,3})\.\s+([A-Z][^.:]{2,60})$")
 _PRESENT_LABEL = re.compile(
     r"^(?:directors|members|councillors|trustees|governors)\s+present\s*:-?\s*(.*)$", re.I | re.S
@@ -128,7 +129,7 @@ def _minute_heading(block: Block, last: int | None) -> tuple[int, str, str] | No
         return None
     text = norm(block.text)
     m = _CAPS_MINUTE.match(text)
-    if m and is_caps(m.group(2)) and not _PAGES.search(text):
+    if m and is_caps(_ITEM_NOTE.sub("", m.group(2))) and not _PAGES.search(text):
         return int(m.group(1)), m.group(2).rstrip(" -–"), ""
     m = _COLON_MINUTE.match(text)
     if m and (last is None or int(m.group(1)) > last) and int(m.group(1)) < 10000:
@@ -372,10 +373,15 @@ def extract_minutes(part: Part) -> MinutesPart:
     out.body = _body(header)
     date_blocks = header[:6]
     out.date = _first_date(date_blocks)
-    for b in date_blocks:
+    for k, b in enumerate(date_blocks):
         if out.date and any(f.date == out.date for f in find_dates(b.text)):
             out.date_line = b.line
+            # The time is given with the date, or on the line after it: "(19:15 TO 19:25)".
             out.time = _first_time(b.text)
+            if out.time is None and k + 1 < len(date_blocks):
+                after = date_blocks[k + 1].text
+                if len(after) < 60 and not _PRESENT.match(after):
+                    out.time = _first_time(after)
             break
 
     for n, b in enumerate(header):

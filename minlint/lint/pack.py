@@ -91,7 +91,11 @@ def _is_title(block: Block) -> bool:
     text = block.text.strip()
     if _MINUTE_NUMBER.match(text):
         return False
-    return block.kind == HEADING or bool(_DATE_ONLY.match(text)) or bool(_MINUTES_TITLE.match(text))
+    return (
+        (block.kind == HEADING and len(text.split()) > 1)
+        or bool(_DATE_ONLY.match(text))
+        or bool(_MINUTES_TITLE.match(text))
+    )
 
 
 def _guess_kind(doc: Document) -> str:

@@ -14,7 +14,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from minlint.lint.findings import FileError
@@ -35,6 +35,7 @@ MONITORING_SCHEDULES = "monitoring_schedule"
 MEMBERSHIP = "membership"
 RECORD_KINDS = (AGENDA, PREVIOUS, WORK_PROGRAMMES, MONITORING_SCHEDULES, MEMBERSHIP)
 
+MISSING = "no such file or directory"
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
@@ -65,6 +66,9 @@ class ParseCache:
             except InputError as exc:
                 self._done[key] = FileError(path, str(exc))
         return self._done[key]
+
+    def clear(self) -> None:
+        self._done.clear()
 
 
 PARSED = ParseCache()
@@ -147,7 +151,7 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[FileError]]:
         elif os.path.exists(given):
             files.append(given)
         else:
-            errors.append(FileError(given, "no such file or directory"))
+            errors.append(FileError(given, MISSING))
     return files, errors
 
 
@@ -176,15 +180,17 @@ class RecordSources:
     membership: str | None = None
 
 
-@dataclass(slots=True)
 class RecordPool:
     """The records of one set of sources, parsed on first use."""
 
-    sources: RecordSources
-    cache: ParseCache = field(default_factory=lambda: PARSED)
-    errors: list[FileError] = field(default_factory=list)
-    _records: list[Record] | None = None
-    _membership: tuple[Person, ...] | None = None
+    def __init__(self, sources: RecordSources, cache: ParseCache | None = None) -> None:
+        self.sources = sources
+        self.cache = cache if cache is not None else PARSED
+        self.errors: list[FileError] = []
+        self._records: list[Record] | None = None
+        self._by_body: dict[str, list[Record]] = {}
+        self._real: dict[str, str] = {}
+        self._membership: tuple[Person, ...] | None = None
 
     def _load(self) -> list[Record]:
         if self._records is not None:
@@ -199,11 +205,16 @@ class RecordPool:
             if real in seen:
                 continue
             seen.add(real)
+            self._real[path] = real
             parsed = self.cache.get(path)
             if isinstance(parsed, FileError):
                 self.errors.append(parsed)
             else:
                 records.extend(record_parts(path, parsed))
+        for r in records:
+            key = body_key(r.body)
+            if key is not None:
+                self._by_body.setdefault(key, []).append(r)
         if self.sources.membership:
             from minlint.lint.readers import InputError
 
@@ -218,11 +229,11 @@ class RecordPool:
         """The records of one draft (see the module docstring)."""
         records = self._load()
         own = os.path.realpath(draft_path)
-        others = [r for r in records if os.path.realpath(r.path) != own]
+        others = [r for r in records if self._real[r.path] != own]
         main = primary_part(draft)
         key = body_key(main.body) if main else None
         date = main.date if main else None
-        same_body = [r for r in others if key is not None and body_key(r.body) == key]
+        same_body = [r for r in self._by_body.get(key or "", []) if self._real[r.path] != own]
 
         agenda = self._named_agenda(others) or _latest(
             r for r in same_body if isinstance(r.part, AgendaPart) and date and r.date == date
@@ -269,9 +280,7 @@ class RecordPool:
             return None
         real = os.path.realpath(self.sources.previous)
         found = [
-            r
-            for r in others
-            if isinstance(r.part, MinutesPart) and os.path.realpath(r.path) == real
+            r for r in others if isinstance(r.part, MinutesPart) and self._real[r.path] == real
         ]
         if not found:
             path = self.sources.previous

@@ -7,9 +7,10 @@
     <!-- minlint: disable-line=D001 -->       off for this line
     <!-- minlint: disable-file=D001 -->       off for the whole file
 
-Rules are named by code or name. Comments come from the reader (``Document.directives``)
-and, for readers that do not collect them, from the source lines themselves; a Word
-document's paragraphs cannot carry them reliably, so use a baseline or configuration.
+Rules are named by code or name. Directives come from the reader
+(``Document.directives``) and, for text formats whose reader does not collect them,
+from the source lines themselves. In a Word document the directive is the text of a
+comment, and applies to the paragraph the comment is anchored on.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ def plural(n: int, word: str) -> str:
 
 
 def summary(result: CheckResult, color: bool = False) -> str:
-    """"Found 3 findings (2 errors, 1 warning) in 1 file." or "All checks passed."."""
+    """ "Found 3 findings (2 errors, 1 warning) in 1 file." or "All checks passed."."""
     lines = []
     findings = result.findings
     if findings:

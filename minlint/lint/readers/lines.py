@@ -73,11 +73,19 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _ROLE_NOTE = re.compile(r"^\((?:[Vv]ice[- ])?[Cc]hair(?:man|person)?\)")
+_BRACKETS = re.compile(r"\([^()]*\)")
 _CAPS_LETTERS = re.compile(r"[A-Za-z]")
 
 
 def is_caps(text: str) -> bool:
-    """True when the letters of ``text`` are nearly all capitals (a title line)."""
+    """True when the letters of ``text`` are nearly all capitals (a title line).
+
+    A note in brackets does not count: "2 MINUTES OF THE MEETING (Agenda item 3)".
+    """
+    if "(" in text:
+        bare = _BRACKETS.sub("", text)
+        if sum(map(str.isalpha, bare)) >= 4:
+            text = bare
     upper = sum(map(str.isupper, text))
     lower = sum(map(str.islower, text))
     if upper + lower < 2:

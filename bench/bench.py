@@ -1,0 +1,91 @@
+"""Wall-clock benchmark of ``minlint check`` on the seed documents (not a test).
+
+Each scenario runs ``minlint check`` as a new process, as a pre-commit hook does,
+several times; the median wall time is printed with its ratio to the start-up of a bare
+``python -c pass``, so that figures from different machines can be compared.
+
+    python bench/bench.py [--runs 9] [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+MINLINT = [PYTHON, "-m", "minlint"]
+
+
+def seed(seeds: Path, prefix: str) -> str:
+    found = sorted(seeds.glob(f"{prefix}*.txt"))
+    if not found:
+        raise SystemExit(f"no seed {prefix}* in {seeds}")
+    return str(found[0])
+
+
+def scenarios(shared: Path) -> list[tuple[str, list[str]]]:
+    seeds = shared / "seeds"
+    s = {p: seed(seeds, p) for p in ("000", "001", "002", "003", "004")}
+    check = [*MINLINT, "check", "--exit-zero"]
+    parse_three = (
+        "from minlint.lint.parse import parse_path\n"
+        f"for p in {[s['004'], s['000'], s['003']]!r}: parse_path(p)"
+    )
+    return [
+        ("python -c pass (start-up)", [PYTHON, "-c", "pass"]),
+        ("minlint --version", [*MINLINT, "--version"]),
+        ("002 minutes 25 July 2023 (28 KB)", [*check, s["002"]]),
+        ("003 minutes 18 Sep 2018 (37 KB)", [*check, s["003"]]),
+        ("004 pack 13 Mar 2018 (57 KB)", [*check, s["004"]]),
+        ("000 pack 28 Jul 2020 (76 KB)", [*check, s["000"]]),
+        ("001 pack 15 Jun 2021 (71 KB)", [*check, s["001"]]),
+        (
+            "004 pack + --agenda 000 + --previous 003",
+            [*check, s["004"], "--agenda", s["000"], "--previous", s["003"]],
+        ),
+        ("002 minutes + --records seeds/", [*check, s["002"], "--records", str(seeds)]),
+        ("five seeds, --format sarif", [*check, *s.values(), "--format", "sarif"]),
+        ("five seeds, --jobs 2", [*check, *s.values(), "--jobs", "2"]),
+        ("parse 004 + 000 + 003 in one process", [PYTHON, "-c", parse_three]),
+    ]
+
+
+def wall(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, cwd=REPO, env=env)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=9, help="runs per scenario (median reported)")
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = ap.parse_args()
+
+    # As installed: with compiled bytecode (kept out of the tree), whatever the shell says.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="minlint-bench-")
+    rows = []
+    for name, command in scenarios(args.shared):
+        wall(command, env)  # warm the file cache and the bytecode cache
+        rows.append((name, statistics.median(wall(command, env) for _ in range(args.runs))))
+    base = rows[0][1]
+    width = max(len(name) for name, _ in rows)
+    print(f"{'scenario':<{width}}  {'median':>9}  {'x start-up':>10}")
+    for name, seconds in rows:
+        print(f"{name:<{width}}  {seconds * 1000:>7.1f}ms  {seconds / base:>10.2f}")
+    print(f"\n{args.runs} runs each; {PYTHON} {sys.version.split()[0]}")
+
+
+if __name__ == "__main__":
+    main()
