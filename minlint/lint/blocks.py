@@ -57,7 +57,8 @@ class Document:
 
     ``lines`` are the source lines as a person sees them (for a Word document, its
     paragraphs), used to show findings in context. ``notices`` are facts about the
-    file itself that a check may report, such as tracked changes left in a draft.
+    file itself that a check may report, such as tracked changes left in a draft, and
+    ``revision_lines`` the lines (paragraphs) that hold those changes.
     """
 
     path: str
@@ -66,3 +67,4 @@ class Document:
     lines: list[str] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    revision_lines: list[int] = field(default_factory=list)  # where tracked changes remain

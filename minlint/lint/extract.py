@@ -35,6 +35,9 @@ _RESOLVED = re.compile(
     r"^(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed|decided)\b\s*(?:that\b\s*:?-?)?\s*[:;.]*\s*-?\s*",
     re.I,
 )
+_RESOLVED_START = re.compile(
+    r"\s*(?:and\s+|it\s+was\s+)?(?:resolved|agreed|decision|decided)", re.I
+)
 _RESOLVED_LABEL = re.compile(r"^(?:and\s+)?(resolved|agreed|decision|decided)\s*[:;-]", re.I)
 _PART_MARK = re.compile(r"^(\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\d{1,2})\)|([a-z])\))\s*", re.I)
 _PRESENT = re.compile(
@@ -153,10 +156,12 @@ def _resolutions(blocks: list[Block]) -> list[Resolution]:
     i = 0
     while i < len(blocks):
         b = blocks[i]
+        if b.kind == TABLE_ROW or not _RESOLVED_START.match(b.text):
+            i += 1
+            continue
         text = norm(b.text)
-        if b.kind == TABLE_ROW or (
-            not _RESOLVED_LABEL.match(text)
-            and not text.lower().startswith(("it was resolved", "and resolved", "resolved that"))
+        if not _RESOLVED_LABEL.match(text) and not text.lower().startswith(
+            ("it was resolved", "and resolved", "resolved that")
         ):
             i += 1
             continue
@@ -302,6 +307,9 @@ def _movements(items: list[Minute]) -> list[Movement]:
     out: list[Movement] = []
     for minute in items:
         for b in minute.blocks:
+            low = b.text.lower()
+            if "meeting" not in low and "chair" not in low and "arriv" not in low:
+                continue
             for pattern, action in _MOVEMENTS:
                 for m in pattern.finditer(b.text):
                     line, _ = b.locate(m.start())
@@ -321,7 +329,7 @@ def _next_meeting(
 ) -> NextMeeting | None:
     year = meeting.year if meeting else None
     for b in blocks:
-        text = norm(b.text)
+        text = b.text
         if require_sentence and not _NEXT_SENTENCE.search(text):
             continue
         for f in find_dates(text, year):
@@ -334,9 +342,8 @@ def _next_meeting(
                 except ValueError:
                     continue
             tail = text[f.end : f.end + 80]
-            return NextMeeting(
-                date=when, time=_first_time(tail), line=b.locate(f.start)[0], text=text
-            )
+            line = b.locate(f.start)[0]
+            return NextMeeting(date=when, time=_first_time(tail), line=line, text=norm(text))
     return None
 
 
@@ -353,6 +360,8 @@ def extract_minutes(part: Part) -> MinutesPart:
     last: int | None = None
     heads: list[tuple[int, int, str, str]] = []
     for i, b in enumerate(blocks):
+        if not b.text[:1].isdigit():
+            continue  # every minute heading starts with its number
         text = norm(b.text)
         bare = _BARE_NUMBER.match(text)
         if bare and i + 1 < len(blocks) and blocks[i + 1].kind == HEADING:
@@ -554,11 +563,11 @@ def extract_agenda(part: Part) -> AgendaPart:
     items: list[AgendaItem] = []
     start = 0
     for i, b in enumerate(blocks):
-        if _AGENDA_HEADING.match(norm(b.text)):
+        if len(b.text) < 20 and _AGENDA_HEADING.match(norm(b.text)):
             start = i + 1
             break
     for i, b in enumerate(blocks[start:], start):
-        if b.kind == TABLE_ROW:
+        if b.kind == TABLE_ROW or not b.text[:1].isdigit():
             continue
         text = norm(b.text)
         m = _AGENDA_ITEM.match(text)

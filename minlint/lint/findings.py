@@ -18,6 +18,7 @@ CATEGORIES = (
     "attendance",
     "numbering",
     "record",
+    "document",
 )
 
 

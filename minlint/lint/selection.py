@@ -24,6 +24,7 @@ CATEGORY_LETTERS = {
     "A": "attendance",
     "N": "numbering",
     "X": "record",
+    "F": "document",
 }
 RULE_SPECIFICITY = 4
 

@@ -518,6 +518,8 @@ class _BodyReader:
         self.anchored: set[str] = set()
         self.pending: _Para | None = None  # a paragraph whose mark was deleted
         self.changes = {"insertions": 0, "deletions": 0, "moves": 0, "formatting changes": 0}
+        self.changed: set[etree._Element] = set()  # paragraphs holding a tracked change
+        self.revision_lines: list[int] = []
         self.skip = {
             w.dele,
             w.moveFrom,
@@ -552,6 +554,7 @@ class _BodyReader:
             lines=self.lines,
             directives=self.directives,
             notices=notices,
+            revision_lines=self.revision_lines,
         )
 
     def _count_changes(self, body: etree._Element) -> None:
@@ -567,6 +570,9 @@ class _BodyReader:
                     continue
                 if any(c is not el for c in p.iter(el.tag)):
                     continue
+            holder = next(el.iterancestors(w.p), None)
+            if holder is not None:
+                self.changed.add(holder)
             if el.tag == w.ins:
                 self.changes["insertions"] += 1
             elif el.tag == w.dele:
@@ -634,6 +640,8 @@ class _BodyReader:
     def _paragraph(self, p: etree._Element) -> None:
         w = self.w
         no = len(self.lines) + 1
+        if p in self.changed:
+            self.revision_lines.append(no)
         ppr = p.find(w.pPr)
         style = w.val_of(ppr, "pStyle")
         numpr = ppr.find(w.numPr) if ppr is not None else None

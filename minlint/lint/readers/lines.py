@@ -82,6 +82,8 @@ def is_caps(text: str) -> bool:
 
     A note in brackets does not count: "2 MINUTES OF THE MEETING (Agenda item 3)".
     """
+    if sum(map(str.islower, text[:30])) > 8 and "(" not in text[:30]:
+        return False  # most lines are ordinary text: say so without counting it all
     if "(" in text:
         bare = _BRACKETS.sub("", text)
         if sum(map(str.isalpha, bare)) >= 4:
@@ -115,7 +117,7 @@ def _make_block(parts: list[Line]) -> Block:
     text, origins = _join(parts)
     kind = first.hint
     if kind is None:
-        kind = HEADING if is_caps(text) and len(text) < 250 else PARAGRAPH
+        kind = HEADING if len(text) < 250 and is_caps(text) else PARAGRAPH
     return Block(
         kind=kind,
         text=text,

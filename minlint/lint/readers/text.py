@@ -81,7 +81,9 @@ def read_plain(text: str, path: str) -> Document:
             directives.append(Directive(line=i + 1, text=m.group(1)))
         if directives and directives[-1].line == i + 1:
             raw = _DIRECTIVE.sub("", raw)
-        clean = raw.translate(SPACES).rstrip()
+        if "\t" in raw or not raw.isascii():
+            raw = raw.translate(SPACES)
+        clean = raw.rstrip()
         stripped = clean.lstrip()
         texts.append(stripped)
         columns.append(len(clean) - len(stripped) + 1)
