@@ -130,7 +130,12 @@ def test_markdown_saved_as_text_is_read_as_markdown():
 def test_seed_footer_inside_a_sentence_is_removed():
     doc = read_document(seed("000"))
     assert not any("Agenda Item 2" in b.text for b in doc.blocks)
-    # "(2) That an update be provided to members of the Improving Lives" / " Select
-    # Commission on the implementation ..." is one paragraph despite the stray indent.
-    (block,) = [b for b in doc.blocks if b.text.startswith("(2) That an update be provided")]
+    # A resolution part wrapped before a stray one-space indent (the body's name is cut
+    # in two) stays one paragraph that ends where the sentence does.
+    (block,) = [
+        b
+        for b in doc.blocks
+        if b.text.startswith("(2) That an update") and "Liquid Logic" in b.text
+    ]
     assert block.text.endswith("Liquid Logic case management system.")
+    assert "Lives Select Commission on the" in block.text

@@ -265,7 +265,7 @@ def _attendance(text: str, line: int) -> list[Person]:
     if not m:
         return []
     who = m.group("who")
-    # "Councillor Steele, Chair of the Overview Scrutiny Management Board, was in attendance"
+    # "Councillor Farrar, Cabinet Member for Housing, was in attendance at the invitation ..."
     head, _, role = who.partition(",")
     person = parse_person(head)
     if person is None:
