@@ -6,6 +6,8 @@ saved as ``.txt`` (headings, bold lines, HTML tables) is read as markdown.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from minlint.lint.blocks import Document
@@ -31,12 +33,11 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+@contextmanager
+def os_errors() -> Iterator[None]:
+    """Turn the operating system's refusal to read a file into a one-line InputError."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(f"file too large ({size} bytes; the limit is {limit})")
-        return path.read_bytes()
+        yield
     except FileNotFoundError:
         raise InputError("no such file") from None
     except IsADirectoryError:
@@ -45,6 +46,14 @@ def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
         raise InputError("permission denied") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
+
+
+def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+    with os_errors():
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(f"file too large ({size} bytes; the limit is {limit})")
+        return path.read_bytes()
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
-from minlint.lint.readers import InputError
+from minlint.lint.readers import InputError, os_errors
 from minlint.lint.xmlsafe import open_zip, parse_xml_part, read_member
 
 if TYPE_CHECKING:
@@ -60,17 +60,8 @@ def read_docx(path: Path) -> Document:
 
 
 def _check_signature(path: Path) -> None:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
+    with os_errors(), path.open("rb") as fh:
+        head = fh.read(8)
     if head == OLE_MAGIC:
         data = path.read_bytes()[: 4 * 1024 * 1024]
         if "EncryptedPackage".encode("utf-16-le") in data:
