@@ -101,6 +101,7 @@ def _use_colour(no_color: bool, output_file: str | None) -> bool:
 @click.option("--baseline", metavar="FILE", help="Do not report findings recorded in FILE.")
 @click.option("--write-baseline", metavar="FILE", help="Record the current findings in FILE.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.option("--no-cache", is_flag=True, help="Parse every record again; keep nothing on disk.")
 def check(
     paths: tuple[str, ...],
     agenda: str | None,
@@ -117,8 +118,11 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     no_color: bool,
+    no_cache: bool,
 ) -> None:
     """Check drafted minutes (files or directories) against their records."""
+    if no_cache:
+        os.environ["MINLINT_CACHE_DIR"] = ""  # read by worker processes too
     from minlint.lint.config import ConfigError
     from minlint.lint.engine import CheckOptions, UsageError, run_check
     from minlint.lint.registry import RegistryError

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Parsed records are cached on disk; the tests keep theirs apart from the user's.
+os.environ.setdefault("MINLINT_CACHE_DIR", tempfile.mkdtemp(prefix="minlint-cache-"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("MINLINT_SHARED", REPO.parent / "shared"))

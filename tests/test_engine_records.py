@@ -101,6 +101,7 @@ def test_records_are_parsed_once_per_process(monkeypatch, tmp_path, probes):
         return real(path)
 
     fresh = ParseCache()
+    monkeypatch.setenv("MINLINT_CACHE_DIR", str(tmp_path / "cache"))  # nothing kept yet
     monkeypatch.setattr(parse, "parse_path", counting)
     monkeypatch.setattr(records, "PARSED", fresh)
     monkeypatch.setattr(engine, "PARSED", fresh)

@@ -55,14 +55,21 @@ class ParseCache:
     def __init__(self) -> None:
         self._done: dict[str, ParsedDocument | FileError] = {}
 
-    def get(self, path: str) -> ParsedDocument | FileError:
+    def get(self, path: str, *, persist: bool = False) -> ParsedDocument | FileError:
+        """The parsed file; with ``persist`` (records) it is also kept on disk."""
         key = os.path.realpath(path)
         if key not in self._done:
+            from minlint.lint import cache
             from minlint.lint.parse import parse_path
             from minlint.lint.readers import InputError
 
+            parsed = cache.load(path) if persist else None
             try:
-                self._done[key] = parse_path(path)
+                if parsed is None:
+                    parsed = parse_path(path)
+                    if persist:
+                        cache.store(path, parsed)
+                self._done[key] = parsed
             except InputError as exc:
                 self._done[key] = FileError(path, str(exc))
         return self._done[key]
@@ -206,7 +213,7 @@ class RecordPool:
                 continue
             seen.add(real)
             self._real[path] = real
-            parsed = self.cache.get(path)
+            parsed = self.cache.get(path, persist=True)
             if isinstance(parsed, FileError):
                 self.errors.append(parsed)
             else:
@@ -291,7 +298,7 @@ class RecordPool:
         return _latest(before) or found[0]
 
     def _parsed(self, path: str) -> bool:
-        return not isinstance(self.cache.get(path), FileError)
+        return not isinstance(self.cache.get(path, persist=True), FileError)
 
     def _note(self, error: FileError) -> None:
         if error not in self.errors:
