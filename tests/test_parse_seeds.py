@@ -288,3 +288,40 @@ def test_line_spans_are_ordered(prefix: str):
             assert m.start_line <= item.line <= item.end_line <= m.end_line
             for r in item.resolutions:
                 assert item.line <= r.line <= r.end_line <= item.end_line
+
+
+def _heading_in_source(path, line: int) -> str:
+    """A numbered heading as the file has it: its lines up to the first blank one."""
+    lines = path.read_text(encoding="utf-8").split("\n")[line - 1 :]
+    taken = []
+    for text in lines:
+        if not text.strip():
+            break
+        taken.append(text.replace("**", "").replace("#", ""))
+    return " ".join(" ".join(taken).split())
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_minute_title_is_the_whole_heading(prefix: str):
+    """Each title is the heading's text in the file, whatever lines it was wrapped over."""
+    checked = 0
+    for m in parsed(prefix).minutes:
+        for item in m.items:
+            source = _heading_in_source(seed(prefix), item.line)
+            number, _, rest = source.partition(" ")
+            assert number.rstrip(".") == str(item.number)
+            assert " ".join(item.title.split()) == rest.strip(" -"), item.number
+            checked += 1
+    assert checked >= 9
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "004"])
+def test_every_agenda_item_title_is_the_whole_heading(prefix: str):
+    for item in parsed(prefix).agendas[0].items:
+        source = _heading_in_source(seed(prefix), item.line)
+        if item.pages:
+            assert "(Page" in source
+            source = source[: source.rindex("(Page")]
+        number, _, rest = source.partition(" ")
+        assert number == f"{item.number}."
+        assert item.title == rest.strip(), item.number
