@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from minlint import __version__
@@ -67,6 +66,8 @@ def store(path: str, parsed: ParsedDocument) -> None:
     entry = _entry(directory, path) if directory else None
     if entry is None:
         return
+    import tempfile
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")

@@ -59,11 +59,14 @@ class ParseCache:
         """The parsed file; with ``persist`` (records) it is also kept on disk."""
         key = os.path.realpath(path)
         if key not in self._done:
-            from minlint.lint import cache
             from minlint.lint.parse import parse_path
             from minlint.lint.readers import InputError
 
-            parsed = cache.load(path) if persist else None
+            parsed = None
+            if persist:
+                from minlint.lint import cache
+
+                parsed = cache.load(path)
             try:
                 if parsed is None:
                     parsed = parse_path(path)

@@ -9,7 +9,6 @@ group: an entry point names a :class:`Rule`, a list of rules, or a module holdin
 from __future__ import annotations
 
 import functools
-import inspect
 import os
 import re
 import sys
@@ -54,7 +53,11 @@ class Rule:
     def explanation(self) -> str:
         """What the rule checks, why it matters and an example: the module's docstring."""
         module = sys.modules.get(self.check.__module__)
-        doc = inspect.cleandoc(module.__doc__) if module and module.__doc__ else ""
+        if not (module and module.__doc__):
+            return self.summary
+        import inspect
+
+        doc = inspect.cleandoc(module.__doc__)
         return doc or self.summary
 
 
