@@ -46,3 +46,15 @@ def all_real_documents() -> list[Path]:
             if p.is_file() and p.suffix in {".txt", ".md", ".html"} and p.name != "SOURCES.md"
         )
     return out
+
+
+@pytest.fixture(scope="session")
+def converted_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Word and PDF versions of seeds made by LibreOffice: "003.docx", "003.pdf" ..."""
+    from docgen import CONVERTED_SEEDS, seed_conversions, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    prefixes = list(CONVERTED_SEEDS)
+    seeds = [seed(p) for p in prefixes]
+    return seed_conversions(prefixes, seeds, tmp_path_factory.getbasetemp() / "libreoffice")

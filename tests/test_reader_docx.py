@@ -19,8 +19,6 @@ from docgen import (
     number_paragraph,
     qn,
     raw_docx,
-    seed_conversions,
-    soffice,
     tracked_delete,
     tracked_insert,
     tracked_move,
@@ -437,20 +435,11 @@ def test_document_part_found_through_relationships(tmp_path: Path) -> None:
 # Seeds converted to Word -------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def seeds_as_word(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    if soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    prefixes = list(CONVERTED_SEEDS)
-    seeds = [seed(p) for p in prefixes]
-    return seed_conversions(prefixes, seeds, tmp_path_factory.getbasetemp() / "libreoffice")
-
-
 @pytest.mark.parametrize("prefix", CONVERTED_SEEDS)
 def test_libreoffice_word_version_of_a_seed_gives_the_same_model(
-    prefix: str, seeds_as_word: dict[str, Path]
+    prefix: str, converted_seeds: dict[str, Path]
 ) -> None:
-    converted = seeds_as_word[f"{prefix}.docx"]
+    converted = converted_seeds[f"{prefix}.docx"]
     expected = without_locations(model_json(seed(prefix)))
     assert without_locations(model_json(converted)) == expected
     assert any(part.get("items") for part in expected["parts"])

@@ -13,9 +13,7 @@ from conftest import corpus, seed
 from docgen import (
     CONVERTED_SEEDS,
     model_json,
-    seed_conversions,
     simple_pdf,
-    soffice,
     without_locations,
 )
 
@@ -172,20 +170,11 @@ def test_input_untouched(tmp_path: Path) -> None:
 # Seeds converted to PDF ----------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def seeds_as_pdf(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    if soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    prefixes = list(CONVERTED_SEEDS)
-    seeds = [seed(p) for p in prefixes]
-    return seed_conversions(prefixes, seeds, tmp_path_factory.getbasetemp() / "libreoffice")
-
-
 @pytest.mark.parametrize("prefix", CONVERTED_SEEDS)
 def test_libreoffice_pdf_of_a_seed_gives_the_same_model(
-    prefix: str, seeds_as_pdf: dict[str, Path]
+    prefix: str, converted_seeds: dict[str, Path]
 ) -> None:
-    converted = seeds_as_pdf[f"{prefix}.pdf"]
+    converted = converted_seeds[f"{prefix}.pdf"]
     doc = read_document(converted)
     assert doc.format == "pdf"
     assert max(b.page or 0 for b in doc.blocks) > 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TypeVar
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, TABLE_ROW, Block
 from minlint.lint.facts.dates import find_dates, find_times
@@ -24,6 +25,7 @@ from minlint.lint.model import (
 )
 from minlint.lint.readers.lines import is_caps
 
+_P = TypeVar("_P", MinutesPart, AgendaPart)
 _WS = re.compile(r"\s+")
 _CAPS_MINUTE = re.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.S)
 _COLON_MINUTE = re.compile(r"^(\d{1,4})\.\s+([^:\n]{3,90}?)\s*:-?\s*(.*)$", re.S)
@@ -347,14 +349,19 @@ def _next_meeting(
     return None
 
 
-def extract_minutes(part: Part) -> MinutesPart:
-    out = MinutesPart(
-        kind=MINUTES,
+def _typed(cls: type[_P], part: Part) -> _P:
+    """The part as an agenda or minutes part, with the same place and blocks."""
+    return cls(
+        kind=part.kind,
         start_line=part.start_line,
         end_line=part.end_line,
         title=part.title,
         blocks=part.blocks,
     )
+
+
+def extract_minutes(part: Part) -> MinutesPart:
+    out = _typed(MinutesPart, part)
     blocks = part.blocks
     first_minute = len(blocks)
     last: int | None = None
@@ -524,13 +531,7 @@ def _membership(blocks: list[Block], agenda: AgendaPart) -> None:
 
 
 def extract_agenda(part: Part) -> AgendaPart:
-    out = AgendaPart(
-        kind=AGENDA,
-        start_line=part.start_line,
-        end_line=part.end_line,
-        title=part.title,
-        blocks=part.blocks,
-    )
+    out = _typed(AgendaPart, part)
     blocks = part.blocks
     out.body = _body(blocks)
     for b in blocks[:30]:
