@@ -1,0 +1,151 @@
+"""Who attended: present, apologies, others in attendance, who left or re-joined."""
+
+from __future__ import annotations
+
+import re
+
+from minlint.lint.extract.common import norm, source_lines
+from minlint.lint.facts.people import parse_person, split_names
+from minlint.lint.model import Minute, Movement, Person
+
+PRESENT = re.compile(
+    r"^(?:members\s+)?present(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*", re.I
+)
+APOLOGIES = re.compile(r"^apologies(?:\s+for\s+absence)?\b\s*(?::-|:|-|–)?\s*", re.I)
+_FROM = re.compile(r"\breceived\s+from\s+(.*)$|^(?:were\s+)?(?:from\s+)(.*)$", re.I | re.S)
+_NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|^none\b|^nil\b", re.I)
+_IN_THE_CHAIR = re.compile(r"\(in\s+the\s+chair\)", re.I)
+_IN_ATTENDANCE = re.compile(
+    r"^(?P<who>.{3,200}?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance\b", re.I | re.S
+)
+_ATTENDANCE_LABEL = re.compile(
+    r"^(?:also\s+)?(?:in\s+attendance|officials\s+in\s+attendance|officers\s+present"
+    r"|also\s+present)\s*(?::-|:|-|–)\s*(.*)$",
+    re.I | re.S,
+)
+_PERSON_REF = (
+    r"(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+    r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w'’\-]+)?)"
+)
+_MOVEMENTS = [
+    (re.compile(_PERSON_REF + r"\s+(?:left|withdrew\s+from)\s+the\s+meeting"), "left"),
+    (re.compile(_PERSON_REF + r"\s+(?:re-?joined|returned\s+to)\s+the\s+meeting"), "rejoined"),
+    (re.compile(_PERSON_REF + r"\s+(?:arrived|joined\s+the\s+meeting)"), "arrived"),
+    (re.compile(_PERSON_REF + r"\s+(?:took|assumed|was\s+in)\s+the\s+chair", re.I), "took_chair"),
+]
+_AND_REJOINED = re.compile(
+    r"(?:(?!Councillor|Cllr|[;:]).){0,40}?\band\s+(re-?joined|returned\s+to)\b"
+)
+_PRESENT_LABEL = re.compile(
+    r"^(?:directors|members|councillors|trustees|governors)\s+present\s*:-?\s*(.*)$", re.I | re.S
+)
+
+
+def present_list(text: str, line: int) -> tuple[Person | None, list[Person]]:
+    """The chair and the members from a "Present:-" paragraph."""
+    body = PRESENT.sub("", text, count=1)
+    # Stop at the end of the list: "... and Mills. Members of the public: ..."
+    end = re.search(r"(?<![A-Z])\.\s+(?=[A-Z][a-z])", body)
+    if end:
+        body = body[: end.start()]
+    chair: Person | None = None
+    people: list[Person] = []
+    for person in split_names(body, line):
+        if person.role == "chair" and chair is None:
+            chair = person
+        people.append(person)
+    if chair is None:
+        m = _IN_THE_CHAIR.search(text)
+        if m:
+            before = split_names(body[: m.start()], line)
+            if before:
+                chair = before[-1]
+    return chair, people
+
+
+def apologies_list(text: str, line: int) -> list[Person]:
+    """Who sent apologies, from an "Apologies for absence" paragraph."""
+    body = APOLOGIES.sub("", text, count=1)
+    if _NO_APOLOGIES.search(body):
+        return []
+    m = _FROM.search(body)
+    if m:
+        body = m.group(1) or m.group(2) or ""
+    body = re.sub(r"\b(?:from\s+)?co-?opted\s+members?\b", "", body, flags=re.I)
+    body = re.sub(r"\bfrom\b", ",", body)
+    return split_names(body.rstrip(". "), line)
+
+
+def attendance_list(text: str, line: int) -> list[Person]:
+    """Others in attendance, with their roles where given."""
+    m = _ATTENDANCE_LABEL.match(text)
+    if m:
+        out: list[Person] = []
+        for chunk in re.split(r"\)\s*,\s*", m.group(1)):
+            chunk = chunk.strip(" ,.")
+            if "(" in chunk and not chunk.endswith(")"):
+                chunk += ")"
+            pm = re.match(r"^(?P<role>[^()]*?)\s*\((?P<who>[^()]+)\)$", chunk)
+            if pm and pm.group("role") and re.match(r"^(Mr|Mrs|Ms|Dr|Miss)\b", pm.group("who")):
+                person = parse_person(pm.group("who"))
+                if person:
+                    person.role = pm.group("role").strip(" ,")
+                    person.line = line
+                    out.append(person)
+            else:
+                out.extend(split_names(chunk, line))
+        return out
+    m = _IN_ATTENDANCE.match(text)
+    if not m:
+        return []
+    who = m.group("who")
+    # "Councillor Farrar, Cabinet Member for Housing, was in attendance at the invitation ..."
+    head, _, role = who.partition(",")
+    person = parse_person(head)
+    if person is None:
+        return split_names(who, line)
+    person.role = role.strip(" ,") or person.role
+    person.line = line
+    return [person]
+
+
+def present_in_items(items: list[Minute]) -> list[Person]:
+    """Attendance recorded in a minute of its own ("Roll Call" / "Directors Present:")."""
+    for minute in items:
+        for k, b in enumerate(minute.blocks):
+            lines = source_lines(b)
+            m = _PRESENT_LABEL.match(norm(lines[0]))
+            if not m:
+                continue
+            entries = [m.group(1), *lines[1:]]
+            if not any(entries) and k + 1 < len(minute.blocks):
+                b = minute.blocks[k + 1]
+                entries = source_lines(b)
+            people: list[Person] = []
+            for entry in entries:
+                entry = re.sub(r"\s+(?:left|arrived|joined)\b.*$", "", entry)
+                people += split_names(entry, b.line)
+            return people
+    return []
+
+
+def movements(items: list[Minute]) -> list[Movement]:
+    """Who left, re-joined, arrived or took the chair, and at which minute."""
+    out: list[Movement] = []
+    for minute in items:
+        for b in minute.blocks:
+            low = b.text.lower()
+            if "meeting" not in low and "chair" not in low and "arriv" not in low:
+                continue
+            for pattern, action in _MOVEMENTS:
+                for m in pattern.finditer(b.text):
+                    line, _ = b.locate(m.start())
+                    name = norm(m.group("name"))
+                    out.append(Movement(name, action, line, minute.number))
+                    back = _AND_REJOINED.match(b.text, m.end()) if action == "left" else None
+                    if back:
+                        # "... left the meeting at 6.40 p.m. and re-joined at 6.50 p.m."
+                        line, _ = b.locate(back.start(1))
+                        out.append(Movement(name, "rejoined", line, minute.number))
+    out.sort(key=lambda mv: (mv.line, mv.action))
+    return out

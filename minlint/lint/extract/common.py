@@ -1,0 +1,101 @@
+"""What minutes and agendas share: names, dates, the body, the next meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TypeVar
+
+from minlint.lint.blocks import HEADING, Block
+from minlint.lint.facts.dates import find_dates, find_times
+from minlint.lint.model import AgendaPart, MinutesPart, NextMeeting, Part
+
+_P = TypeVar("_P", MinutesPart, AgendaPart)
+_WS = re.compile(r"\s+")
+PAGES = re.compile(r"\(\s*Pages?\s+(\d+)\s*(?:[-–]\s*(\d+))?\s*\)", re.I)
+NEXT_TITLE = re.compile(r"\b(date|time)\b.*\bnext\s+meeting\b|\bnext\s+meeting\b", re.I)
+_NEXT_SENTENCE = re.compile(r"next\s+meeting\b|further\s+meeting\s+be\s+held", re.I)
+_BODY_NOISE = re.compile(r"^(minutes\s+of\s+(the\s+)?|agenda\s+(for\s+)?)", re.I)
+_MEETING_OF = re.compile(
+    r"\bmeeting\s+of\s+(?:the\s+)?(.{3,80}?)(?:\s+(?:in|at|held|on)\b|[,.]|$)", re.I
+)
+AGENDA_HEADING = re.compile(r"^a\s?g\s?e\s?n\s?d\s?a$", re.I)
+CAPS_MINUTE = re.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.S)
+
+
+def norm(text: str) -> str:
+    """Collapse white space."""
+    return _WS.sub(" ", text).strip()
+
+
+def first_date(blocks: list[Block], default_year: int | None = None) -> dt.date | None:
+    """The first complete date written in the blocks."""
+    for b in blocks:
+        for f in find_dates(b.text, default_year):
+            if f.date is not None and f.year is not None:
+                return f.date
+    return None
+
+
+def first_time(text: str) -> str | None:
+    """The first time of day in the text, as "HH:MM"."""
+    times = find_times(text)
+    return times[0].value if times else None
+
+
+def body_name(blocks: list[Block]) -> str | None:
+    """The body's name: the title in capitals, or "meeting of the X" in a sentence."""
+    for b in blocks[:4]:
+        text = norm(b.text)
+        m = _MEETING_OF.search(text)
+        if m and not m.group(1).lower().startswith("above"):
+            return m.group(1).strip()
+        if b.kind == HEADING and not AGENDA_HEADING.match(text) and not CAPS_MINUTE.match(text):
+            if (find_dates(text) and len(text) > 60) or len(re.findall(r"[A-Za-z]{3,}", text)) < 2:
+                continue
+            return _BODY_NOISE.sub("", text).strip() or None
+    return None
+
+
+def source_lines(block: Block) -> list[str]:
+    """A block's text cut back into the source lines it was joined from."""
+    cuts = [o for o, _, _ in block.origins]
+    if len(cuts) < 2:
+        return [block.text]
+    return [block.text[x:y].strip() for x, y in zip(cuts, [*cuts[1:], None], strict=False)]
+
+
+def next_meeting(
+    blocks: list[Block], meeting: dt.date | None, require_sentence: bool
+) -> NextMeeting | None:
+    """The first date in the blocks (with ``require_sentence``, only in a sentence about the
+    next meeting), moved to the next year when an inferred year would put it in the past."""
+    year = meeting.year if meeting else None
+    for b in blocks:
+        text = b.text
+        if require_sentence and not _NEXT_SENTENCE.search(text):
+            continue
+        for f in find_dates(text, year):
+            if f.date is None:
+                continue
+            when = f.date
+            if f.year_inferred and meeting and when < meeting:
+                try:
+                    when = when.replace(year=when.year + 1)
+                except ValueError:
+                    continue
+            tail = text[f.end : f.end + 80]
+            line = b.locate(f.start)[0]
+            return NextMeeting(date=when, time=first_time(tail), line=line, text=norm(text))
+    return None
+
+
+def typed_part(cls: type[_P], part: Part) -> _P:
+    """The part as an agenda or minutes part, with the same place and blocks."""
+    return cls(
+        kind=part.kind,
+        start_line=part.start_line,
+        end_line=part.end_line,
+        title=part.title,
+        blocks=part.blocks,
+    )
