@@ -103,6 +103,9 @@ def test_limerick_agenda_is_dated_by_its_summons():
     (a,) = parse_path(path).agendas
     # The letter is dated 3rd July; the meeting it summons is on Tuesday 8th July.
     assert (a.date, a.time) == (dt.date(2014, 7, 8), "09:00")
+    # Each number stands on a line of its own, its title on the next.
+    assert [i.number for i in a.items] == [1, 2, 3, 4, 5]
+    assert a.items[2].title.startswith("To receive Deputation")
 
 
 def test_board_minutes_roll_call():

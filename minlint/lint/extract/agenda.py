@@ -19,6 +19,7 @@ from minlint.lint.facts.dates import find_dates
 from minlint.lint.facts.people import split_names
 from minlint.lint.model import AgendaItem, AgendaPart, Part, Person
 
+_BARE_ITEM = re.compile(r"^(\d{1,3})\.$")
 _AGENDA_ITEM = re.compile(r"^(\d{1,4})\.\s+(\S.*)$", re.S)
 _TRAILING_PAGE = re.compile(r"\s+(\d{1,3})$")
 _VENUE = re.compile(r"^venue\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
@@ -126,6 +127,10 @@ def extract_agenda(part: Part) -> AgendaPart:
         if b.kind == TABLE_ROW or not b.text[:1].isdigit():
             continue
         text = norm(b.text)
+        bare = _BARE_ITEM.match(text)
+        if bare and i + 1 < len(blocks):
+            # The number on a line of its own and the title on the next ("2." / "To elect").
+            text = f"{bare.group(1)}. {norm(blocks[i + 1].text)}"
         m = _AGENDA_ITEM.match(text)
         if not m:
             continue
