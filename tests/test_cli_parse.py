@@ -37,6 +37,9 @@ def test_parse_text_outline_of_the_example_agenda():
     assert "agenda lines" in result.output
     assert "date: 2024-06-11  time: 17:30" in result.output
     assert "membership (stated 15):" in result.output
+    # An item named like a monitoring schedule is an item, not the start of a schedule.
+    assert "  10. Recommendations Monitoring Schedule" in result.output
+    assert "  13. Date and time of the next meeting" in result.output
 
 
 def test_parse_bad_files_exit_2_with_one_line(tmp_path):

@@ -139,3 +139,8 @@ def test_seed_footer_inside_a_sentence_is_removed():
     ]
     assert block.text.endswith("Liquid Logic case management system.")
     assert "Lives Select Commission on the" in block.text
+
+
+def test_markdown_columns_skip_emphasis_and_bullets():
+    doc = read_markdown("**Tuesday 18 June 2024**\n\n- **Item** one\n  - two\n", "x.md")
+    assert [b.locate(0) for b in doc.blocks] == [(1, 3), (3, 5), (4, 5)]

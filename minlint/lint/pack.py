@@ -70,6 +70,7 @@ def _opening(block: Block, following: str = "") -> str | None:
     titled = block.kind == HEADING or "updated" in text.lower()
     if (
         _MONITORING.search(text)
+        and not _MINUTE_NUMBER.match(text)
         and len(text) < 200
         and (titled or "recommendations" in text.lower())
     ):

@@ -37,6 +37,15 @@ def inline_text(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+def _column(raw: str, text: str) -> int:
+    """The column where ``text`` starts in its source line, past "**", "- " and the like."""
+    for probe in (text[:12], text.split(" ", 1)[0]):
+        at = raw.find(probe) if probe else -1
+        if at >= 0:
+            return at + 1
+    return len(raw) - len(raw.lstrip()) + 1
+
+
 def _html_rows(no: int, text: str) -> list[Line]:
     """Rows of an HTML table written on one markdown line; other HTML is one paragraph."""
     out: list[Line] = []
@@ -106,7 +115,7 @@ def read_markdown(text: str, path: str) -> Document:
                     Line(
                         no=no,
                         text=body,
-                        column=column + m.end(),
+                        column=_column(raw, body),
                         hint=LIST_ITEM,
                         level=(column - 1) // 2,
                     )
@@ -115,9 +124,9 @@ def read_markdown(text: str, path: str) -> Document:
         m = _BOLD_LINE.match(stripped)
         body = inline_text(stripped)
         if m and body:
-            lines.append(Line(no=no, text=body, column=column, hint=HEADING, level=0))
+            lines.append(Line(no=no, text=body, column=_column(raw, body), hint=HEADING, level=0))
             continue
-        lines.append(Line(no=no, text=body, column=column))
+        lines.append(Line(no=no, text=body, column=_column(raw, body)))
     return Document(
         path=path,
         format="markdown",
