@@ -147,9 +147,11 @@ def test_the_installed_command_checks_a_real_document(tmp_path):
     draft.write_text(text.replace("Tuesday 25 July 2023", "Monday 25 July 2023", 1))
     result = _cli("check", "minutes.txt", cwd=tmp_path)
     assert result.returncode == 1
+    # The planted weekday, and the published title that stops at "HELD ON".
     assert result.stdout.decode().splitlines() == [
         "minutes.txt:4:1: D001 Monday does not fall on 25 July 2023 (a Tuesday)",
-        "Found 1 finding (1 error) in 1 file.",
+        'minutes.txt:13:37: D002 no date after "HELD ON"',
+        "Found 2 findings (2 errors) in 1 file.",
     ]
 
 

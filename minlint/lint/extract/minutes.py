@@ -31,7 +31,7 @@ from minlint.lint.facts.people import split_names
 from minlint.lint.model import Minute, MinutesPart, Part
 from minlint.lint.readers.lines import is_caps
 
-_COLON_MINUTE = re.compile(r"^(\d{1,4})\.\s+([^:\n]{3,90}?)\s*:-?\s*(.*)$", re.S)
+_COLON_MINUTE = re.compile(r"^(\d{1,4})\.\s+([^:\n]{3,200}?)\s*:-?\s*(.*)$", re.S)
 _BARE_NUMBER = re.compile(r"^(\d{1,4})\.?$")
 _ITEM_NOTE = re.compile(r"\s*\((?:agenda\s+)?item\s+\d+[a-z]?\)\s*$", re.I)
 _SHORT_MINUTE = re.compile(r"^(\d{1,3})\.\s+([A-Z][^.:]{2,60})$")
@@ -48,7 +48,7 @@ def _minute_heading(block: Block, last: int | None) -> tuple[int, str, str] | No
     m = _COLON_MINUTE.match(text)
     if m and (last is None or int(m.group(1)) > last) and int(m.group(1)) < 10000:
         title = m.group(2)
-        if title[:1].isupper() and len(title.split()) <= 12:
+        if title[:1].isupper() and len(title.split()) <= 30:
             return int(m.group(1)), title, m.group(3)
     m = CAPS_MINUTE.match(text)
     if m and block.kind == HEADING and (last is None or int(m.group(1)) > last):

@@ -1,0 +1,237 @@
+"""No date after "held on", or a date that does not exist (31 June).
+
+What it checks, anywhere in the draft (including the attachments of an agenda pack):
+
+- "held on" or "take place on" with no date after it: a minute or agenda title that
+  stops at "HELD ON", a sentence that ends or breaks off there ("... the meeting held
+  on."), an agenda line where the page range comes straight after it ("held on (Pages
+  1 - 8)"), or a placeholder that was never filled in ("held on ...", "held on [date]",
+  "held on XX June"). A title whose date was wrapped onto the next line is complete.
+  Anything else after "held on" is left alone: "held on Teams", "held on the same
+  day", "held on a monthly basis", "held on to the lease" are not dates and need none.
+- Dates that do not exist: 31 June, 31 September, 30 February, and 29 February in a
+  year that is not a leap year ("29 February 2023"). 29 February without a year is
+  not reported, since the year cannot be told.
+- A day number with a stray letter before a month name, "24h April" for "24th April":
+  reported as a warning, since the date can still be read, but it is a misprint in
+  the record.
+
+Why it matters: minutes are the legal record of a meeting. A title that says which
+minutes were approved but not of which meeting, or a next meeting "on 31 June",
+cannot be relied on by anyone reading them later, and they are corrected only by a
+further resolution once approved. These are typing slips that a reviewer's eye slides
+over because the sentence reads naturally.
+
+Example:
+
+    95. MINUTES OF THE PREVIOUS MEETING HELD ON
+
+is reported as 'no date after "HELD ON"', and
+
+    He said that the toilets were expected to reopen on 31 June 2024.
+
+as '"31 June 2024" is not a date: June has 30 days'. "Tuesday, 24h April, 2018" is
+reported as a warning, 'malformed date "24h April": "24h" is not a day number (24th?)'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from minlint.lint.blocks import TABLE_ROW, Block
+from minlint.lint.engine import RuleContext, rule
+from minlint.lint.findings import Finding
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+# "held on", "HELD ON", "to take place on", "took place on".
+_CUE_RE = re.compile(r"\b(?:held|(?:take|takes|took|taking)\s+place)\s+on\b", re.IGNORECASE)
+# What may separate the cue from what follows it: spaces, emphasis left by a reader.
+_SKIP = " \t\n*"
+# A page range straight after the cue: the agenda line lost its date.
+_PAGES_RE = re.compile(r"\((?:pages?|p\.|pp\.)\s*\d", re.IGNORECASE)
+# Text a clerk types where the date is still to be filled in.
+_PLACEHOLDER_RE = re.compile(
+    r"""(?:\.\.\.|…
+    |\[(?:[\sXx._?/-]*|[^\]\n]*\b(?:date|day|insert|tbc|tba)\b[^\]\n]*)\](?!\()
+    |[Xx]{2}(?:th)?(?![A-Za-z])|_{2,}|\?{2,}|(?:dd|DD)/(?:mm|MM)\b)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# The end of a sentence or clause right after the cue: "held on." "held on;".
+_STOP = ".;!?"
+# A clause that breaks off, but whose date may still come: "held on, as agreed, 5 May".
+_BREAK = ",)"
+_SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
+# A date that may open the next block: after "the", a colon or a dash at most.
+_LEAD = " \t\n*_:-–—"
+
+_MONTH_NAMES = {
+    name
+    for month in (*MONTHS, "Sept")
+    for short in (month, month[:3])
+    for name in (short, short.upper())
+}
+_MONTH_ALT = "|".join(sorted(_MONTH_NAMES, key=lambda n: (-len(n), n)))
+# A day number, one stray letter of an ordinal suffix, then a month: "24h April".
+# Only the letters of st/nd/rd/th: "5k March" (a race) and "24 hours" are not days.
+# Found from the month name, which is rare and quick to find, looking back a little.
+_MONTH_SCAN_RE = re.compile(rf"(?:{_MONTH_ALT})(?![A-Za-z])")
+_STRAY_BEFORE_RE = re.compile(
+    r"""(?<![\w£€$/.,:-])(?P<day>\d{1,2})(?P<stray>[sStTnNdDrRhH])\.?
+    [ \t]*\n?[ \t]*(?:(?:of|OF)[ \t]+)?\Z""",
+    re.VERBOSE,
+)
+_STRAY_WINDOW = 16
+_MONTH_OF = {name.lower(): i for i, m in enumerate(MONTHS) for name in (m, m[:3])}
+
+
+def ordinal(day: int) -> str:
+    """'1st', '2nd', '3rd', '4th', '11th', '22nd' ..."""
+    if 10 <= day % 100 <= 20:
+        return f"{day}th"
+    return f"{day}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th') }"
+
+
+def _shown(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _why_not_a_date(day: int, month: int, year: int | None) -> str:
+    name = MONTHS[month - 1]
+    if month == 2 and day == 29 and year is not None:
+        return f"{year} is not a leap year"
+    if month == 2:
+        return "February has 28 days, or 29 in a leap year"
+    return f"{name} has {DAYS_IN_MONTH[month - 1]} days"
+
+
+def _opens_with_date(text: str) -> bool:
+    """Whether a block starts with a date (after "the", a colon or a dash at most)."""
+    from minlint.lint.facts.dates import find_dates
+
+    facts = find_dates(text[:200])
+    if not facts:
+        return False
+    before = text[: facts[0].start].strip(_LEAD)
+    return before.lower() in ("", "the")
+
+
+def _has_date(text: str) -> bool:
+    from minlint.lint.facts.dates import find_dates
+
+    return bool(find_dates(text))
+
+
+def _missing_date(text: str, end: int, next_block: Block | None, in_table: bool) -> str | None:
+    """None when the cue ending at ``end`` may have its date; else what to add to the
+    message ("" or the placeholder found)."""
+    rest = text[end:]
+    if in_table:
+        cell_end = rest.find(" | ")
+        rest = rest if cell_end < 0 else rest[:cell_end]
+    after = rest.lstrip(_SKIP)
+    if not after or (after[0] == ":" and not after[1:].strip(_SKIP)):
+        if in_table:
+            return None  # a column heading ("Held on"), or the date is in the next cell
+        # The title or paragraph stops here; a date wrapped onto the next block counts.
+        if next_block is not None and _opens_with_date(next_block.text):
+            return None
+        return ""
+    placeholder = _PLACEHOLDER_RE.match(after)
+    if placeholder:
+        return f': "{placeholder.group(0)}" is a placeholder'
+    if after[0] in _STOP or _PAGES_RE.match(after):
+        return ""
+    if after[0] in _BREAK:
+        clause = after[1:]
+        stop = _SENTENCE_END_RE.search(clause)
+        return None if _has_date(clause[: stop.start() if stop else 200]) else ""
+    return None
+
+
+def _cue_findings(ctx: RuleContext, block: Block, next_block: Block | None) -> Iterator[Finding]:
+    text = block.text
+    if not any(word in text for word in ("eld", "ELD", "lace", "LACE")):
+        return  # most blocks hold neither cue: skip them before the slower pattern
+    for m in _CUE_RE.finditer(text):
+        more = _missing_date(text, m.end(), next_block, block.kind == TABLE_ROW)
+        if more is not None:
+            message = f'no date after "{_shown(m.group(0))}"{more}'
+            yield ctx.finding_at(block, m.start(), m.end(), message)
+
+
+def _invalid_findings(ctx: RuleContext, block: Block) -> Iterator[Finding]:
+    from minlint.lint.facts.dates import find_dates
+
+    if not any(day in block.text for day in ("29", "30", "31")):
+        return  # only the 29th, 30th and 31st can be missing from a month
+    for fact in find_dates(block.text):
+        if fact.valid or fact.day is None or fact.month is None:
+            continue
+        why = _why_not_a_date(fact.day, fact.month, fact.year)
+        yield ctx.finding_at(
+            block, fact.start, fact.end, f'"{_shown(fact.text)}" is not a date: {why}'
+        )
+
+
+def _malformed_findings(ctx: RuleContext, block: Block) -> Iterator[Finding]:
+    text = block.text
+    for month in _MONTH_SCAN_RE.finditer(text):
+        m = _STRAY_BEFORE_RE.search(text, max(0, month.start() - _STRAY_WINDOW), month.start())
+        if m is None:
+            continue
+        day = int(m["day"])
+        stray = m["stray"].lower()
+        if not 1 <= day <= 31:
+            continue
+        if stray == "d" and day in (2, 3, 22, 23):
+            continue  # "2d", "3d": an old way of writing 2nd and 3rd
+        if day > DAYS_IN_MONTH[_MONTH_OF[month.group(0)[:3].lower()]]:
+            continue  # not a misprinted day of this month
+        right = ordinal(day)
+        if m["stray"].isupper():
+            right = right.upper()
+        written = f"{m['day']}{m['stray']}"
+        shown = _shown(text[m.start() : month.end()])
+        yield ctx.finding_at(
+            block,
+            m.start(),
+            month.end(),
+            f'malformed date "{shown}": "{written}" is not a day number ({right}?)',
+            severity="warning",
+        )
+
+
+@rule(
+    code="D002",
+    name="incomplete-date",
+    category="date",
+    severity="error",
+    summary='No date after "held on", or a date that does not exist (31 June).',
+)
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    blocks = ctx.document.blocks
+    for i, block in enumerate(blocks):
+        next_block = blocks[i + 1] if i + 1 < len(blocks) else None
+        found = [
+            *_cue_findings(ctx, block, next_block),
+            *_invalid_findings(ctx, block),
+            *_malformed_findings(ctx, block),
+        ]
+        found.sort(key=lambda f: (f.line, f.column))
+        yield from found

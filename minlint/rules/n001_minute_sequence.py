@@ -1,0 +1,132 @@
+"""Minute numbers skip, repeat or go backwards.
+
+What it checks: the numbers of the minutes in each set of minutes, in the order they
+appear. Each set is checked on its own: an agenda pack that attaches the minutes of two
+earlier meetings has two sets, and the second may carry on from the first or start
+again. Every minute after the first of its set must be numbered one more than the minute
+before it. Reported are:
+
+- a gap: minute 22 straight after minute 20, when no minute 21 appears anywhere in the
+  set;
+- a repeat: two minutes numbered 57 one after the other;
+- a step backwards: minute 12 after minute 14 (a number used earlier in the set is
+  named too).
+
+A minute taken out of its place ("... 5, 7, 6, 8") is reported once, where the numbers go
+back, not also as a gap. Numbering that runs on from meeting to meeting (minute 2779 at
+one meeting, 2796 at the next) is checked the same way; whether the first minute follows
+the previous minutes' last is N003's business.
+
+Why it matters: minutes are cited by number ("Minute No. 97"), in later minutes, in the
+work programme and in the monitoring schedule. A gap makes readers look for a minute
+that was never written, or suggests that one was removed; a repeated number makes every
+citation of it ambiguous. A draft that lost or duplicated a minute while being edited
+usually shows it first in its numbering.
+
+Example: a draft whose minutes run
+
+    20. COMMUNITY SAFETY PARTNERSHIP - PERFORMANCE UPDATE
+    ...
+    22. WORK PROGRAMME 2024/25
+
+is reported at minute 22 as "minute 22 follows minute 20: minute 21 is missing", with
+minute 20 as the related location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from minlint.lint.blocks import Block
+from minlint.lint.engine import RuleContext, rule
+from minlint.lint.findings import Finding
+from minlint.lint.model import MinutesPart
+
+
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """A minute number where it appears: a minute of the model, or a paragraph."""
+
+    number: int
+    line: int
+    block: Block | None
+
+
+def _missing(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"minute {numbers[0]} is missing"
+    if len(numbers) == 2:
+        return f"minutes {numbers[0]} and {numbers[1]} are missing"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"minutes {numbers[0]} to {numbers[-1]} are missing"
+    return f"minutes {', '.join(map(str, numbers[:-1]))} and {numbers[-1]} are missing"
+
+
+def _problem(
+    prev: Numbered, cur: Numbered, accounted: set[int], first_at: dict[int, int]
+) -> str | None:
+    """The message for ``cur`` coming after ``prev``, or None when it is in order.
+
+    ``accounted`` holds the numbers present in the set and those already reported
+    missing; the missing numbers of a gap are added to it.
+    """
+    if cur.number == prev.number + 1:
+        return None
+    if cur.number == prev.number:
+        return f"minute {cur.number} is repeated"
+    if cur.number < prev.number:
+        message = f"minute {cur.number} comes after minute {prev.number}"
+        earlier = first_at.get(cur.number)
+        if earlier is not None and earlier < cur.line:
+            message += f"; minute {cur.number} is already at line {earlier}"
+        return message
+    absent = [n for n in range(prev.number + 1, cur.number) if n not in accounted]
+    if not absent:
+        return None  # the numbers between are further on: reported where they go back
+    accounted.update(absent)
+    return f"minute {cur.number} follows minute {prev.number}: {_missing(absent)}"
+
+
+def minute_numbers(part: MinutesPart) -> list[Numbered]:
+    """The minute numbers of a set of minutes in the order they appear (see above)."""
+    if not part.items:
+        return []
+    at_line: dict[int, Block] = {}
+    for block in part.blocks:
+        at_line.setdefault(block.line, block)
+    items = [Numbered(m.number, m.line, at_line.get(m.line)) for m in part.items]
+    return items
+
+
+def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
+    items = minute_numbers(part)
+    accounted = {n.number for n in items}
+    first_at: dict[int, int] = {}
+    for n in items:
+        first_at.setdefault(n.number, n.line)
+    for prev, cur in pairwise(items):
+        message = _problem(prev, cur, accounted, first_at)
+        if message is None:
+            continue
+        related = [ctx.related(ctx.path, prev.line, f"minute {prev.number}")]
+        block = cur.block
+        digits = str(cur.number)
+        at = block.text.find(digits) if block is not None else -1
+        if block is not None and 0 <= at <= 8 and not block.text[:at].strip(" \t*#"):
+            yield ctx.finding_at(block, at, at + len(digits), message, related=related)
+        else:
+            yield ctx.finding(cur.line, message, related=related)
+
+
+@rule(
+    code="N001",
+    name="minute-sequence",
+    category="numbering",
+    severity="error",
+    summary="Minute numbers skip, repeat or go backwards.",
+)
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for part in ctx.parsed.minutes:
+        yield from part_findings(ctx, part)
