@@ -28,24 +28,9 @@ from dataclasses import dataclass
 
 from minlint.lint.blocks import Block
 from minlint.lint.engine import RuleContext, rule
+from minlint.lint.facts.dateformat import WEEKDAY_NAMES, show_date
 from minlint.lint.findings import Finding
 from minlint.lint.model import AgendaPart, MinutesPart, ParsedDocument
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +45,6 @@ class WeekdayClaim:
     date: dt.date
     year_inferred: bool
     meeting: dt.date | None  # the meeting date the year was taken from
-
-
-def show(d: dt.date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def nearest(day: int, month: int, meeting: dt.date) -> dt.date | None:
@@ -108,7 +89,9 @@ def weekday_claims(parsed: ParsedDocument) -> Iterator[WeekdayClaim]:
     default = spans[0][2] if spans else None
     for block in parsed.document.blocks:
         # Most blocks name no weekday: skip them before looking for dates.
-        if not any(name[:3] in block.text or name[:3].upper() in block.text for name in WEEKDAYS):
+        if not any(
+            name[:3] in block.text or name[:3].upper() in block.text for name in WEEKDAY_NAMES
+        ):
             continue
         meeting = _meeting_of(block.line, spans, default)
         for fact in find_dates(block.text):
@@ -138,13 +121,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         actual = claim.date.weekday()
         if actual == claim.weekday:
             continue
-        message = (
-            f"{WEEKDAYS[claim.weekday]} does not fall on {show(claim.date)} (a {WEEKDAYS[actual]})"
-        )
+        stated, real = WEEKDAY_NAMES[claim.weekday], WEEKDAY_NAMES[actual]
+        message = f"{stated} does not fall on {show_date(claim.date)} (a {real})"
         if claim.year_inferred and claim.meeting is not None:
-            message += (
-                f"; the year is not stated and was taken from the meeting of {show(claim.meeting)}"
-            )
+            meeting = show_date(claim.meeting)
+            message += f"; the year is not stated and was taken from the meeting of {meeting}"
         yield ctx.finding_at(
             claim.block,
             claim.start,

@@ -41,22 +41,9 @@ from collections.abc import Iterator
 
 from minlint.lint.blocks import TABLE_ROW, Block
 from minlint.lint.engine import RuleContext, rule
+from minlint.lint.facts.dateformat import MONTH_NAMES
 from minlint.lint.findings import Finding
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 # "held on", "HELD ON", "to take place on", "took place on".
@@ -82,7 +69,7 @@ _LEAD = " \t\n*_:-–—"
 
 _MONTH_NAMES = {
     name
-    for month in (*MONTHS, "Sept")
+    for month in (*MONTH_NAMES, "Sept")
     for short in (month, month[:3])
     for name in (short, short.upper())
 }
@@ -97,7 +84,7 @@ _STRAY_BEFORE_RE = re.compile(
     re.VERBOSE,
 )
 _STRAY_WINDOW = 16
-_MONTH_OF = {name.lower(): i for i, m in enumerate(MONTHS) for name in (m, m[:3])}
+_MONTH_OF = {name.lower(): i for i, m in enumerate(MONTH_NAMES) for name in (m, m[:3])}
 
 
 def ordinal(day: int) -> str:
@@ -112,7 +99,7 @@ def _shown(text: str) -> str:
 
 
 def _why_not_a_date(day: int, month: int, year: int | None) -> str:
-    name = MONTHS[month - 1]
+    name = MONTH_NAMES[month - 1]
     if month == 2 and day == 29 and year is not None:
         return f"{year} is not a leap year"
     if month == 2:

@@ -52,24 +52,10 @@ from collections.abc import Iterator
 
 from minlint.lint.blocks import Block
 from minlint.lint.engine import RuleContext, rule
+from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
 from minlint.lint.model import AgendaPart, MinutesPart
 from minlint.lint.records import body_key, primary_part
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # Dates further apart than this are two meetings, not one meeting dated wrongly.
 SAME_MEETING_DAYS = 60
@@ -77,10 +63,6 @@ SAME_MEETING_DAYS = 60
 # "MINUTES OF THE PREVIOUS MEETING HELD ON 14 MAY 2024": the meeting before this one.
 _MINUTES = re.compile(r"\bminutes\b", re.I)
 _PREVIOUS = re.compile(r"minutes\s+of\s+(?:the\s+|its\s+)?(?:previous|last)\s+meeting", re.I)
-
-
-def show(d: dt.date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 def _same_body(a: str | None, b: str | None) -> bool | None:
@@ -195,8 +177,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if not credible(agenda) or another_meeting(minutes, agenda):
         return
     message = (
-        f"the minutes are dated {show(minutes.date)}, "
-        f"but the agenda of this meeting gives {show(agenda.date)}"
+        f"the minutes are dated {show_date(minutes.date)}, "
+        f"but the agenda of this meeting gives {show_date(agenda.date)}"
     )
     if minutes.date.year != agenda.date.year and (minutes.date.month, minutes.date.day) == (
         agenda.date.month,
@@ -207,7 +189,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         ctx.related(
             record.path,
             agenda.date_line or agenda.start_line,
-            f"the agenda's date: {show(agenda.date)}",
+            f"the agenda's date: {show_date(agenda.date)}",
         )
     ]
     span = _date_span(minutes)

@@ -46,24 +46,10 @@ from dataclasses import dataclass
 
 from minlint.lint.blocks import Block
 from minlint.lint.engine import RuleContext, rule
+from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
 from minlint.lint.model import AgendaItem, AgendaPart, MinutesPart, ParsedDocument, Part
 from minlint.lint.records import body_key
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # The item's title is about minutes: "Minutes of the previous meeting", "Approval of minutes".
 _MINUTES_TITLE = re.compile(r"\bminutes\b", re.IGNORECASE)
@@ -89,12 +75,8 @@ _LIST_GAP = re.compile(r"[\s*_]*(?:(?:,|and|AND|&)[\s*_]*){0,2}")
 _OPENING_BLOCKS = 6
 
 
-def show(d: dt.date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
 def show_all(dates: Sequence[dt.date]) -> str:
-    shown = [show(d) for d in dates]
+    shown = [show_date(d) for d in dates]
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
@@ -221,7 +203,7 @@ def check_agenda(ctx: RuleContext, agenda: AgendaPart, after: list[Part]) -> Ite
         first = missing[0]
         related = [
             ctx.related(
-                ctx.path, m.date_line or m.start_line, f"attached minutes of {show(m.date)}"
+                ctx.path, m.date_line or m.start_line, f"attached minutes of {show_date(m.date)}"
             )
             for m in attached
             if m.date is not None
