@@ -121,3 +121,14 @@ def sample_result() -> CheckResult:
         rules=rules,
         lines=lines,
     )
+
+
+def variant(tmp_path: Path, source: Path, *changes: tuple[str, str]) -> Path:
+    """A copy of ``source`` in ``tmp_path`` with each (old, new) replacement made once over."""
+    text = source.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new)
+    out = tmp_path / source.name
+    out.write_text(text, encoding="utf-8")
+    return out

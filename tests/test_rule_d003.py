@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import CORPUS, EXAMPLES, SEEDS, SHARED, all_real_documents, seed
-from engine_support import agenda, document, minutes, run_rule
+from engine_support import agenda, document, minutes, run_rule, variant
 from engine_support import check as run
 
 from minlint.cli import cli
@@ -36,16 +36,6 @@ def d003(draft, agenda_path):
 
 def messages(result):
     return [(f.line, f.message) for f in result.findings]
-
-
-def variant(tmp_path: Path, source: Path, *changes: tuple[str, str]) -> Path:
-    text = source.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert old in text, old
-        text = text.replace(old, new)
-    out = tmp_path / source.name
-    out.write_text(text, encoding="utf-8")
-    return out
 
 
 # --- the bundled example ---------------------------------------------------------------

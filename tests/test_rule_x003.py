@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, SHARED, all_real_documents, corpus, seed
-from engine_support import check
+from engine_support import check, variant
 
 from minlint.cli import cli
 from minlint.lint.findings import Related
@@ -42,16 +42,6 @@ def minutes_item_dates(path) -> list[dt.date]:
         if "minutes" in item.title.lower():
             found += [s.date for s in stated_dates(item_blocks(agenda, item), agenda.date) or []]
     return found
-
-
-def variant(tmp_path: Path, source: Path, *changes: tuple[str, str]) -> Path:
-    text = source.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert old in text, old
-        text = text.replace(old, new)
-    out = tmp_path / source.name
-    out.write_text(text, encoding="utf-8")
-    return out
 
 
 # --- the published instance ------------------------------------------------------------
