@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # Parsed records are cached on disk; the tests keep theirs apart from the user's.
 os.environ.setdefault("MINLINT_CACHE_DIR", tempfile.mkdtemp(prefix="minlint-cache-"))
@@ -58,3 +59,8 @@ def converted_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     prefixes = list(CONVERTED_SEEDS)
     seeds = [seed(p) for p in prefixes]
     return seed_conversions(prefixes, seeds, tmp_path_factory.getbasetemp() / "libreoffice")
+
+
+# Property tests check behaviour, never speed: no per-example deadline on slow machines.
+settings.register_profile("minlint", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("minlint")

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from conftest import all_real_documents, corpus, seed
@@ -354,20 +353,6 @@ def test_real_documents_sane():
             hh, mm = t.value.split(":")
             assert 0 <= int(hh) <= 23 and 0 <= int(mm) <= 59
     assert total > 500
-
-
-def test_real_documents_fast():
-    texts = real_texts()
-    if not texts:
-        pytest.skip("the real documents are absent")
-    # a changed copy of each text, so that no answer comes from the cache
-    texts = [(name, text + "\n") for name, text in texts]
-    start = time.perf_counter()
-    for _, text in texts:
-        find_dates(text)
-        find_times(text)
-    # about 1 MB of text; generous for slow machines
-    assert time.perf_counter() - start < 2.0
 
 
 # ------------------------------------------------------------------- properties

@@ -3,7 +3,6 @@ and generic HTML."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -257,18 +256,14 @@ def test_no_entity_expansion_in_html() -> None:
         '<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
         "<html><body><p>&lol9;</p><p>&xxe;</p></body></html>"
     )
-    started = time.perf_counter()
     doc = read_html(text, "t.html")
-    assert time.perf_counter() - started < 2
     joined = " ".join(b.text for b in doc.blocks)
     assert "lollol" not in joined
     assert "root:" not in joined
 
 
 def test_nesting_beyond_the_parser_limit_is_reported() -> None:
-    started = time.perf_counter()
     doc = read_html("<p>Before.</p>" + "<div>" * 5000 + "deep" + "</div>" * 5000, "t.html")
-    assert time.perf_counter() - started < 2
     assert doc.blocks[0].text == "Before."
     assert doc.notices == ["part of the page was not read: excessive depth in document: 256"]
 

@@ -4,7 +4,6 @@ without expanding an entity or unzipping a bomb."""
 from __future__ import annotations
 
 import struct
-import time
 import zipfile
 from pathlib import Path
 
@@ -28,10 +27,8 @@ XXE = b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
 
 
 def refused(path: Path, match: str) -> str:
-    started = time.perf_counter()
     with pytest.raises(InputError, match=match) as err:
         read_document(path)
-    assert time.perf_counter() - started < 5
     message = str(err.value)
     assert "\n" not in message and len(message) < 200
     return message
@@ -124,14 +121,12 @@ def test_the_xml_parser_expands_no_entity(prolog: bytes) -> None:
 
     xml = prolog.replace(b"w:document", b"doc") + b"<doc>&lol9;&xxe;</doc>"
     xml = xml.replace(b"&lol9;&xxe;", b"&lol9;" if prolog is BILLION_LAUGHS else b"&xxe;")
-    started = time.perf_counter()
     try:
         root = etree.fromstring(xml, parser=xmlsafe.xml_parser())
     except etree.XMLSyntaxError as exc:  # libxml2 refuses the amplification outright
         text = str(exc)
     else:
         text = "".join(root.itertext())
-    assert time.perf_counter() - started < 1
     assert "lollol" not in text and "root:" not in text
 
 
