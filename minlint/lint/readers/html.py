@@ -15,6 +15,7 @@ Line numbers are the file's own (1-based), as the parser reports them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -268,18 +269,27 @@ class _Reader:
     def _container(self, el: etree._Element) -> None:
         """Walk an element whose children may be blocks; loose text becomes paragraphs."""
         self._sync(el)
+        self._children(el)
+
+    def _children(
+        self, el: etree._Element, on_item: Callable[[etree._Element], None] | None = None
+    ) -> None:
+        """Blocks for the children of ``el``; runs of loose text and inline elements between
+        them become paragraphs. ``on_item`` handles the ``li`` children of a list."""
         inline = _Inline()
         self._add(inline, el.text)
         for child in el:
             if not isinstance(child.tag, str):
                 self._comment(child)
-                self._add(inline, child.tail)
-                continue
-            if self._skip(child):
+            elif self._skip(child):
                 self._pass_over(child)
             elif self._tag(child) == "br":
                 self._sync(child)
                 inline.space()
+            elif on_item is not None and self._tag(child) == "li":
+                self._emit_inline(inline, PARAGRAPH)
+                inline = _Inline()
+                on_item(child)
             elif self._is_block(child):
                 self._emit_inline(inline, PARAGRAPH)
                 inline = _Inline()
@@ -349,33 +359,19 @@ class _Reader:
         if start is None:
             start = len(items) if reversed_ else 1
         number = start
+
+        def item(child: etree._Element) -> None:
+            nonlocal number
+            value = _int(child.get("value"))
+            if value is not None:
+                number = value
+            marker = _marker(number, _list_style(child, style))
+            self._item(child, marker, self.list_level)
+            number += -1 if reversed_ else 1
+
         self.list_level += 1
         try:
-            inline = _Inline()
-            self._add(inline, el.text)
-            for child in el:
-                if not isinstance(child.tag, str):
-                    self._comment(child)
-                elif self._skip(child):
-                    self._pass_over(child)
-                elif self._tag(child) == "li":
-                    self._emit_inline(inline, PARAGRAPH)
-                    inline = _Inline()
-                    value = _int(child.get("value"))
-                    if value is not None:
-                        number = value
-                    item_style = _list_style(child, style)
-                    marker = _marker(number, item_style)
-                    self._item(child, marker, self.list_level)
-                    number += -1 if reversed_ else 1
-                elif self._is_block(child):
-                    self._emit_inline(inline, PARAGRAPH)
-                    inline = _Inline()
-                    self._block(child)
-                else:
-                    self._inline(child, inline)
-                self._add(inline, child.tail)
-            self._emit_inline(inline, PARAGRAPH)
+            self._children(el, on_item=item)
         finally:
             self.list_level -= 1
 
