@@ -28,30 +28,22 @@ def document(*paragraphs: str, path: str = "draft.txt") -> Document:
     return Document(path=path, format="text", blocks=blocks, lines=lines)
 
 
+def _typed(cls, kind, doc, date, body, start, end):
+    end = end or len(doc.lines)
+    blocks = [b for b in doc.blocks if start <= b.line <= end]
+    return cls(kind=kind, start_line=start, end_line=end, blocks=blocks, body=body, date=date)
+
+
 def minutes(
     doc: Document, date: dt.date | None, body: str | None = "Test Panel", start: int = 1, end=None
 ) -> MinutesPart:
-    blocks = [b for b in doc.blocks if start <= b.line <= (end or len(doc.lines))]
-    return MinutesPart(
-        kind="minutes",
-        start_line=start,
-        end_line=end or len(doc.lines),
-        blocks=blocks,
-        body=body,
-        date=date,
-    )
+    return _typed(MinutesPart, "minutes", doc, date, body, start, end)
 
 
-def agenda(doc: Document, date: dt.date | None, body: str | None = "Test Panel", start=1, end=None):
-    blocks = [b for b in doc.blocks if start <= b.line <= (end or len(doc.lines))]
-    return AgendaPart(
-        kind="agenda",
-        start_line=start,
-        end_line=end or len(doc.lines),
-        blocks=blocks,
-        body=body,
-        date=date,
-    )
+def agenda(
+    doc: Document, date: dt.date | None, body: str | None = "Test Panel", start: int = 1, end=None
+) -> AgendaPart:
+    return _typed(AgendaPart, "agenda", doc, date, body, start, end)
 
 
 def part(kind: str, doc: Document, start: int, end: int) -> Part:
