@@ -180,7 +180,7 @@ def test_tables() -> None:
         (PARAGRAPH, "Budget monitoring", (), 2),
         (TABLE_ROW, "Service | Budget (£)", ("Service", "Budget (£)"), 3),
         (TABLE_ROW, "Libraries | 1,200 (revised)", ("Libraries", "1,200 (revised)"), 5),
-        (TABLE_ROW, "Parks | ", ("Parks", ""), 6),
+        (TABLE_ROW, "Parks", ("Parks", ""), 6),
     ]
 
 

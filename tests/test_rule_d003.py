@@ -314,14 +314,15 @@ def test_the_2023_minutes_against_a_real_agenda_redated_are_flagged(tmp_path):
     ]
 
 
-def test_the_tintern_pairs_have_undated_agendas_and_are_not_flagged():
+def test_the_tintern_pairs_are_dated_by_their_file_names_and_are_not_flagged():
     folder = CORPUS / "tintern-wyevalley-cc"
     pairs = sorted(folder.glob("*_agenda.txt")) if folder.is_dir() else []
     if not pairs:
         pytest.skip(f"the real documents are not beside the checkout ({folder})")
     for agenda_path in pairs:
         draft = agenda_path.with_name(agenda_path.name.replace("_agenda", "_minutes"))
-        assert parse_path(agenda_path).agendas[0].date is None
+        (part,) = parse_path(agenda_path).agendas
+        assert (part.date_line, part.date_source, part.uncertain) == (None, "file name", ["date"])
         result = d003(draft, agenda_path)
         assert (result.findings, [str(e) for e in result.errors]) == ([], []), draft
 

@@ -34,10 +34,21 @@ class Person:
 
 @dataclass(slots=True)
 class Resolution:
+    """A decision, or one part of it.
+
+    ``form`` says how the minutes record it: "resolved" ("Resolved: That ..."), "agreed"
+    ("It was agreed that ...", "Agreed:"), "proposal" ("proposed by X, seconded by Y and
+    agreed"), "noted" ("The report was noted"). ``mover`` and ``seconder`` are the names
+    given for a proposal.
+    """
+
     number: str | None  # "1", "a", "•" counted as "1".."n"; None for a single one
     text: str
     line: int
     end_line: int
+    form: str = "resolved"
+    mover: str | None = None
+    seconder: str | None = None
 
 
 @dataclass(slots=True)
@@ -88,32 +99,42 @@ class Part:
 
 
 @dataclass(slots=True)
-class MinutesPart(Part):
+class MeetingPart(Part):
+    """What agendas and minutes share: the meeting, and how sure the model is of it.
+
+    ``date_source`` is "text" when the date is written in the part, "file name" when it
+    was taken from the file's name as a last resort. ``uncertain`` names the fields whose
+    reading is in doubt ("numbering", "attendance", "date"); rules that depend on them stay
+    silent. ``notes`` say in words what could not be read, and why.
+    """
+
     body: str | None = None
     date: dt.date | None = None
     date_line: int | None = None
+    date_source: str | None = None
     time: str | None = None
     venue: str | None = None
+    language: str = "en"
+    uncertain: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    next_meeting: NextMeeting | None = None
+
+
+@dataclass(slots=True)
+class MinutesPart(MeetingPart):
     chair: Person | None = None
     present: list[Person] = field(default_factory=list)
     apologies: list[Person] = field(default_factory=list)
     in_attendance: list[Person] = field(default_factory=list)
     items: list[Minute] = field(default_factory=list)
     movements: list[Movement] = field(default_factory=list)
-    next_meeting: NextMeeting | None = None
 
 
 @dataclass(slots=True)
-class AgendaPart(Part):
-    body: str | None = None
-    date: dt.date | None = None
-    date_line: int | None = None
-    time: str | None = None
-    venue: str | None = None
+class AgendaPart(MeetingPart):
     membership: list[Person] = field(default_factory=list)
     stated_count: int | None = None
     items: list[AgendaItem] = field(default_factory=list)
-    next_meeting: NextMeeting | None = None
 
 
 @dataclass(slots=True)
@@ -151,6 +172,21 @@ def _next(n: NextMeeting | None) -> dict[str, Any] | None:
     return {"date": _date(n.date), "time": n.time, "line": n.line}
 
 
+def _resolution(r: Resolution) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "number": r.number,
+        "text": r.text,
+        "line": r.line,
+        "end_line": r.end_line,
+        "form": r.form,
+    }
+    if r.mover:
+        out["mover"] = r.mover
+    if r.seconder:
+        out["seconder"] = r.seconder
+    return out
+
+
 def part_to_json(part: Part) -> dict[str, Any]:
     out: dict[str, Any] = {
         "kind": part.kind,
@@ -158,12 +194,21 @@ def part_to_json(part: Part) -> dict[str, Any]:
         "end_line": part.end_line,
         "title": part.title,
     }
-    if isinstance(part, MinutesPart):
+    if isinstance(part, MeetingPart):
         out.update(
             body=part.body,
             date=_date(part.date),
+            date_source=part.date_source,
             time=part.time,
             venue=part.venue,
+            language=part.language,
+        )
+        if part.uncertain:
+            out["uncertain"] = list(part.uncertain)
+        if part.notes:
+            out["notes"] = list(part.notes)
+    if isinstance(part, MinutesPart):
+        out.update(
             chair=_person(part.chair) if part.chair else None,
             present=[_person(p) for p in part.present],
             apologies=[_person(p) for p in part.apologies],
@@ -174,10 +219,7 @@ def part_to_json(part: Part) -> dict[str, Any]:
                     "title": m.title,
                     "line": m.line,
                     "end_line": m.end_line,
-                    "resolutions": [
-                        {"number": r.number, "text": r.text, "line": r.line, "end_line": r.end_line}
-                        for r in m.resolutions
-                    ],
+                    "resolutions": [_resolution(r) for r in m.resolutions],
                 }
                 for m in part.items
             ],
@@ -189,10 +231,6 @@ def part_to_json(part: Part) -> dict[str, Any]:
         )
     elif isinstance(part, AgendaPart):
         out.update(
-            body=part.body,
-            date=_date(part.date),
-            time=part.time,
-            venue=part.venue,
             stated_count=part.stated_count,
             membership=[_person(p) for p in part.membership],
             items=[

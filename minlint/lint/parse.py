@@ -11,9 +11,12 @@ from minlint.lint.model import ParsedDocument
 def parse_document(doc: Document) -> ParsedDocument:
     """Split a read document into parts and extract the model of each."""
     from minlint.lint.extract import extract_part
+    from minlint.lint.extract.filename import date_from_name
     from minlint.lint.pack import split_parts
 
-    return ParsedDocument(document=doc, parts=[extract_part(p) for p in split_parts(doc)])
+    parsed = ParsedDocument(document=doc, parts=[extract_part(p) for p in split_parts(doc)])
+    date_from_name(parsed)
+    return parsed
 
 
 def parse_path(path: str | Path) -> ParsedDocument:

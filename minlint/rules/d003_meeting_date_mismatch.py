@@ -12,9 +12,14 @@ wrong file rather than a wrong date:
 
 - the two bodies are both known and differ;
 - the agenda of the meeting before or after this one: the agenda gives this draft's
-  date as its next meeting, or presents the minutes of this draft's date for approval;
+  date as its next meeting, or presents the minutes of this draft's date (or of a later
+  meeting) for approval;
   or the draft gives the agenda's date as its next meeting, or as the date of the
   previous meeting whose minutes it approves;
+- no agenda item is plainly among the minutes (none shares half of its title's words
+  with a minute's title), when the draft has three minutes or more;
+- minutes of an adjourned (or reconvened) meeting, against the agenda of an earlier
+  meeting: the adjourned meeting goes on with that agenda's business;
 - the dates are more than 60 days apart, unless only the year differs, by one. A
   wrong date in a draft is a slip of a day, a week or a month (the day the minutes were
   typed up, a date left from the last meeting's template); an agenda two months or more
@@ -24,7 +29,7 @@ wrong file rather than a wrong date:
   is reported, saying that only the year differs.
 
 Either document may be the wrong one, so the message gives both dates; a draft or an
-agenda without a date is not checked, nor an agenda whose date is the one it gives for
+agenda without a date in its text (none, or only in the file's name) is not checked, nor an agenda whose date is the one it gives for
 its next meeting or for the minutes it presents (its own date was not found).
 
 Why it matters: the date at the head of the minutes is how they are filed, found,
@@ -60,10 +65,6 @@ from minlint.lint.records import body_key, primary_part
 # Dates further apart than this are two meetings, not one meeting dated wrongly.
 SAME_MEETING_DAYS = 60
 
-# "MINUTES OF THE PREVIOUS MEETING HELD ON 14 MAY 2024": the meeting before this one.
-_MINUTES = re.compile(r"\bminutes\b", re.I)
-_PREVIOUS = re.compile(r"minutes\s+of\s+(?:the\s+|its\s+)?(?:previous|last)\s+meeting", re.I)
-
 
 def _same_body(a: str | None, b: str | None) -> bool | None:
     """Whether two bodies are the same; None when either is not known."""
@@ -74,44 +75,18 @@ def _same_body(a: str | None, b: str | None) -> bool | None:
 
 
 def _previous_meeting_dates(minutes: MinutesPart) -> set[dt.date]:
-    """Dates the draft gives for the previous meeting, from the titles of its minutes."""
-    from minlint.lint.facts.dates import find_dates
+    """Dates the draft gives for the earlier meetings whose minutes it approves."""
+    from minlint.lint.facts.approvals import approved_minutes
 
-    out: set[dt.date] = set()
-    for item in minutes.items:
-        if _PREVIOUS.search(item.title):
-            out.update(f.date for f in find_dates(item.title) if f.date and not f.year_inferred)
-    return out
+    return {m.date for m in approved_minutes(minutes)}
 
 
 def _dates_of_minutes_presented(agenda: AgendaPart) -> set[dt.date]:
     """Dates written in the agenda's items about minutes ("Minutes of the previous
     meeting held on 14 May 2024"); a date without a year is the one before the agenda's."""
-    from minlint.lint.facts.dates import find_dates
+    from minlint.lint.facts.approvals import approved_minutes
 
-    assert agenda.date is not None
-    out: set[dt.date] = set()
-    lines = sorted(i.line for i in agenda.items)
-    for item in agenda.items:
-        if not _MINUTES.search(item.title):
-            continue
-        end = next((n for n in lines if n > item.line), agenda.end_line + 1)
-        for block in agenda.blocks:
-            if not item.line <= block.line < end:
-                continue
-            for f in find_dates(block.text):
-                if f.date is not None and not f.year_inferred:
-                    out.add(f.date)
-                elif f.valid and f.day is not None and f.month is not None:
-                    for year in (agenda.date.year, agenda.date.year - 1):
-                        try:
-                            d = dt.date(year, f.month, f.day)
-                        except ValueError:
-                            continue
-                        if d <= agenda.date:
-                            out.add(d)
-                            break
-    return out
+    return {m.date for m in approved_minutes(agenda)}
 
 
 def credible(agenda: AgendaPart) -> bool:
@@ -123,24 +98,62 @@ def credible(agenda: AgendaPart) -> bool:
     return agenda.date not in _dates_of_minutes_presented(agenda)
 
 
+_ADJOURNED = re.compile(r"\b(?:adjourned|reconvened)\s+(?:\w+\s+){0,2}meeting\b", re.I)
+
+
+def _header(minutes: MinutesPart) -> str:
+    """The text before the first minute: the title, date and attendance."""
+    first = minutes.items[0].line if minutes.items else minutes.end_line + 1
+    return " ".join(b.text for b in minutes.blocks if b.line < first)[:2000]
+
+
+_WORD = re.compile(r"[a-z]{3,}")
+_COMMON = frozenset(
+    "the and for with from that this minutes meeting report update item items apologies "
+    "declarations interest any other business date next".split()
+)
+
+
+def _words(title: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(title.lower()) if w not in _COMMON)
+
+
+def _share_business(minutes: MinutesPart, agenda: AgendaPart) -> bool:
+    """Whether some agenda item is plainly among the minutes (half its title's words, or
+    more, in a minute's title); True when there is too little to tell."""
+    titled = [w for w in (_words(i.title) for i in agenda.items) if w]
+    if len(minutes.items) < 3 or not titled:
+        return True
+    minuted = [_words(m.title) for m in minutes.items]
+    return any(len(w & m) >= max(1, len(w) / 2) for w in titled for m in minuted)
+
+
 def another_meeting(minutes: MinutesPart, agenda: AgendaPart) -> bool:
     """Whether the agenda is plainly that of a meeting other than the draft's."""
     assert minutes.date is not None and agenda.date is not None
     if _same_body(minutes.body, agenda.body) is False:
         return True
+    year_only = (minutes.date.month, minutes.date.day) == (agenda.date.month, agenda.date.day)
+    if year_only and abs(minutes.date.year - agenda.date.year) == 1:
+        return False  # the old year typed from habit
+    if agenda.date < minutes.date and _ADJOURNED.search(_header(minutes)):
+        return True  # an adjourned meeting goes on with an earlier meeting's agenda
     if agenda.next_meeting is not None and agenda.next_meeting.date == minutes.date:
         return True  # the agenda of the meeting before
     if minutes.next_meeting is not None and minutes.next_meeting.date == agenda.date:
         return True  # the agenda of the meeting after
     if agenda.date in _previous_meeting_dates(minutes):
         return True  # the agenda of the meeting whose minutes this one approves
-    if minutes.date in _dates_of_minutes_presented(agenda):
+    if not _share_business(minutes, agenda):
+        return True  # no item of the agenda is minuted: another body's or meeting's agenda
+    presented = _dates_of_minutes_presented(agenda)
+    if minutes.date in presented:
         return True  # the agenda of a later meeting, which presents these minutes
-    apart = abs((minutes.date - agenda.date).days)
-    if apart <= SAME_MEETING_DAYS:
-        return False
-    year_only = (minutes.date.month, minutes.date.day) == (agenda.date.month, agenda.date.day)
-    return not (year_only and abs(minutes.date.year - agenda.date.year) == 1)
+    if any(d > minutes.date for d in presented):
+        return True  # an agenda that presents minutes later than the draft's meeting
+    if any(d >= agenda.date for d in _previous_meeting_dates(minutes)):
+        return True  # a draft that approves minutes as late as the agenda's meeting
+    return abs((minutes.date - agenda.date).days) > SAME_MEETING_DAYS
 
 
 def _date_span(minutes: MinutesPart) -> tuple[Block, int, int] | None:
@@ -174,6 +187,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     if minutes.date is None or agenda.date is None or minutes.date == agenda.date:
         return
+    if "date" in minutes.uncertain or "date" in agenda.uncertain:
+        return  # a date taken from a file's name is not the document's to be wrong about
     if not credible(agenda) or another_meeting(minutes, agenda):
         return
     message = (

@@ -13,9 +13,13 @@ before it. Reported are:
   named too).
 
 A minute taken out of its place ("... 5, 7, 6, 8") is reported once, where the numbers go
-back, not also as a gap. Numbering that runs on from meeting to meeting (minute 2779 at
-one meeting, 2796 at the next) is checked the same way; whether the first minute follows
-the previous minutes' last is N003's business.
+back, not also as a gap; and not at all when the minutes record why ("it was agreed to
+take Item 34 next", "the Chair agreed to vary the order of business"), as councils that
+number their minutes by agenda item do. Where the model is unsure which numbered
+paragraphs are minutes (``uncertain`` holds "numbering"), the rule says nothing.
+Numbering that runs on from meeting to meeting (minute 2779 at one meeting, 2796 at the
+next) is checked the same way; whether the first minute follows the previous minutes'
+last is N003's business.
 
 Why it matters: minutes are cited by number ("Minute No. 97"), in later minutes, in the
 work programme and in the monitoring schedule. A gap makes readers look for a minute
@@ -100,7 +104,23 @@ def minute_numbers(part: MinutesPart) -> list[Numbered]:
     return items
 
 
+def _reordered(part: MinutesPart) -> tuple[set[int], bool]:
+    """Minute numbers the minutes say were taken out of order, and whether they say the
+    order of business was varied without naming the items."""
+    from minlint.lint.facts.order import order_changes
+
+    named: set[int] = set()
+    varied = False
+    for change in order_changes(part.blocks):
+        named.update(change.items)
+        varied = varied or not change.items
+    return named, varied
+
+
 def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
+    if "numbering" in part.uncertain:
+        return  # the model could not tell which numbered paragraphs are minutes
+    reordered, varied = _reordered(part)
     items = minute_numbers(part)
     accounted = {n.number for n in items}
     first_at: dict[int, int] = {}
@@ -110,6 +130,8 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
         message = _problem(prev, cur, accounted, first_at)
         if message is None:
             continue
+        if (varied and cur.number != prev.number) or {prev.number, cur.number} & reordered:
+            continue  # taken out of order, and the minutes say so
         related = [ctx.related(ctx.path, prev.line, f"minute {prev.number}")]
         block = cur.block
         digits = str(cur.number)

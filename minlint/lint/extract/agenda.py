@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from minlint.lint.blocks import TABLE_ROW, Block
+from minlint.lint.blocks import Block
 from minlint.lint.extract.common import (
     AGENDA_HEADING,
     NEXT_TITLE,
@@ -15,6 +15,7 @@ from minlint.lint.extract.common import (
     norm,
     typed_part,
 )
+from minlint.lint.extract.headings import find_headings
 from minlint.lint.facts.dates import find_dates
 from minlint.lint.facts.people import split_names
 from minlint.lint.model import AgendaItem, AgendaPart, Part, Person
@@ -85,11 +86,36 @@ def _membership(blocks: list[Block], agenda: AgendaPart) -> None:
     agenda.membership = members
 
 
+_NOTICE = re.compile(
+    r"\b(?:meeting|session)\s+of\s+(?:the\s+)?(?P<body>.{3,90}?)\s+(?:to\s+be|will\s+be|shall\s+be)"
+    r"\s+held\b",
+    re.I | re.S,
+)
+_HELD_ON = re.compile(r"\b(?:to\s+be|will\s+be|shall\s+be|is\s+to\s+be)\s+held\b", re.I)
+
+
+def _notice(blocks: list[Block]) -> tuple[str | None, Block | None, int]:
+    """The body and the block of a summons ("... a Meeting of the X to be held on ..."),
+    and where in the block the meeting's date may start."""
+    for b in blocks[:60]:
+        if "held" not in b.text:
+            continue
+        m = _NOTICE.search(b.text)
+        held = _HELD_ON.search(b.text)
+        if held:
+            body = norm(m.group("body")) if m else None
+            return body, b, held.end()
+    return None, None, 0
+
+
 def extract_agenda(part: Part) -> AgendaPart:
     """An agenda's date, time, venue, membership, numbered items and next meeting."""
     out = typed_part(AgendaPart, part)
     blocks = part.blocks
     out.body = body_name(blocks)
+    notice_body, notice, at = _notice(blocks)
+    if notice_body:
+        out.body = notice_body  # the summons names the body; a letterhead may not
     for b in blocks[:30]:
         text = norm(b.text)
         m = _DATE_LABEL.match(text)
@@ -106,7 +132,17 @@ def extract_agenda(part: Part) -> AgendaPart:
         m = _VENUE.match(text)
         if m and out.venue is None:
             out.venue = m.group(1).strip() or None
-    if out.date is None:
+    if out.date is None and notice is not None:
+        # "You are requested to attend a Meeting ... to be held on Monday, 18th January":
+        # the summons names the meeting's date; the letter's own date is another.
+        dated = [f for f in find_dates(notice.text[at:]) if f.date and f.year]
+        if dated:
+            f = dated[0]
+            out.date, out.date_line = f.date, notice.locate(at + f.start)[0]
+            out.time = out.time or first_time(notice.text[at + f.end : at + f.end + 40])
+    if out.date is None and notice is not None:
+        out.notes.append("the date in the summons could not be read")
+    elif out.date is None:
         # No "Date:" label: the meeting's date is the one given with its weekday (a
         # summons letter is itself dated), else the first full date.
         found = [(f, b) for b in blocks[:12] for f in find_dates(b.text) if f.date and f.year]
@@ -115,31 +151,22 @@ def extract_agenda(part: Part) -> AgendaPart:
             f, b = found[0]
             out.date, out.date_line = f.date, b.line
             out.time = out.time or first_time(b.text[f.end : f.end + 40])
+    if out.date is not None:
+        out.date_source = "text"
     _membership(blocks[:40], out)
 
-    items: list[AgendaItem] = []
     start = 0
     for i, b in enumerate(blocks):
         if len(b.text) < 20 and AGENDA_HEADING.match(norm(b.text)):
             start = i + 1
             break
-    for i, b in enumerate(blocks[start:], start):
-        if b.kind == TABLE_ROW or not b.text[:1].isdigit():
-            continue
-        text = norm(b.text)
-        bare = _BARE_ITEM.match(text)
-        if bare and i + 1 < len(blocks):
-            # The number on a line of its own and the title on the next ("2." / "To elect").
-            text = f"{bare.group(1)}. {norm(blocks[i + 1].text)}"
-        m = _AGENDA_ITEM.match(text)
-        if not m:
-            continue
-        number = int(m.group(1))
-        if items and number != items[-1].number + 1:
-            continue
-        if not items and start == 0 and number not in (1,) and number < 100:
-            continue
-        title = m.group(2)
+    found, certain = find_headings(blocks[start:], minutes=False)
+    if not certain:
+        out.uncertain.append("items")
+    items: list[AgendaItem] = []
+    for h in found:
+        b = blocks[start + h.index]
+        title = h.title
         pages = None
         pm = PAGES.search(title)
         if pm:
@@ -151,10 +178,11 @@ def extract_agenda(part: Part) -> AgendaPart:
                 pages = tp.group(1)
                 title = title[: tp.start()]
         items.append(
-            AgendaItem(number=number, title=norm(title).rstrip(" -–"), line=b.line, pages=pages)
+            AgendaItem(number=h.number, title=norm(title).rstrip(" -–:"), line=b.line, pages=pages)
         )
         if NEXT_TITLE.search(title):
-            nxt = next_meeting([b, *blocks[i + 1 : i + 3]], out.date, require_sentence=False)
+            after = blocks[start + h.body_start : start + h.body_start + 2]
+            nxt = next_meeting([b, *after], out.date, require_sentence=False)
             if nxt:
                 out.next_meeting = nxt
     out.items = items

@@ -90,6 +90,21 @@ def next_meeting(
     return None
 
 
+def tail_block(block: Block, start: int) -> Block:
+    """The block from character ``start`` of its text on, with its source positions."""
+    line, column = block.locate(start)
+    origins = tuple((o - start, ln, col) for o, ln, col in block.origins if o > start)
+    return Block(
+        kind=block.kind,
+        text=block.text[start:],
+        line=line,
+        end_line=block.end_line,
+        level=block.level,
+        page=block.page,
+        origins=((0, line, column), *origins),
+    )
+
+
 def typed_part(cls: type[_P], part: Part) -> _P:
     """The part as an agenda or minutes part, with the same place and blocks."""
     return cls(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from minlint.lint.blocks import HEADING, TABLE_ROW, Block
 from minlint.lint.extract.attendance import (
     APOLOGIES,
     PRESENT,
@@ -15,50 +14,20 @@ from minlint.lint.extract.attendance import (
     present_list,
 )
 from minlint.lint.extract.common import (
-    CAPS_MINUTE,
     NEXT_TITLE,
-    PAGES,
     body_name,
     first_date,
     first_time,
     next_meeting,
     norm,
+    tail_block,
     typed_part,
 )
+from minlint.lint.extract.headings import find_headings
 from minlint.lint.extract.resolutions import resolutions
 from minlint.lint.facts.dates import find_dates
 from minlint.lint.facts.people import split_names
 from minlint.lint.model import Minute, MinutesPart, Part
-from minlint.lint.readers.lines import is_caps
-
-_COLON_MINUTE = re.compile(r"^(\d{1,4})\.\s+([^:\n]{3,200}?)\s*:-?\s*(.*)$", re.S)
-_BARE_NUMBER = re.compile(r"^(\d{1,4})\.?$")
-_ITEM_NOTE = re.compile(r"\s*\((?:agenda\s+)?item\s+\d+[a-z]?\)\s*$", re.I)
-_SHORT_MINUTE = re.compile(r"^(\d{1,3})\.\s+([A-Z][^.:]{2,60})$")
-
-
-def _minute_heading(block: Block, last: int | None) -> tuple[int, str, str] | None:
-    """(number, title, rest) when the block opens a numbered minute."""
-    if block.kind == TABLE_ROW:
-        return None
-    text = norm(block.text)
-    m = CAPS_MINUTE.match(text)
-    if m and is_caps(_ITEM_NOTE.sub("", m.group(2))) and not PAGES.search(text):
-        return int(m.group(1)), m.group(2).rstrip(" -–"), ""
-    m = _COLON_MINUTE.match(text)
-    if m and (last is None or int(m.group(1)) > last) and int(m.group(1)) < 10000:
-        title = m.group(2)
-        if title[:1].isupper() and len(title.split()) <= 30:
-            return int(m.group(1)), title, m.group(3)
-    m = CAPS_MINUTE.match(text)
-    if m and block.kind == HEADING and (last is None or int(m.group(1)) > last):
-        return int(m.group(1)), m.group(2), ""
-    m = _SHORT_MINUTE.match(text)
-    if m and block.line == block.end_line:
-        number = int(m.group(1))
-        if (last is None and number == 1) or (last is not None and number == last + 1):
-            return number, m.group(2), ""
-    return None
 
 
 def extract_minutes(part: Part) -> MinutesPart:
@@ -66,31 +35,18 @@ def extract_minutes(part: Part) -> MinutesPart:
     out = typed_part(MinutesPart, part)
     blocks = part.blocks
     first_minute = len(blocks)
-    last: int | None = None
-    heads: list[tuple[int, int, str, str]] = []
-    for i, b in enumerate(blocks):
-        if not b.text[:1].isdigit():
-            continue  # every minute heading starts with its number
-        text = norm(b.text)
-        bare = _BARE_NUMBER.match(text)
-        if bare and i + 1 < len(blocks) and blocks[i + 1].kind == HEADING:
-            # A number on its own line and the title on the next ("1." / "Adoption of Minutes").
-            heads.append((i, int(bare.group(1)), norm(blocks[i + 1].text), "skip-next"))
-            last = int(bare.group(1))
-            continue
-        if heads and heads[-1][3] == "skip-next" and heads[-1][0] == i - 1:
-            continue
-        found = _minute_heading(b, last)
-        if found:
-            heads.append((i, found[0], found[1], found[2]))
-            last = found[0]
-    if heads:
-        first_minute = heads[0][0]
+    found, certain = find_headings(blocks)
+    if not certain:
+        out.uncertain.append("numbering")
+    if found:
+        first_minute = found[0].index
     header = blocks[:first_minute]
 
     out.body = body_name(header)
     date_blocks = header[:6]
     out.date = first_date(date_blocks)
+    if out.date is not None:
+        out.date_source = "text"
     for k, b in enumerate(date_blocks):
         if out.date and any(f.date == out.date for f in find_dates(b.text)):
             out.date_line = b.line
@@ -130,37 +86,28 @@ def extract_minutes(part: Part) -> MinutesPart:
             out.in_attendance += attendance_list(text, b.line)
 
     items: list[Minute] = []
-    for k, (i, number, title, rest) in enumerate(heads):
-        end = heads[k + 1][0] if k + 1 < len(heads) else len(blocks)
-        start = i + 2 if rest == "skip-next" else i + 1
-        body = list(blocks[start:end])
-        head_block = blocks[i]
+    for k, h in enumerate(found):
+        end = found[k + 1].index if k + 1 < len(found) else len(blocks)
+        head_block = blocks[h.index]
+        body = list(blocks[h.body_start : end])
+        if h.rest_at >= 0:
+            body.insert(0, tail_block(head_block, h.rest_at))
         minute = Minute(
-            number=number,
-            title=norm(title),
+            number=h.number,
+            title=norm(h.title),
             line=head_block.line,
-            end_line=max([b.end_line for b in blocks[i:end]] or [head_block.end_line]),
+            end_line=max([b.end_line for b in blocks[h.index : end]] or [head_block.end_line]),
             blocks=body,
         )
-        if rest and rest != "skip-next":
-            minute.blocks = [
-                Block(
-                    kind=head_block.kind,
-                    text=rest,
-                    line=head_block.line,
-                    end_line=head_block.end_line,
-                    origins=head_block.origins,
-                ),
-                *body,
-            ]
         minute.resolutions = resolutions(minute.blocks)
         items.append(minute)
-        if not out.apologies and title.lower().startswith("apologies"):
+        if not out.apologies and APOLOGIES.match(h.title):
             for b in minute.blocks:
-                if rest and rest != "skip-next":
-                    out.apologies = apologies_list("Apologies: " + rest, head_block.line)
-                elif "apolog" in b.text.lower():
-                    out.apologies = apologies_list(norm(b.text), b.line)
+                if "apolog" in b.text.lower() or b is body[0]:
+                    text = norm(b.text)
+                    out.apologies = apologies_list(
+                        text if APOLOGIES.match(text) else "Apologies: " + text, b.line
+                    )
                 if out.apologies:
                     break
     out.items = items

@@ -458,7 +458,7 @@ class _Reader:
             self.blocks.append(
                 Block(
                     kind=TABLE_ROW,
-                    text=" | ".join(texts),
+                    text=" | ".join(texts).strip(" |"),
                     line=line + self.offset,
                     end_line=last + self.offset,
                     cells=tuple(texts),

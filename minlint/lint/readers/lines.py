@@ -8,6 +8,7 @@ that a PDF broke across lines, blank lines or pages back into one paragraph.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block
@@ -26,6 +27,7 @@ class Line:
     cells: tuple[str, ...] = ()
     starts_block: bool = False  # a new block starts here even without a blank line
     page_break: bool = False  # a page starts at this line
+    joins: bool = False  # goes on with the line before, even after a heading line
 
 
 _TERMINAL = re.compile(r"[.:;?!)\]]['\"’”]?$|:-$|-$")
@@ -130,6 +132,39 @@ def _make_block(parts: list[Line]) -> Block:
     )
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def page_edges(pages: list[list[int]], texts: list[str], depth: int = 4) -> set[int]:
+    """Line indexes of running headers/footers: the same text (numbers aside) among the
+    first or last ``depth`` lines of many pages.
+
+    With a smaller ``depth``, a text that also appears away from the page edges is
+    content that happens to repeat ("And Resolved:"), not furniture.
+    """
+    if len(pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    where: dict[str, list[int]] = {}
+    inner: set[str] = set()
+    for idxs in pages:
+        body = [i for i in idxs if texts[i]]
+        edge = body[:depth] + body[-depth:]
+        keys = {_DIGITS.sub("#", texts[i]) for i in edge}
+        for i in edge:
+            where.setdefault(_DIGITS.sub("#", texts[i]), []).append(i)
+        if depth < 4:
+            inner.update(_DIGITS.sub("#", texts[i]) for i in body[depth:-depth])
+        seen.update(keys)
+    limit = max(3, len(pages) // 2)
+    return {
+        i
+        for key, n in seen.items()
+        if n >= limit and len(key) < 200 and key not in inner
+        for i in where[key]
+    }
+
+
 _DATE_LINE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}$")
 
 
@@ -184,19 +219,25 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             flush()
             blocks.append(_make_block([ln]))
             continue
+        if current and current[-1].hint == HEADING and not ln.joins:
+            flush()  # a heading line is a block of its own unless the next goes on with it
         caps = is_caps(ln.text)
-        if current and (
-            ln.starts_block
-            or ln.page_break
-            or ln.hint in (HEADING, LIST_ITEM)
-            # ordinary text after title lines in capitals
-            or (current[0].hint is None and all_caps and any(map(str.islower, ln.text)))
-            # a title in capitals after ordinary text, as PDFs without blank lines have it
-            or (
-                caps
-                and not last_caps
-                and len(ln.text) < 120
-                and len(_CAPS_LETTERS.findall(ln.text)) >= 6
+        if (
+            current
+            and not ln.joins
+            and (
+                ln.starts_block
+                or ln.page_break
+                or ln.hint in (HEADING, LIST_ITEM)
+                # ordinary text after title lines in capitals
+                or (current[0].hint is None and all_caps and any(map(str.islower, ln.text)))
+                # a title in capitals after ordinary text, as PDFs without blank lines have it
+                or (
+                    caps
+                    and not last_caps
+                    and len(ln.text) < 120
+                    and len(_CAPS_LETTERS.findall(ln.text)) >= 6
+                )
             )
         ):
             flush()
@@ -206,8 +247,6 @@ def build_blocks(lines: list[Line]) -> list[Block]:
         elif not current:
             all_caps = last_caps = False
         current.append(ln)
-        if ln.hint == HEADING:
-            flush()
     flush()
 
     out: list[Block] = []

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, TABLE_ROW, Directive, Document
-from minlint.lint.readers.lines import Line, build_blocks
-from minlint.lint.readers.text import SPACES
+from minlint.lint.readers.lines import Line, build_blocks, is_caps, page_edges
+from minlint.lint.readers.text import BULLET_GLYPHS, SPACES
 
 _DIRECTIVE = re.compile(r"<!--\s*(minlint:.*?)\s*-->")
 _COMMENT = re.compile(r"<!--.*?-->")
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^([-*+•])\s+")
+_BULLET = re.compile(rf"^([-*+{BULLET_GLYPHS}])\s+|^([{BULLET_GLYPHS}])(?=\S)")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?$|^__(.+?)__$")
 _PIPE_SEP = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -64,11 +67,138 @@ def _html_rows(no: int, text: str) -> list[Line]:
     return [Line(no=no, text=plain), Line(no=no, text="")] if plain else []
 
 
+_PAGE_BREAK = frozenset(("---", "***", "___"))
+_SCANNED = re.compile(r"^\*?<small>\s*scanned\s+page\b.*$", re.I)
+_OMITTED = re.compile(r"^\(?image\s+omitted\)?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?$|^-\s*(\d{1,3})\s*-$", re.I)
+_TERMINAL = re.compile(r"[.:;?!]['\"’”)\]]?$|:-$")
+_LABEL_START = re.compile(
+    r"^(?:(?:proposed|seconded)\s+by\b|(?:and\s+)?resolved\b|reply\b|present\b|apolog"
+    r"|signed\b|dated?\s*:)",
+    re.I,
+)
+_NUMBERED_LINE = re.compile(r"^\d{1,4}\.\s*[A-Z]")
+_NUMBER_START = re.compile(r"^(?:\d{1,4}\.?(?:\s|$|(?=[A-Z]))|\(?[a-z0-9]{1,3}\))")
+_FUNCTION_END = re.compile(
+    r"\b(?:a|an|the|of|to|and|or|in|on|at|by|for|from|with|as|that|which|be|is|was|were|are)$|[,(&/-]$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class _Page:
+    """A page of markdown converted from a PDF: its lines, and how they are laid out."""
+
+    first: int  # index of its first source line
+    end: int  # index after its last source line
+    scanned: bool = False  # read by OCR: paragraphs are separated by blank lines
+    soft: bool = False  # every line followed by a blank line: blank lines are line ends
+
+
+def _pages(raw_lines: list[str]) -> list[_Page]:
+    """The pages of a markdown file, cut at its "---" lines (one page when it has none)."""
+    cuts = [i for i, raw in enumerate(raw_lines) if raw.strip() in _PAGE_BREAK]
+    if len(cuts) < 2:
+        return [_Page(0, len(raw_lines))]
+    bounds = [0, *(c + 1 for c in cuts), len(raw_lines) + 1]
+    pages = []
+    for a, b in pairwise(bounds):
+        page = _Page(a, min(b - 1, len(raw_lines)))
+        body = [i for i in range(page.first, page.end) if raw_lines[i].strip()]
+        page.scanned = any(_SCANNED.match(raw_lines[i].strip()) for i in body[:2])
+        followed = sum(1 for i in body if i + 1 < page.end and not raw_lines[i + 1].strip())
+        page.soft = not page.scanned and len(body) >= 4 and followed >= 0.75 * len(body)
+        pages.append(page)
+    return pages
+
+
+def _furniture(raw_lines: list[str], pages: list[_Page]) -> set[int]:
+    """Source lines that are page furniture: the scanned-page note, page numbers, the
+    note of an omitted image, and headers or footers that recur on many pages."""
+    drop: set[int] = set()
+    texts = [inline_text(r) for r in raw_lines]
+    numbered: list[tuple[int, int, int]] = []  # (line, page number written, page index)
+    for k, page in enumerate(pages):
+        body = [i for i in range(page.first, page.end) if texts[i]]
+        for i in body:
+            if _SCANNED.match(raw_lines[i].strip()) or _OMITTED.match(texts[i]):
+                drop.add(i)
+        body = [i for i in body if i not in drop]
+        for i in {*body[:1], *body[-1:]}:
+            m = _PAGE_NUMBER.match(texts[i])
+            if m and raw_lines[i].strip() == texts[i]:
+                numbered.append((i, int(m.group(1) or m.group(2)), k))
+    if len(pages) > 1 and numbered:
+        # Page numbers run with the pages: the same offset from the page's place.
+        offsets = Counter(n - k for _, n, k in numbered)
+        offset, count = offsets.most_common(1)[0]
+        if count >= 2 or len(numbered) == 1:
+            drop.update(i for i, n, k in numbered if n - k == offset)
+    rest = [[i for i in range(p.first, p.end) if i not in drop] for p in pages]
+    drop |= page_edges(rest, texts, depth=2)
+    return drop
+
+
+def _soft_starts(lines: list[Line], wrap: int, italic: set[int]) -> None:
+    """Where blocks start on pages whose blank lines are only line ends (hard-wrapped PDF
+    text): after a short line that ends a sentence, after a title line much shorter than
+    the page, and at a line that opens a minute, a part or a decision."""
+    prev: Line | None = None
+    for ln in lines:
+        if not ln.text:
+            prev = None
+            continue
+        if prev is not None and ln.hint is None and not ln.starts_block:
+            short = len(prev.text) < 0.6 * wrap
+            ended = _TERMINAL.search(prev.text) and len(prev.text) < 0.9 * wrap
+            title = (
+                short
+                and not _FUNCTION_END.search(prev.text)
+                and not ln.text[:1].islower()
+                and not (is_caps(prev.text) and is_caps(ln.text))
+            )
+            opens = _LABEL_START.match(ln.text) or (
+                _NUMBER_START.match(ln.text) and not _FUNCTION_END.search(prev.text)
+            )
+            if ended or title or opens:
+                ln.starts_block = True
+        elif (
+            prev is not None
+            and ln.hint == HEADING
+            and prev.hint == HEADING
+            and (ln.no in italic) == (prev.no in italic)
+            and not _TERMINAL.search(prev.text)
+            and (len(prev.text) >= 0.5 * wrap or ln.text[:1].islower() or ln.text[:1] in ")-–")
+        ):
+            ln.joins = True  # a bold title wrapped onto a second bold line
+        prev = ln
+
+
+def _numbered_starts(lines: list[Line]) -> None:
+    """A numbered line after a line that ends a sentence starts a block, blank line or
+    not ("... signed.”" / "2. Corporate Services:")."""
+    prev = ""
+    for ln in lines:
+        if ln.text and prev and _TERMINAL.search(prev) and _NUMBERED_LINE.match(ln.text):
+            ln.starts_block = True
+        prev = ln.text
+
+
 def read_markdown(text: str, path: str) -> Document:
-    """Read markdown (or markdown saved as .txt) into blocks."""
+    """Read markdown (or markdown saved as .txt) into blocks.
+
+    Markdown converted from PDF pages (``---`` between pages) loses its page numbers,
+    running headers and footers and OCR notes; on pages where every line is followed by a
+    blank line, blank lines are line ends and paragraphs are found as in PDF text.
+    """
     raw_lines = text.split("\n")
+    pages = _pages(raw_lines)
+    drop = _furniture(raw_lines, pages) if len(pages) > 1 else set()
+    soft_at = {i for p in pages if p.soft for i in range(p.first, p.end)}
+    page_starts = {p.first for p in pages[1:]}
     lines: list[Line] = []
     directives: list[Directive] = []
+    italic: set[int] = set()  # bold lines also in italics (quoted questions, not titles)
     in_fence = False
     for i, raw in enumerate(raw_lines):
         no = i + 1
@@ -76,6 +206,8 @@ def read_markdown(text: str, path: str) -> Document:
             directives.append(Directive(line=no, text=m.group(1)))
         raw = _COMMENT.sub("", raw)
         stripped = raw.strip()
+        if i in page_starts:
+            lines.append(Line(no=no, text=""))
         if stripped.startswith(("```", "~~~")):
             in_fence = not in_fence
             lines.append(Line(no=no, text=""))
@@ -83,8 +215,11 @@ def read_markdown(text: str, path: str) -> Document:
         if in_fence:
             lines.append(Line(no=no, text=stripped))
             continue
-        if not stripped or stripped in ("---", "***", "___") or _PIPE_SEP.match(stripped):
-            lines.append(Line(no=no, text=""))
+        if i in drop:
+            continue
+        if not stripped or stripped in _PAGE_BREAK or _PIPE_SEP.match(stripped):
+            if i not in soft_at or stripped:
+                lines.append(Line(no=no, text=""))
             continue
         column = len(raw) - len(raw.lstrip()) + 1
         m = _ATX.match(stripped)
@@ -125,8 +260,14 @@ def read_markdown(text: str, path: str) -> Document:
         body = inline_text(stripped)
         if m and body:
             lines.append(Line(no=no, text=body, column=_column(raw, body), hint=HEADING, level=0))
+            if stripped.startswith("***"):
+                italic.add(no)
             continue
         lines.append(Line(no=no, text=body, column=_column(raw, body)))
+    _numbered_starts(lines)
+    if soft_at:
+        widths = sorted(len(ln.text) for ln in lines if ln.no - 1 in soft_at and ln.text)
+        _soft_starts(lines, widths[int(len(widths) * 0.9)] if widths else 80, italic)
     return Document(
         path=path,
         format="markdown",

@@ -9,11 +9,12 @@ joined into one paragraph that keeps the line numbers it came from.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, Directive, Document
-from minlint.lint.readers.lines import Line, build_blocks, is_caps
+from minlint.lint.readers.lines import Line, build_blocks, is_caps, page_edges
 
 SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": "  ", "\u200b": ""})
 BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf076•▪◦●○■□➢►‣⁃·"
@@ -31,7 +32,9 @@ _FOOTERS = [
     re.compile(r"^\d{1,3}$"),
 ]
 # A line that begins a block even without a blank line before it.
-_MINUTE_HEAD = re.compile(r"^\d{1,4}\.?\s{2,}\S|^\d{1,4}\.\t")
+_MINUTE_HEAD = re.compile(
+    r"^\d{1,4}\.?\s{2,}\S|^\d{1,4}\.\t|^\d{1,4}\.(?=[A-Z])|^\d{3,4}(?=[A-Z][a-z])"
+)
 _RESOLVED = re.compile(r"^(And\s+)?Resolved\b", re.I)
 _LABEL = re.compile(
     r"^(?:[A-Z][A-Za-z/&'’ -]{1,40}\s*:-|(?:Date(?: and Time)?|Time|Venue|Membership|Present"
@@ -43,54 +46,70 @@ _NUMBERED = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\([a-z]\)|\d{1,3}\.)\s")
 _SENTENCE_END = re.compile(r"[.:;?!]['\"’”)]?$|:-$")
 
 
-def _page_edges(pages: list[list[int]], texts: list[str]) -> set[int]:
-    """Line indexes of running headers/footers: the same text at the top or bottom of many pages."""
-    if len(pages) < 3:
-        return set()
-    seen: Counter[str] = Counter()
-    where: dict[str, list[int]] = {}
-    for idxs in pages:
-        body = [i for i in idxs if texts[i]]
-        edge = body[:4] + body[-4:]
-        keys = {re.sub(r"\d+", "#", texts[i]) for i in edge}
-        for i in edge:
-            where.setdefault(re.sub(r"\d+", "#", texts[i]), []).append(i)
-        seen.update(keys)
-    limit = max(3, len(pages) // 2)
-    return {i for key, n in seen.items() if n >= limit and len(key) < 200 for i in where[key]}
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.I)
+
+
+def _physical_lines(raw_lines: list[str]) -> list[tuple[int, int, str]]:
+    """(line number, column, text) of each line a reader sees.
+
+    Some council sites save minutes as text with HTML line breaks: the whole document on
+    one line, ``<br />`` between its lines and entities such as ``&pound;``. Each piece
+    between breaks is read as a line of its own that keeps its column in the file.
+    """
+    out: list[tuple[int, int, str]] = []
+    for no, raw in enumerate(raw_lines, start=1):
+        if "<" not in raw or not _BREAK_TAG.search(raw):
+            out.append((no, 0, raw))
+            continue
+        at = 0
+        for m in _BREAK_TAG.finditer(raw):
+            out.append((no, at, raw[at : m.start()]))
+            at = m.end()
+        out.append((no, at, raw[at:]))
+    return out
 
 
 def read_plain(text: str, path: str) -> Document:
     """Read plain text (or PDF text with pages separated by form feeds) into blocks."""
-    raw_lines = text.split("\n")
+    file_lines = text.split("\n")
+    physical = _physical_lines(file_lines)
+    raw_lines: list[str] = []
+    numbers: list[int] = []
     texts: list[str] = []
-    columns: list[int] = []
+    columns: list[int] = []  # where the text starts in the file, for locations
+    indents: list[int] = []  # where it starts in its line, for the layout
     page_of: list[int | None] = []
     breaks: set[int] = set()
     has_pages = "\f" in text
     page = 1
     pages: list[list[int]] = [[]]
     directives: list[Directive] = []
-    for i, raw in enumerate(raw_lines):
+    for i, (no, offset, raw) in enumerate(physical):
         if "\f" in raw:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
             breaks.add(i)
             pages.append([])
         for m in _DIRECTIVE.finditer(raw):
-            directives.append(Directive(line=i + 1, text=m.group(1)))
-        if directives and directives[-1].line == i + 1:
+            directives.append(Directive(line=no, text=m.group(1)))
+        if directives and directives[-1].line == no:
             raw = _DIRECTIVE.sub("", raw)
+        if "&" in raw and _ENTITY.search(raw):
+            raw = html.unescape(raw)
         if "\t" in raw or not raw.isascii():
             raw = raw.translate(SPACES)
         clean = raw.rstrip()
         stripped = clean.lstrip()
+        raw_lines.append(raw)
+        numbers.append(no)
         texts.append(stripped)
-        columns.append(len(clean) - len(stripped) + 1)
+        indents.append(len(clean) - len(stripped) + 1)
+        columns.append(offset + indents[-1])
         page_of.append(page if has_pages else None)
         pages[-1].append(i)
 
-    drop = _page_edges(pages, texts) if has_pages else set()
+    drop = page_edges(pages, texts) if has_pages else set()
     seen_urls: set[str] = set()
     for i, t in enumerate(texts):
         if not t:
@@ -105,7 +124,7 @@ def read_plain(text: str, path: str) -> Document:
 
     # Most lines of PDF text start at column 1; there a line indented by one space is a
     # bullet whose glyph the extraction lost.
-    starts = Counter(columns[i] for i, t in enumerate(texts) if t)
+    starts = Counter(indents[i] for i, t in enumerate(texts) if t)
     flush_left = starts[1] > 0.6 * max(1, sum(starts.values()))
 
     # A PDF wraps lines near a fixed width: an indented line after a full line goes on
@@ -118,7 +137,7 @@ def read_plain(text: str, path: str) -> Document:
     for i, t in enumerate(texts):
         if i in drop:
             continue
-        ln = Line(no=i + 1, text=t, column=columns[i], page=page_of[i], page_break=i in breaks)
+        ln = Line(no=numbers[i], text=t, column=columns[i], page=page_of[i], page_break=i in breaks)
         if t:
             tag = _HTML_LINE.match(t)
             if tag:
@@ -143,20 +162,20 @@ def read_plain(text: str, path: str) -> Document:
                 ln.text = t[m.end() :]
                 ln.column += m.end()
                 ln.hint = LIST_ITEM
-                ln.level = 1 if columns[i] > 1 else 0
+                ln.level = 1 if indents[i] > 1 else 0
             elif _RESOLVED.match(t) or _MINUTE_HEAD.match(t) or _LABEL.match(t):
                 ln.starts_block = True
             elif (
                 flush_left
-                and columns[i] == 2
+                and indents[i] == 2
                 and prev_text
                 and len(raw_lines[i - 1].rstrip()) >= 0.85 * wrap
                 and not _SENTENCE_END.search(prev_text)
             ):
                 pass
-            elif flush_left and columns[i] in (2, 3) and not is_caps(t):
+            elif flush_left and indents[i] in (2, 3) and not is_caps(t):
                 ln.hint = LIST_ITEM
-            elif columns[i] in (2, 3) or (
+            elif indents[i] in (2, 3) or (
                 _NUMBERED.match(t) and (not prev_text or _SENTENCE_END.search(prev_text))
             ):
                 ln.starts_block = True
@@ -166,6 +185,6 @@ def read_plain(text: str, path: str) -> Document:
         path=path,
         format="text",
         blocks=build_blocks(lines),
-        lines=[r.replace("\f", "") for r in raw_lines],
+        lines=[r.replace("\f", "") for r in file_lines],
         directives=directives,
     )

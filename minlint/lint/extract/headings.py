@@ -1,0 +1,331 @@
+"""Numbered headings: which numbered blocks open a minute or an agenda item.
+
+A heading is a heading because of its place in the document's structure, not because
+of one council's punctuation: it starts a block, its number continues the sequence of
+the headings around it, and a title follows the number ("12. Planning", "3331.Planning",
+"**10.Question submitted by ...**", "2320Apologies for absence:", "1." on a line of its
+own with the title on the next). Every numbered block is a candidate; the headings are
+the candidates that form the best-scoring increasing sequence (consecutive numbers
+score, gaps cost, a change of style costs), plus the out-of-place numbers among them
+that look exactly like their neighbours (a repeated, stale or mistyped number is a fact
+that N001 reports, not a reason to drop the heading). A run that starts again at 1
+inside the sequence is a numbered list, never minutes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from minlint.lint.blocks import HEADING, TABLE_ROW, Block
+from minlint.lint.extract.common import PAGES, norm, source_lines
+from minlint.lint.facts.dates import find_dates
+from minlint.lint.readers.lines import is_caps
+
+_LEAD = re.compile(r"^(?P<num>\d{1,4})(?P<sep>\.(?!\d)|\)|:(?!\d))?(?P<gap>\s*)(?P<tail>.*)$", re.S)
+_NOT_TITLE = re.compile(
+    r"^(?:[a-z]|\d|%|[(\[]|[-–—/,.;:&+=]|(?:[AaPp]\.?[Mm]|ST|st|ND|nd|RD|rd|TH|th|hrs?)\b"
+    r"|(?:per\s?cent|percent)\b)"
+)
+_COLON = re.compile(r"\s*(?::-|:)\s*")
+_DASH = re.compile(r"\s+[-–—]\s+")
+_ITEM_NOTE = re.compile(r"\s*\((?:agenda\s+)?item\s+\d+[a-z]?\)\s*$", re.I)
+_RUNS_ON = re.compile(
+    r"(?:[.,;:!?]|\b(?:a|an|the|of|to|and|or|in|on|at|by|for|from|with|as|that|be|is|was|were"
+    r"|are|&))$",
+    re.I,
+)
+_CONTINUES = re.compile(
+    r"(?:,|\b(?:a|an|the|of|to|and|or|in|on|at|by|for|from|with|as|that|be|is|was|were|are))$",
+    re.I,
+)
+_ENDS = re.compile(r"[.!?]['\"’”)]?$")
+_RUN_ON = re.compile(r"[.!?:;]\s+(\d{1,4})\.$")
+_MAX_TITLE_WORDS = 30
+_MAX_STEP = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A numbered heading: where it is, its number and title, and what follows the title
+    in the same block (a minute's first paragraph, as in "2323.Financial Report: ...")."""
+
+    index: int  # the block that holds the number
+    number: int
+    title: str
+    rest: str = ""
+    title_index: int = -1  # the block that holds the title when it is not ``index``
+    style: str = ""
+    rest_at: int = -1  # where ``rest`` starts in the block's text
+
+    @property
+    def body_start(self) -> int:
+        """The first block after the heading's number and title."""
+        return max(self.index, self.title_index) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    heading: Heading
+    weight: float
+    title_like: bool
+
+
+def _split_title(text: str, block: Block) -> tuple[str, str, bool]:
+    """(title, rest, title-like) of the text after a heading's number.
+
+    A heading block is all title; in a paragraph the title ends at a colon ("2323.Financial
+    Report: Community A/C ..."), or at a dash followed by a sentence.
+    """
+    words = text.split()
+    if block.kind == HEADING or (is_caps(text) and len(words) <= _MAX_TITLE_WORDS):
+        return text.rstrip(" :-"), "", True
+    colon = _COLON.search(text, 0, 400)
+    if colon and 0 < len(text[: colon.start()].split()) <= _MAX_TITLE_WORDS:
+        return text[: colon.start()], text[colon.end() :], True
+    lines = source_lines(block)
+    if len(lines) > 1:
+        # "4. Travel and Transportation" / "Mr. Kennedy made a presentation ...": a short
+        # first line that does not run on is the title.
+        first = _LEAD.match(norm(lines[0]))
+        head = first.group("tail") if first else ""
+        after = text[len(head) :].lstrip()
+        if (
+            head
+            and len(head.split()) <= 10
+            and not _RUNS_ON.search(head)
+            and (after[:1].isupper() or after[:2] == "| ")
+            and len(after.split()) >= 5
+            and _ENDS.search(after)
+            and not PAGES.search(after)
+            and text.startswith(head)
+        ):
+            return head, after, True
+    dash = _DASH.search(text, 0, 200)
+    if dash and not PAGES.search(text):
+        # "Police Report – The PCSO reported that ...": a sentence after the dash.
+        head, tail = text[: dash.start()], text[dash.end() :]
+        if len(head.split()) <= 8 and len(tail.split()) >= 10 and _ENDS.search(tail):
+            return head, tail, True
+    if len(words) <= _MAX_TITLE_WORDS and len(text) <= 250:
+        return text.rstrip(" -–"), "", True
+    return " ".join(words[:12]), text, False
+
+
+def _style(sep: str, gap: str, bare: bool, block: Block, title: str) -> str:
+    shape = "h" if block.kind == HEADING else ("c" if is_caps(title) else "t")
+    form = f"bare{sep}" if bare else (sep or ("glued" if not gap else "space"))
+    return f"{form}/{shape}"
+
+
+def _candidate(blocks: list[Block], i: int, minutes: bool) -> _Candidate | None:
+    block = blocks[i]
+    if block.kind == TABLE_ROW or not block.text[:1].isdigit():
+        return None
+    text = norm(block.text)
+    m = _LEAD.match(text)
+    if m is None:
+        return None
+    num, sep, gap, tail = m.group("num"), m.group("sep") or "", m.group("gap"), m.group("tail")
+    number = int(num)
+    if not tail:
+        if sep not in (".", "") or i + 1 >= len(blocks):
+            return None
+        nxt = blocks[i + 1]
+        title = norm(source_lines(nxt)[0]) if nxt.kind != TABLE_ROW else ""
+        if (
+            not title
+            or _NOT_TITLE.match(title)
+            or len(title.split()) > 15
+            or _starts_with_date(title)
+        ):
+            return None
+        style = _style(sep, gap, True, nxt, title)
+        heading = Heading(i, number, title.rstrip(" -–:."), "", i + 1, style)
+        strong = nxt.kind == HEADING or is_caps(title)
+        return _Candidate(heading, (1.6 if strong else 1.2) - (0.4 if not sep else 0), True)
+    if not sep and gap and block.kind != HEADING and not is_caps(tail[:60]):
+        return None  # "14 PMC members", "12 Councillors were present": a count, not a heading
+    if not sep and not gap and (len(num) < 3 or not tail[:1].isupper()):
+        return None  # "4x4", "3G", "2nd": a number glued to its word is a heading only
+        # when it is a long running number ("2320Apologies")
+    if _NOT_TITLE.match(tail) or _starts_with_date(text):
+        return None
+    if minutes and PAGES.search(text) and is_caps(_ITEM_NOTE.sub("", tail)):
+        return None  # an agenda line with its pages, as packs repeat them
+    title, rest, title_like = _split_title(tail, block)
+    title = _ITEM_NOTE.sub("", title).rstrip(" -–")
+    if not title or not any(c.isalpha() for c in title):
+        return None
+    style = _style(sep, gap, False, block, title)
+    rest_at = _offset(block.text, rest) if rest else -1
+    if block.kind == HEADING or (is_caps(title) and title_like):
+        weight = 2.0
+    elif title_like:
+        weight = 1.2
+    else:
+        weight = 0.3
+    heading = Heading(i, number, title, rest, i, style, rest_at)
+    return _Candidate(heading, weight, title_like)
+
+
+def _offset(text: str, tail: str) -> int:
+    """Where ``tail`` (a suffix of ``text`` with its white space collapsed) starts."""
+    words = tail.split()
+    if not words:
+        return len(text)
+    pattern = r"\s+".join(re.escape(w) for w in words[:6])
+    found = [m.start() for m in re.finditer(pattern, text)]
+    return found[-1] if found else max(0, len(text) - len(tail))
+
+
+def _starts_with_date(text: str) -> bool:
+    return any(f.start == 0 for f in find_dates(text[:60]))
+
+
+def _run_on(blocks: list[Block], i: int) -> _Candidate | None:
+    """A number left at the end of the previous line ("... noted. 12." / "Correspondence")."""
+    m = _RUN_ON.search(blocks[i].text)
+    if m is None or i + 1 >= len(blocks) or blocks[i + 1].kind == TABLE_ROW:
+        return None
+    title = norm(source_lines(blocks[i + 1])[0])
+    if not title or _NOT_TITLE.match(title) or len(title.split()) > 15:
+        return None
+    heading = Heading(i, int(m.group(1)), title.rstrip(" -–:."), "", i + 1, "run-on")
+    return _Candidate(heading, 0.2, True)
+
+
+def _continued(block: Block) -> bool:
+    """A block whose sentence runs on into the next one."""
+    if block.kind == TABLE_ROW or block.kind == HEADING:
+        return False
+    return bool(_CONTINUES.search(block.text.rstrip()))
+
+
+def _lists(cands: list[_Candidate]) -> set[int]:
+    """Candidates that number a list: a run 1, 2, 3 ... that starts again below the
+    numbers already seen. Within one set of minutes a restart at 1 (or at 2 after 4 or
+    more) is a list inside a minute, whatever it looks like."""
+    out: set[int] = set()
+    highest = 0
+    k = 0
+    while k < len(cands):
+        c = cands[k]
+        n = c.heading.number
+        if (n <= 1 and highest >= 1) or (n == 2 and highest >= 4):
+            run = [k]
+            while (
+                run[-1] + 1 < len(cands)
+                and cands[run[-1] + 1].heading.number == cands[run[-1]].heading.number + 1
+            ):
+                run.append(run[-1] + 1)
+            out.update(run)
+            k = run[-1] + 1
+            continue
+        if c.weight >= 1.2:
+            highest = max(highest, n)
+        k += 1
+    return out
+
+
+def _best_chain(cands: list[_Candidate]) -> list[int]:
+    """The increasing sequence of candidates with the best score."""
+    n = len(cands)
+    score = [0.0] * n
+    back: list[int | None] = [None] * n
+    for i, c in enumerate(cands):
+        num = c.heading.number
+        score[i] = c.weight + (0.5 if num in (0, 1) else 0.0)
+        for j in range(max(0, i - 80), i):
+            p = cands[j]
+            step = num - p.heading.number
+            if not 0 < step <= _MAX_STEP:
+                continue
+            s = score[j] + c.weight + (1.5 if step == 1 else -min(step - 1, 6) * 0.8)
+            if p.heading.style != c.heading.style:
+                s -= 0.6
+            if s > score[i]:
+                score[i], back[i] = s, j
+    if not n:
+        return []
+    end = max(range(n), key=lambda k: (score[k], -k))
+    chain = [end]
+    while back[chain[-1]] is not None:
+        chain.append(back[chain[-1]])  # type: ignore[arg-type]
+    return chain[::-1]
+
+
+def _one_digit_off(a: int, b: int) -> bool:
+    x, y = str(a), str(b)
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
+
+
+def _admit(c: _Candidate, before: Heading | None, after: Heading | None, first: int) -> bool:
+    """An out-of-sequence candidate that stands among headings exactly like it."""
+    if not c.title_like or before is None:
+        return False
+    if c.heading.style not in {before.style, after.style if after else before.style}:
+        return False
+    n, p = c.heading.number, before.number
+    if n == p or max(first, p - 3) <= n < p:
+        return True  # repeated or a step back: N001 says which
+    if after is not None and p < n < after.number:
+        return True
+    return _one_digit_off(n, p + 1)
+
+
+def find_headings(blocks: list[Block], *, minutes: bool = True) -> tuple[list[Heading], bool]:
+    """The numbered headings of a part, in order, and whether the numbering is certain.
+
+    The numbering is uncertain when the headings are few and far apart, or when many
+    numbered blocks that look like headings do not fit the sequence: rules that check
+    numbering then stay silent.
+    """
+    cands: list[_Candidate] = []
+    skip = -1
+    for i in range(len(blocks)):
+        if i == skip:
+            continue
+        c = _candidate(blocks, i, minutes)
+        if c is not None and i > 0 and _continued(blocks[i - 1]):
+            c = None  # "... held on 3rd July," / "2020.": the number ends a sentence
+        if c is None and i + 1 < len(blocks) and blocks[i + 1].text[:1].isalpha():
+            c = _run_on(blocks, i)
+        if c is not None:
+            cands.append(c)
+            if c.heading.title_index != c.heading.index:
+                skip = c.heading.title_index
+    if not cands:
+        return [], True
+    lists = _lists(cands)
+    usable = [c for k, c in enumerate(cands) if k not in lists]
+    chain = [usable[k] for k in _best_chain(usable)]
+    if len(chain) == 1 and chain[0].weight < 1.2:
+        return [], True
+    chosen = {id(c) for c in chain}
+    first = chain[0].heading.number if chain else 0
+    out: list[Heading] = []
+    rejected = 0
+    pos = 0
+    for c in usable:
+        if id(c) in chosen:
+            out.append(c.heading)
+            pos += 1
+            continue
+        if not chain or c.heading.index < chain[0].heading.index:
+            continue
+        after = chain[pos].heading if pos < len(chain) else None
+        if _admit(c, out[-1] if out else None, after, first):
+            out.append(c.heading)
+        elif c.title_like and c.weight >= 1.2 and c.heading.style == chain[0].heading.style:
+            rejected += 1
+    # Out-of-place headings are facts for N001, not doubts about the headings: how sure
+    # the reading is depends on the sequence they stand among.
+    steps = [b.heading.number - a.heading.number for a, b in pairwise(chain)]
+    regular = sum(1 for s in steps if s == 1)
+    certain = bool(out) and (
+        (len(out) == 1 and out[0].number <= 1)
+        or (len(chain) > 1 and regular >= 0.6 * len(steps) and rejected <= max(2, len(out) // 4))
+    )
+    return out, certain
