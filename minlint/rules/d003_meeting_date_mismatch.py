@@ -29,8 +29,9 @@ wrong file rather than a wrong date:
   is reported, saying that only the year differs.
 
 Either document may be the wrong one, so the message gives both dates; a draft or an
-agenda without a date in its text (none, or only in the file's name) is not checked, nor an agenda whose date is the one it gives for
-its next meeting or for the minutes it presents (its own date was not found).
+agenda without a date in its text (none, or only in the file's name) is not checked, nor
+an agenda whose date is the one it gives for its next meeting or for the minutes it
+presents (its own date was not found).
 
 Why it matters: the date at the head of the minutes is how they are filed, found,
 approved and cited ("the minutes of the meeting held on ..."); minutes carrying the
