@@ -13,6 +13,7 @@ from minlint.lint.extract.common import (
     first_time,
     next_meeting,
     norm,
+    note_language,
     typed_part,
 )
 from minlint.lint.extract.headings import find_headings
@@ -112,6 +113,7 @@ def extract_agenda(part: Part) -> AgendaPart:
     """An agenda's date, time, venue, membership, numbered items and next meeting."""
     out = typed_part(AgendaPart, part)
     blocks = part.blocks
+    note_language(out)
     out.body = body_name(blocks)
     notice_body, notice, at = _notice(blocks)
     if notice_body:

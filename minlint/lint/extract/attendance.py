@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import re
 
+from minlint.lint.blocks import Block
 from minlint.lint.extract.common import norm, source_lines
 from minlint.lint.facts.people import parse_person, split_names
 from minlint.lint.model import Minute, Movement, Person
 
 PRESENT = re.compile(
-    r"^(?:members\s+)?present(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*", re.I
+    r"^(?:(?:members|councillors|cllrs|directors|trustees)\s+)?(?:present|in\s+attendance)"
+    r"(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*"
+    r"|^presennol\s*(?::-|:|;|-|–|\.)?\s*",
+    re.I,
 )
+_CHAIR_LABEL = re.compile(r"^(?:present\s+)?in\s+the\s+chair\s*(?::-|:|-|–)?\s*", re.I)
 APOLOGIES = re.compile(r"^apologies(?:\s+for\s+absence)?\b\s*(?::-|:|-|–)?\s*", re.I)
 _FROM = re.compile(r"\breceived\s+from\s+(.*)$|^(?:were\s+)?(?:from\s+)(.*)$", re.I | re.S)
+# "An apology for her inability to attend the Meeting was received from Councillor X."
+# "Apologies received from Cllrs. A and B." "Apologies for absence were received from ..."
+APOLOGY_SENTENCE = re.compile(
+    r"\b(?:an\s+)?apolog(?:y|ies)\b[^.]{0,80}?\b(?:was|were)?\s*received\s+from\s+"
+    r"(?P<who>(?:[^.]|\.(?=\s*[A-Z]\.)|(?<=\b[A-Z])\.|(?<=\bMr|Ms|Dr)\.|(?<=Mrs)\.|(?<=Cllr)\."
+    r"|(?<=Cllrs)\.|(?<=Cyng)\.)+)",
+    re.I,
+)
 _NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|^none\b|^nil\b", re.I)
 _IN_THE_CHAIR = re.compile(r"\(in\s+the\s+chair\)", re.I)
 _IN_ATTENDANCE = re.compile(
@@ -81,7 +94,7 @@ def attendance_list(text: str, line: int) -> list[Person]:
     m = _ATTENDANCE_LABEL.match(text)
     if m:
         out: list[Person] = []
-        for chunk in re.split(r"\)\s*,\s*", m.group(1)):
+        for chunk in re.split(r"\)\s*[,;]\s*", m.group(1)):
             chunk = chunk.strip(" ,.")
             if "(" in chunk and not chunk.endswith(")"):
                 chunk += ")"
@@ -149,3 +162,92 @@ def movements(items: list[Minute]) -> list[Movement]:
                         out.append(Movement(name, "rejoined", line, minute.number))
     out.sort(key=lambda mv: (mv.line, mv.action))
     return out
+
+
+def _following(header: list[Block], n: int, taken: set[int]) -> tuple[str, int]:
+    """The text and line of the block after a label that stands alone."""
+    if n + 1 >= len(header):
+        return "", header[n].line
+    taken.add(n + 1)
+    return norm(header[n + 1].text), header[n + 1].line
+
+
+def header_attendance(
+    header: list[Block],
+) -> tuple[Person | None, list[Person], list[Person], list[Person]]:
+    """(chair, present, apologies, in attendance) from the blocks before the first minute.
+
+    Labels may stand alone with their list in the next block ("MEMBERS IN ATTENDANCE:" /
+    "Councillors Benson, Butler ..."); "PRESENT IN THE CHAIR: Councillor X, Cathaoirleach"
+    names the chair, who is present too.
+    """
+    chair: Person | None = None
+    present: list[Person] = []
+    apologies: list[Person] = []
+    attending: list[Person] = []
+    taken: set[int] = set()
+    for n, b in enumerate(header):
+        if n in taken:
+            continue
+        text = norm(b.text)
+        chair_label = _CHAIR_LABEL.match(text) or re.match(
+            r"^present\s+in\s+the\s+chair\s*(?::-|:|-|–)?\s*", text, re.I
+        )
+        if chair_label:
+            body, line = text[chair_label.end() :], b.line
+            if not body:
+                body, line = _following(header, n, taken)
+            people = split_names(body.rstrip(". "), line)
+            if people:
+                chair = people[0]
+                chair.role = "chair"
+                present = [chair, *[p for p in present if p.name != chair.name]]
+            continue
+        if PRESENT.match(text):
+            body = PRESENT.sub("", text, count=1)
+            line = b.line
+            if not body:
+                body, line = _following(header, n, taken)
+            found_chair, people = present_list(body, line)
+            if found_chair is not None and chair is None:
+                chair = found_chair
+            present += [p for p in people if all(p.name != q.name for q in present)]
+            continue
+        m = APOLOGY_SENTENCE.search(text)
+        if (APOLOGIES.match(text) or m) and not apologies:
+            if m and not APOLOGIES.match(text):
+                apologies = split_names(m.group("who").rstrip(". "), b.line)
+            else:
+                body = APOLOGIES.sub("", text, count=1)
+                if not body:
+                    body, _ = _following(header, n, taken)
+                    text = "Apologies: " + body
+                apologies = apologies_list(text, b.line)
+            continue
+        label = _ATTENDANCE_LABEL.match(text)
+        if label and not label.group(1):
+            body, line = _following(header, n, taken)
+            attending += attendance_list(f"In attendance: {body}", line)
+            continue
+        attending += attendance_list(text, b.line)
+    if chair is None:
+        chair = next((p for p in present if p.role == "chair"), None)
+    return chair, present, apologies, attending
+
+
+def apologies_in_items(items: list[Minute]) -> list[Person]:
+    """Apologies recorded in one of the first minutes ("1. Welcome and apologies: ...
+    Apologies received from Cllrs. A and B", "3623. To receive apologies for absence:
+    Cllrs Evans & Shewell")."""
+    for minute in items[:4]:
+        titled = bool(re.search(r"\bapolog", minute.title, re.I))
+        for b in minute.blocks[:4]:
+            text = norm(b.text)
+            m = APOLOGY_SENTENCE.search(text)
+            if m:
+                return split_names(m.group("who").rstrip(". "), b.line)
+            if titled and b is minute.blocks[0]:
+                return apologies_list(
+                    text if APOLOGIES.match(text) else "Apologies: " + text, b.line
+                )
+    return []

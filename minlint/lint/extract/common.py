@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from minlint.lint.blocks import HEADING, Block
 from minlint.lint.facts.dates import find_dates, find_times
-from minlint.lint.model import AgendaPart, MinutesPart, NextMeeting, Part
+from minlint.lint.model import AgendaPart, MeetingPart, MinutesPart, NextMeeting, Part
 
 _P = TypeVar("_P", MinutesPart, AgendaPart)
 _WS = re.compile(r"\s+")
@@ -19,6 +19,8 @@ _BODY_NOISE = re.compile(r"^(minutes\s+of\s+(the\s+)?|agenda\s+(for\s+)?)", re.I
 _MEETING_OF = re.compile(
     r"\bmeeting\s+of\s+(?:the\s+)?(.{3,80}?)(?:\s+(?:in|at|held|on)\b|[,.]|$)", re.I
 )
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+_CLOSING = re.compile(r"\b(?:closed|ended|finished|concluded|terminated)\b", re.I)
 AGENDA_HEADING = re.compile(r"^a\s?g\s?e\s?n\s?d\s?a$", re.I)
 CAPS_MINUTE = re.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.S)
 
@@ -84,10 +86,26 @@ def next_meeting(
                     when = when.replace(year=when.year + 1)
                 except ValueError:
                     continue
-            tail = text[f.end : f.end + 80]
+            tail = _SENTENCE_END.split(text[f.end : f.end + 80], maxsplit=1)[0]
+            if _CLOSING.search(tail):
+                tail = ""  # "the meeting closed at 9.40pm": today's closing time
             line = b.locate(f.start)[0]
             return NextMeeting(date=when, time=first_time(tail), line=line, text=norm(text))
     return None
+
+
+def head_of(block: Block, end: int) -> Block:
+    """The block up to character ``end`` of its text."""
+    text = block.text[:end].rstrip()
+    return Block(
+        kind=block.kind,
+        text=text,
+        line=block.line,
+        end_line=block.locate(max(0, len(text) - 1))[0],
+        level=block.level,
+        page=block.page,
+        origins=tuple(o for o in block.origins if o[0] < len(text)) or block.origins[:1],
+    )
 
 
 def tail_block(block: Block, start: int) -> Block:
@@ -103,6 +121,19 @@ def tail_block(block: Block, start: int) -> Block:
         page=block.page,
         origins=((0, line, column), *origins),
     )
+
+
+def note_language(part: MeetingPart) -> None:
+    """Set the part's language; a part not in English says what is left unread."""
+    from minlint.lint.facts.language import NAMES, language_of
+
+    part.language = language_of(b.text for b in part.blocks)
+    if part.language != "en":
+        part.uncertain += ["attendance", "decisions"]
+        part.notes.append(
+            f"written in {NAMES[part.language]}: numbers, dates and names are read; "
+            "attendance and decisions are not"
+        )
 
 
 def typed_part(cls: type[_P], part: Part) -> _P:

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from pathlib import PurePath
 
-from minlint.lint.model import MeetingPart, ParsedDocument
+from minlint.lint.model import MeetingPart, MinutesPart, ParsedDocument
 
 _YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _DMY = re.compile(r"(?<!\d)(0?[1-9]|[12]\d|3[01])[-_.](0?[1-9]|1[0-2])[-_.]((?:19|20)\d\d)(?!\d)")
@@ -55,3 +55,7 @@ def date_from_name(parsed: ParsedDocument) -> None:
     part.date = when
     part.date_source = "file name"
     part.uncertain.append("date")
+    if isinstance(part, MinutesPart) and (part.next_meeting is None or nxt is None):
+        from minlint.lint.extract.minutes import minutes_next_meeting
+
+        part.next_meeting = minutes_next_meeting(part)  # a date without its year can be read now

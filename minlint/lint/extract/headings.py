@@ -58,6 +58,7 @@ class Heading:
     title_index: int = -1  # the block that holds the title when it is not ``index``
     style: str = ""
     rest_at: int = -1  # where ``rest`` starts in the block's text
+    at: int = 0  # where the heading starts in its block: after "... for use." in the same line
 
     @property
     def body_start(self) -> int:
@@ -196,6 +197,32 @@ def _run_on(blocks: list[Block], i: int) -> _Candidate | None:
     return _Candidate(heading, 0.2, True)
 
 
+_MID = re.compile(r"(?<=[.!?])[ \t]*(?=\d{1,4}\.\s*[A-Z])")
+
+
+def _mid_block(blocks: list[Block], i: int, minutes: bool) -> list[_Candidate]:
+    """Headings run on after the last sentence of the minute before, in the same line
+    ("... new bags will shortly be distributed for use.3652. Date of next meeting: ...")."""
+    from dataclasses import replace
+
+    from minlint.lint.extract.common import tail_block
+
+    block = blocks[i]
+    if block.kind == TABLE_ROW:
+        return []
+    out: list[_Candidate] = []
+    for m in _MID.finditer(block.text, 1):
+        at = m.end()
+        c = _candidate([tail_block(block, at), *blocks[i + 1 : i + 2]], 0, minutes)
+        if c is None or c.heading.title_index != 0:
+            continue
+        h = c.heading
+        rest_at = at + h.rest_at if h.rest_at >= 0 else -1
+        heading = replace(h, index=i, title_index=i, rest_at=rest_at, at=at, style="run-on")
+        out.append(_Candidate(heading, 0.2, c.title_like))
+    return out
+
+
 def _continued(block: Block) -> bool:
     """A block whose sentence runs on into the next one."""
     if block.kind == TABLE_ROW or block.kind == HEADING:
@@ -296,6 +323,8 @@ def find_headings(blocks: list[Block], *, minutes: bool = True) -> tuple[list[He
             cands.append(c)
             if c.heading.title_index != c.heading.index:
                 skip = c.heading.title_index
+        if "." in blocks[i].text[1:]:
+            cands.extend(_mid_block(blocks, i, minutes))
     if not cands:
         return [], True
     lists = _lists(cands)

@@ -2,32 +2,30 @@
 
 from __future__ import annotations
 
-import re
-
 from minlint.lint.extract.attendance import (
-    APOLOGIES,
     PRESENT,
-    apologies_list,
-    attendance_list,
+    apologies_in_items,
+    header_attendance,
     movements,
     present_in_items,
-    present_list,
 )
 from minlint.lint.extract.common import (
     NEXT_TITLE,
     body_name,
     first_date,
     first_time,
+    head_of,
     next_meeting,
     norm,
+    note_language,
     tail_block,
     typed_part,
 )
 from minlint.lint.extract.headings import find_headings
 from minlint.lint.extract.resolutions import resolutions
 from minlint.lint.facts.dates import find_dates
-from minlint.lint.facts.people import split_names
-from minlint.lint.model import Minute, MinutesPart, Part
+from minlint.lint.facts.people import same_person
+from minlint.lint.model import Minute, MinutesPart, NextMeeting, Part, Person
 
 
 def extract_minutes(part: Part) -> MinutesPart:
@@ -38,6 +36,7 @@ def extract_minutes(part: Part) -> MinutesPart:
     found, certain = find_headings(blocks)
     if not certain:
         out.uncertain.append("numbering")
+    note_language(out)
     if found:
         first_minute = found[0].index
     header = blocks[:first_minute]
@@ -58,40 +57,18 @@ def extract_minutes(part: Part) -> MinutesPart:
                     out.time = first_time(after)
             break
 
-    for n, b in enumerate(header):
-        text = norm(b.text)
-        if PRESENT.match(text) and not out.present:
-            body = PRESENT.sub("", text, count=1)
-            if not body and n + 1 < len(header):
-                text = norm(header[n + 1].text)
-            chair, people = present_list(text, b.line)
-            if "in the chair" in b.text.lower() and chair is None and people:
-                chair = people[0]
-            if re.match(r"^present\s+in\s+the\s+chair", norm(b.text), re.I):
-                chair = people[0] if people else None
-                # The members follow under "MEMBERS PRESENT:".
-                for later in header[n + 1 : n + 6]:
-                    lt = norm(later.text)
-                    if PRESENT.match(lt):
-                        idx = header.index(later)
-                        nxt = norm(header[idx + 1].text) if idx + 1 < len(header) else ""
-                        members = split_names(PRESENT.sub("", lt) or nxt, later.line)
-                        people += members
-                        break
-            out.chair = chair
-            out.present = people
-        elif APOLOGIES.match(text) and not out.apologies:
-            out.apologies = apologies_list(text, b.line)
-        else:
-            out.in_attendance += attendance_list(text, b.line)
+    out.chair, out.present, out.apologies, out.in_attendance = header_attendance(header)
 
     items: list[Minute] = []
     for k, h in enumerate(found):
-        end = found[k + 1].index if k + 1 < len(found) else len(blocks)
-        head_block = blocks[h.index]
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        end = nxt.index if nxt is not None else len(blocks)
+        head_block = blocks[h.index] if not h.at else tail_block(blocks[h.index], h.at)
         body = list(blocks[h.body_start : end])
         if h.rest_at >= 0:
-            body.insert(0, tail_block(head_block, h.rest_at))
+            body.insert(0, tail_block(blocks[h.index], h.rest_at))
+        if nxt is not None and nxt.at and nxt.index >= h.body_start:
+            body.append(head_of(blocks[nxt.index], nxt.at))
         minute = Minute(
             number=h.number,
             title=norm(h.title),
@@ -101,25 +78,35 @@ def extract_minutes(part: Part) -> MinutesPart:
         )
         minute.resolutions = resolutions(minute.blocks)
         items.append(minute)
-        if not out.apologies and APOLOGIES.match(h.title):
-            for b in minute.blocks:
-                if "apolog" in b.text.lower() or b is body[0]:
-                    text = norm(b.text)
-                    out.apologies = apologies_list(
-                        text if APOLOGIES.match(text) else "Apologies: " + text, b.line
-                    )
-                if out.apologies:
-                    break
     out.items = items
     out.movements = movements(items)
     if not out.present:
         out.present = present_in_items(items[:3])
+    if not out.apologies:
+        out.apologies = apologies_in_items(items)
+    if out.chair is None:
+        # "Cllr. K. Davies took the Chair and welcomed everyone": the chair of the meeting.
+        took = [mv for mv in out.movements[:1] if mv.action == "took_chair"]
+        if took and items and took[0].minute == items[0].number:
+            first = took[0]
+            named = [p for p in out.present if same_person(first.name, p.name)]
+            if len(named) == 1:
+                out.chair = named[0]
+            elif not named:
+                out.chair = Person(first.name, title="Councillor", role="chair", line=first.line)
 
-    for minute in reversed(items):
-        if NEXT_TITLE.search(minute.title):
-            out.next_meeting = next_meeting(minute.blocks, out.date, require_sentence=False)
-            break
-    if out.next_meeting is None:
-        tail = [b for m in items[-3:] for b in m.blocks] if items else blocks[-6:]
-        out.next_meeting = next_meeting(tail, out.date, require_sentence=True)
+    out.next_meeting = minutes_next_meeting(out)
     return out
+
+
+def minutes_next_meeting(part: MinutesPart) -> NextMeeting | None:
+    """The next meeting: from the minute about it, else a sentence near the end."""
+    for minute in reversed(part.items):
+        if NEXT_TITLE.search(minute.title):
+            found = next_meeting(minute.blocks, part.date, require_sentence=False)
+            if found is not None:
+                return found
+            break
+    items = part.items
+    tail = [b for m in items[-3:] for b in m.blocks] if items else part.blocks[-6:]
+    return next_meeting(tail, part.date, require_sentence=True)

@@ -1,4 +1,14 @@
-"""Resolutions of a minute, split into their parts "(1)", "1)", "(a)" or bullets."""
+"""Decisions of a minute: resolutions split into their parts "(1)", "1)", "(a)" or
+bullets, and decisions recorded in other words.
+
+Councils record a decision as "Resolved:- (1) That ...", as "Proposed by Councillor X; /
+Seconded by Councillor Y; / And Resolved: / “That ...”", or in a sentence: "it was
+proposed by X, seconded by Y and agreed to defer this item", "On the proposal of X,
+seconded by Y, it was agreed ...", "Cllr X proposed and Cllr Y seconded payment of this",
+"It was agreed that ...", "All Councillors agreed.", "Approved & signed as correct.",
+"The report was noted." Each becomes a resolution whose ``form`` says which way it was
+written, with the mover and seconder where they are named.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +30,19 @@ _PART_MARK = re.compile(r"^(\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\d{1,2})\)|([a-z])\)
 
 
 def resolutions(blocks: list[Block]) -> list[Resolution]:
-    """Resolutions of one minute, split into their parts."""
+    """Decisions of one minute, in order (see the module docstring)."""
+    out, used = _resolved(blocks)
+    for k, b in enumerate(blocks):
+        if k not in used and b.kind != TABLE_ROW:
+            out.extend(_in_sentences(b))
+    out.sort(key=lambda r: r.line)
+    return out
+
+
+def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int]]:
+    """Resolutions written "Resolved: ...", and the blocks they take."""
     out: list[Resolution] = []
+    used: set[int] = set()
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -38,6 +59,8 @@ def resolutions(blocks: list[Block]) -> list[Resolution]:
         lead_in = (
             not rest or rest.lower() in ("that", "that:", "that:-") or rest.endswith((":", ":-"))
         )
+        mover, seconder = _proposers(blocks[max(0, i - 2) : i])
+        first = i
         parts: list[Resolution] = []
         if rest and not lead_in:
             mark = _PART_MARK.match(rest)
@@ -71,8 +94,164 @@ def resolutions(blocks: list[Block]) -> list[Resolution]:
             else:
                 break
             i += 1
+        if not rest and not parts and i < len(blocks) and _QUOTED.match(blocks[i].text):
+            # "And Resolved:" / "“That, the draft Minutes ... be adopted.”"
+            q = blocks[i]
+            quote = _CLOSE_QUOTE.sub(r"\1", _OPEN_QUOTE.sub("", norm(q.text)))
+            parts.append(Resolution(None, quote, q.line, q.end_line))
+            i += 1
+        for p in parts:
+            p.mover, p.seconder = mover, seconder
+        used.update(range(first, i))
         out.extend(parts)
+    return out, used
+
+
+_OPEN_QUOTE = re.compile(r"^[“\"‘']\s*")
+_CLOSE_QUOTE = re.compile(r"[”\"’']\s*([.;]?)$")
+_QUOTED = re.compile(r"^\s*[“\"‘']?\s*that\b|^\s*[“\"]", re.I)
+_NAME = (
+    r"(?:(?:County\s+)?(?:Councillors?|Cllrs?\.?|Cyng\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
+    r"[A-Z][\w.'’‟-]*(?:\s+(?:[A-Z][\w.'’‟-]*|\([A-Z]\)|Uí|Ní|Ó|de|van))*"
+)
+_PROPOSED_LINE = re.compile(rf"^(?i:proposed\s+by)\s*:?\s*(?P<who>{_NAME})")
+_SECONDED_LINE = re.compile(rf"^(?i:seconded\s+by)\s*:?\s*(?P<who>{_NAME})")
+_SENTENCE = re.compile(r"[^.!?]*(?:[.!?](?=\s|$)|$)")
+_PROPOSAL = re.compile(
+    rf"(?i:\b(?:(?:it\s+was\s+)?proposed\s+by)\s+)(?P<m1>{_NAME})"
+    rf"|(?i:\bon\s+the\s+proposal\s+of\s+)(?P<m2>{_NAME})"
+)
+_SECONDER = re.compile(
+    rf"\s*,?\s*(?i:(?:and\s+)?seconded\s+by)\s+(?P<s1>{_NAME})\s*,?\s*"
+    r"(?i:[^.;]{0,120}?\b(?:unanimously\s+|duly\s+)?"
+    r"(?P<verb>agreed|resolved|carried|approved|adopted|decided)\b\s*(?:that\s+|to\s+)?)"
+)
+_PROPOSED_SECONDED = re.compile(
+    rf"(?P<m1>{_NAME})\s+(?i:proposed\s+(?:and|&))\s+(?P<s1>{_NAME})\s+"
+    r"(?i:seconded|proposed)\b\s*(?P<rest>.*)",
+    re.S,
+)
+_AGREED = re.compile(
+    r"^(?:it\s+was\s+(?:then\s+|also\s+|further\s+|unanimously\s+)?|(?:the\s+)?(?:council|committee|"
+    r"commission|panel|board|members|councillors|cllrs|district|all\s+(?:councillors|members|"
+    r"cllrs|present))\s+(?:unanimously\s+|also\s+|then\s+)?)(?P<verb>agreed|resolved|decided|"
+    r"approved|adopted)\b\s*(?:that\s+|to\s+|on\s+)?(?P<rest>.*)",
+    re.I | re.S,
+)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|be|been)\s+(?:unanimously\s+|duly\s+)?(?P<verb>agreed|approved|"
+    r"adopted|carried)\b(?!\s+(?:out|over|forward|through|by|with|at|in|on)\b)|^(?:all\s+)?(?P<verb2>approved|"
+    r"agreed|carried)(?=\s*(?:[.&,;:]|and\b|by\b|for\b|to\b|that\b|unanimously\b|$))"
+    r"|\ball\s+in\s+favour\b|(?<!being )(?<!be )(?<!not )\b(?:approved|agreed)\.?$",
+    re.I,
+)
+_NOTED = re.compile(
+    r"\b(?:(?:report|update|item|information|minutes|correspondence|contents?|position|"
+    r"presentation|letter|accounts?)\s+(?:was|were)\s+(?:duly\s+)?noted|(?:members|"
+    r"councillors|the\s+(?:committee|commission|council|panel|board))\s+noted\s+the\b|"
+    r"^noted\b)",
+    re.I,
+)
+
+
+def _person(text: str | None) -> str | None:
+    if not text:
+        return None
+    from minlint.lint.facts.people import strip_title
+
+    return strip_title(text.strip(" ,;."))[1].strip(" ,;.") or None
+
+
+def _proposers(blocks: list[Block]) -> tuple[str | None, str | None]:
+    """The mover and seconder named on the lines before "And Resolved:"."""
+    mover = seconder = None
+    for b in blocks:
+        text = norm(b.text)
+        m = _PROPOSED_LINE.match(text)
+        if m:
+            mover = _person(m.group("who"))
+        m = _SECONDED_LINE.match(text)
+        if m:
+            seconder = _person(m.group("who"))
+    return mover, seconder
+
+
+def _in_sentences(block: Block) -> list[Resolution]:
+    """Decisions written in the sentences of a paragraph."""
+    text = block.text
+    low = text.lower()
+    if not any(
+        w in low
+        for w in (
+            "agreed",
+            "resolved",
+            "proposed",
+            "approved",
+            "noted",
+            "carried",
+            "decided",
+            "adopted",
+            "favour",
+        )
+    ):
+        return []
+    out: list[Resolution] = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0).strip()
+        if len(sentence) < 5:
+            continue
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        found = _decision(sentence)
+        if found is None:
+            continue
+        form, body, mover, seconder = found
+        line = block.locate(start)[0]
+        end = block.locate(start + len(sentence) - 1)[0]
+        out.append(Resolution(None, norm(body), line, end, form, mover, seconder))
     return out
+
+
+def _text(rest: str, sentence: str) -> str:
+    """What was decided: the words after "agreed to", or the whole sentence."""
+    return rest if len(rest.strip(" .;:")) >= 3 else sentence
+
+
+def _decision(sentence: str) -> tuple[str, str, str | None, str | None] | None:
+    """(form, text, mover, seconder) when the sentence records a decision."""
+    m = _PROPOSAL.search(sentence)
+    second = _SECONDER.match(sentence, m.end()) if m else None
+    if m and second:
+        mover = _person(m.group("m1") or m.group("m2"))
+        return (
+            "proposal",
+            _text(sentence[second.end() :], sentence),
+            mover,
+            _person(second.group("s1")),
+        )
+    m = _PROPOSED_SECONDED.search(sentence)
+    if m:
+        return (
+            "proposal",
+            m.group("rest") or sentence,
+            _person(m.group("m1")),
+            _person(m.group("s1")),
+        )
+    m = _AGREED.match(sentence)
+    if m:
+        return "agreed", _text(m.group("rest"), sentence), None, None
+    if _PASSIVE.search(sentence) and not _HYPOTHETICAL.search(sentence):
+        return "agreed", sentence, None, None
+    if _NOTED.search(sentence):
+        return "noted", sentence, None, None
+    return None
+
+
+# "if it were agreed", "would be approved", "to be agreed": not a decision taken
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|whether|would|could|should|may|might|will|once|until|unless|not|awaiting|"
+    r"subject\s+to|to\s+be|yet\s+to|need(?:s|ed)?\s+to)\b[^.]{0,40}\b(?:agreed|approved|adopted|carried)\b",
+    re.I,
+)
 
 
 def _mark_number(mark: re.Match[str]) -> str:

@@ -96,7 +96,22 @@ def _table(groups: tuple[tuple[str | None, ...], ...], first: int) -> dict[str, 
     return out
 
 
-_MONTH_OF = _table(_MONTHS, 1)
+# Welsh month names, with the mutated forms minutes use ("ar y 3ydd o Fawrth").
+_WELSH_MONTHS = (
+    ("Ionawr",),
+    ("Chwefror",),
+    ("Mawrth", "Fawrth"),
+    ("Ebrill",),
+    ("Mai", "Fai"),
+    ("Mehefin", "Fehefin"),
+    ("Gorffennaf", "Orffennaf"),
+    ("Awst",),
+    ("Medi", "Fedi"),
+    ("Hydref",),
+    ("Tachwedd", "Dachwedd"),
+    ("Rhagfyr", "Ragfyr"),
+)
+_MONTH_OF = _table(_MONTHS, 1) | _table(_WELSH_MONTHS, 1)
 _WEEKDAY_OF = _table(_WEEKDAYS, 0)
 
 
@@ -119,7 +134,8 @@ _WD = _alternation(_WEEKDAY_OF)
 _SP = r"(?:[^\S\n]|\*)"
 _OPT = rf"{_SP}*\n?{_SP}*"
 _GAP = rf"(?=[\s*]){_OPT}"
-_SUF = r"(?:st|nd|rd|th|ST|ND|RD|TH|™|\"|”|ᵗʰ)"  # "th" as OCR reads it, too
+# "th" as OCR reads it, too; and Welsh ordinals ("8fed", "11eg", "21ain", "3ydd").
+_SUF = r"(?:st|nd|rd|th|ST|ND|RD|TH|™|\"|”|ᵗʰ|af|il|ydd|edd|ed|fed|eg|ain|FED|EG|AIN|YDD)"
 _THE = rf"(?:the|The|THE){_GAP}"
 _WDP = rf"(?:{_WD})\.?,?{_GAP}(?:{_THE})?"
 _ELEM = rf"(?:{_WDP})?(?:{_THE})?\d{{1,2}}{_SUF}?(?!\d)"

@@ -9,6 +9,13 @@ from minlint.lint.model import Person
 
 # Longest first so "Councillors" is taken before "Councillor".
 _TITLES = [
+    "Cynghorydd Sir",
+    "Cynghorwyr",
+    "Cynghorydd",
+    "Cyng.",
+    "Cyng",
+    "Clirs",
+    "Clir",
     "County Councillors",
     "County Councillor",
     "County Cllrs",
@@ -41,6 +48,13 @@ _TITLE_RE = re.compile(
     r"^(?:" + "|".join(re.escape(t) for t in _TITLES) + r")(?=\s|$)\s*", re.IGNORECASE
 )
 _CANONICAL = {
+    "cynghorydd sir": "County Councillor",
+    "cynghorwyr": "Councillor",
+    "cynghorydd": "Councillor",
+    "cyng.": "Councillor",
+    "cyng": "Councillor",
+    "clirs": "Councillor",
+    "clir": "Councillor",
     "councillors": "Councillor",
     "councillor": "Councillor",
     "county councillors": "County Councillor",
@@ -53,8 +67,9 @@ _CANONICAL = {
     "cllr": "Councillor",
     "aldermen": "Alderman",
 }
+_INITIAL_NOTE = re.compile(r"^\s*[A-Z]{1,2}\.?\s*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
-_SPLIT = re.compile(r"\s*(?:[,;]|\band\b|&)\s*")
+_SPLIT = re.compile(r"\s*(?:[,;]|\band\b|&|\ba[’']r\b)\s*")
 # A name: capitalised words, initials ("Z.", "J"), hyphens and apostrophes.
 _NAME = re.compile(
     r"^(?:[A-Z][A-Za-z'’‟\-]*\.?|[A-Z]\.|O[‟'’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)"
@@ -63,6 +78,16 @@ _NAME = re.compile(
 _ROLE_WORDS = {
     "chair": "chair",
     "in the chair": "chair",
+    "mayor": "chair",
+    "lord mayor": "chair",
+    "cathaoirleach": "chair",
+    "leas-chathaoirleach": "vice-chair",
+    "leas chathaoirleach": "vice-chair",
+    "leas cathaoirleach": "vice-chair",
+    "leas-cathaoirleach": "vice-chair",
+    "deputy mayor": "vice-chair",
+    "cadeirydd": "chair",
+    "is-gadeirydd": "vice-chair",
     "chairman": "chair",
     "chairperson": "chair",
     "chairwoman": "chair",
@@ -117,7 +142,11 @@ def parse_person(piece: str, default_title: str | None = None) -> Person | None:
     role = None
     notes = _PAREN.findall(piece)
     piece = _PAREN.sub("", piece).strip(" .:-–")
+    initial = ""
     for note in notes:
+        if _INITIAL_NOTE.match(note):
+            initial = f" ({note.strip()})"  # "Collins (B)": which of two Collinses
+            continue
         r = role_of(note)
         if r in ("chair", "vice-chair") or role is None:
             role = r
@@ -140,7 +169,7 @@ def parse_person(piece: str, default_title: str | None = None) -> Person | None:
         return None
     if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
         name = name.rstrip(".")
-    return Person(name=name, title=title or default_title, role=role)
+    return Person(name=name + initial, title=title or default_title, role=role)
 
 
 def split_names(text: str, line: int | None = None) -> list[Person]:
@@ -165,6 +194,11 @@ def split_names(text: str, line: int | None = None) -> list[Person]:
     for piece in pieces:
         piece = piece.strip()
         if not piece:
+            continue
+        office = _ROLE_WORDS.get(" ".join(piece.lower().strip(" .:").replace("–", "-").split()))
+        if office is not None:
+            if out and out[-1].role is None:
+                out[-1].role = office  # "Councillor M. Collins, Mayor": an office, not a name
             continue
         title, _ = strip_title(piece)
         if title:
@@ -250,3 +284,26 @@ def find_people(text: str) -> list[PersonMention]:
         pos = m.end("role")
     out.sort(key=lambda p: p.start)
     return out
+
+
+def _parts(name: str) -> tuple[list[str], str]:
+    words = [w.strip(".") for w in name.replace("(", " (").split() if not w.startswith("(")]
+    return words[:-1], words[-1].lower() if words else ""
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two written names can be one person: the same surname, and first names or
+    initials that agree where both are given ("K. Davies" and "Kim Davies", "Davies" and
+    "Kim Davies"; not "Arwel Davies" and "Kim Davies")."""
+    if a == b:
+        return True
+    fa, sa = _parts(a)
+    fb, sb = _parts(b)
+    if not sa or sa != sb:
+        return False
+    for x, y in zip(fa, fb, strict=False):
+        if x[:1].lower() != y[:1].lower():
+            return False
+        if len(x) > 1 and len(y) > 1 and x.lower() != y.lower():
+            return False
+    return True
