@@ -68,3 +68,4 @@ class Document:
     directives: list[Directive] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     revision_lines: list[int] = field(default_factory=list)  # where tracked changes remain
+    scanned: list[tuple[int, int]] = field(default_factory=list)  # line ranges read by OCR

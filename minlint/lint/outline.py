@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from minlint.lint.model import AgendaPart, MinutesPart, ParsedDocument, Person
+from minlint.lint.model import AgendaPart, MinutesPart, ParsedDocument, Person, Resolution
 
 
 def _names(people: list[Person]) -> str:
     return ", ".join(p.name + (f" ({p.role})" if p.role else "") for p in people) or "-"
+
+
+def _decision(r: Resolution) -> str:
+    """ "(2)" for a numbered part of a resolution, else how the decision was written."""
+    if r.number:
+        return f"({r.number})"
+    return r.form if r.form != "resolved" else "resolved"
 
 
 def outline(parsed: ParsedDocument) -> str:
@@ -19,17 +26,24 @@ def outline(parsed: ParsedDocument) -> str:
         lines.append(f"{part.kind} lines {part.start_line}-{part.end_line}: {part.title}")
         if isinstance(part, (MinutesPart, AgendaPart)):
             lines.append(f"  body: {part.body or '-'}")
-            lines.append(f"  date: {part.date or '-'}  time: {part.time or '-'}")
+            source = f" (from the {part.date_source})" if part.date_source == "file name" else ""
+            lines.append(f"  date: {part.date or '-'}{source}  time: {part.time or '-'}")
             if part.venue:
                 lines.append(f"  venue: {part.venue}")
+            if part.language != "en":
+                lines.append(f"  language: {part.language}")
+            if part.uncertain:
+                lines.append(f"  uncertain: {', '.join(part.uncertain)}")
+            for note in part.notes:
+                lines.append(f"  note: {note}")
         if isinstance(part, MinutesPart):
             lines.append(f"  chair: {part.chair.name if part.chair else '-'}")
             lines.append(f"  present: {_names(part.present)}")
             lines.append(f"  apologies: {_names(part.apologies)}")
             lines.append(f"  in attendance: {_names(part.in_attendance)}")
             for m in part.items:
-                parts = [r.number or "-" for r in m.resolutions]
-                res = f"  resolutions: {', '.join(parts)}" if parts else ""
+                parts = [_decision(r) for r in m.resolutions]
+                res = f"  decisions: {', '.join(parts)}" if parts else ""
                 lines.append(f"  {m.number}. {m.title} (line {m.line}){res}")
             for mv in part.movements:
                 lines.append(f"  {mv.name} {mv.action} at minute {mv.minute} (line {mv.line})")

@@ -12,10 +12,12 @@ def parse_document(doc: Document) -> ParsedDocument:
     """Split a read document into parts and extract the model of each."""
     from minlint.lint.extract import extract_part
     from minlint.lint.extract.filename import date_from_name
+    from minlint.lint.extract.ocr import note_scanned
     from minlint.lint.pack import split_parts
 
     parsed = ParsedDocument(document=doc, parts=[extract_part(p) for p in split_parts(doc)])
     date_from_name(parsed)
+    note_scanned(parsed)
     return parsed
 
 

@@ -109,9 +109,14 @@ def _header(minutes: MinutesPart) -> str:
 
 
 _WORD = re.compile(r"[a-z]{3,}")
+# Words every agenda uses: titles that share only these say nothing of the business.
 _COMMON = frozenset(
-    "the and for with from that this minutes meeting report update item items apologies "
-    "declarations interest any other business date next".split()
+    "the and for with from that this minutes meeting report reports update updates item items "
+    "apologies declarations interest any other business date next correspondence finance "
+    "financial planning question questions motion motions notice notices matters arising "
+    "welcome announcements communications chair chairman police public forum consultation "
+    "accounts payment payments submitted councillor councillors receive consider approve "
+    "discuss adoption confirm previous".split()
 )
 
 
@@ -126,7 +131,7 @@ def _share_business(minutes: MinutesPart, agenda: AgendaPart) -> bool:
     if len(minutes.items) < 3 or not titled:
         return True
     minuted = [_words(m.title) for m in minutes.items]
-    return any(len(w & m) >= max(1, len(w) / 2) for w in titled for m in minuted)
+    return any(len(w & m) >= max(1, len(w) / 2, min(2, len(w))) for w in titled for m in minuted)
 
 
 def another_meeting(minutes: MinutesPart, agenda: AgendaPart) -> bool:

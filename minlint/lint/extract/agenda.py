@@ -92,6 +92,10 @@ _NOTICE = re.compile(
     r"\s+held\b",
     re.I | re.S,
 )
+_SUMMONS = re.compile(
+    r"\b(?:requested|summoned|invited|required)\s+to\s+attend\b|\bnotice\s+is\s+(?:hereby\s+)?given\b",
+    re.I,
+)
 _HELD_ON = re.compile(r"\b(?:to\s+be|will\s+be|shall\s+be|is\s+to\s+be)\s+held\b", re.I)
 
 
@@ -99,7 +103,7 @@ def _notice(blocks: list[Block]) -> tuple[str | None, Block | None, int]:
     """The body and the block of a summons ("... a Meeting of the X to be held on ..."),
     and where in the block the meeting's date may start."""
     for b in blocks[:60]:
-        if "held" not in b.text:
+        if "held" not in b.text or not _SUMMONS.search(b.text):
             continue
         m = _NOTICE.search(b.text)
         held = _HELD_ON.search(b.text)

@@ -73,7 +73,7 @@ class _Candidate:
     title_like: bool
 
 
-def _split_title(text: str, block: Block) -> tuple[str, str, bool]:
+def _split_title(text: str, block: Block, minutes: bool = True) -> tuple[str, str, bool]:
     """(title, rest, title-like) of the text after a heading's number.
 
     A heading block is all title; in a paragraph the title ends at a colon ("2323.Financial
@@ -86,6 +86,22 @@ def _split_title(text: str, block: Block) -> tuple[str, str, bool]:
     if colon and 0 < len(text[: colon.start()].split()) <= _MAX_TITLE_WORDS:
         return text[: colon.start()], text[colon.end() :], True
     lines = source_lines(block)
+    if len(lines) > 1 and not minutes:
+        # An agenda item: its title on the first line, what it is for on the next ones.
+        first = _LEAD.match(norm(lines[0]))
+        head = first.group("tail") if first else ""
+        if (
+            head
+            and len(head.split()) <= 12
+            and not _RUNS_ON.search(head)
+            and head.count("(") <= head.count(")")
+            and text.startswith(head)
+        ):
+            rest = text[len(head) :].lstrip()
+            pages = PAGES.match(rest)
+            if pages:  # "(Pages 45 - 47)" on the next line belongs to the title
+                return f"{head} {pages.group(0)}", rest[pages.end() :].lstrip(), True
+            return head.rstrip(" .:-–"), rest, True
     if len(lines) > 1:
         # "4. Travel and Transportation" / "Mr. Kennedy made a presentation ...": a short
         # first line that does not run on is the title.
@@ -155,7 +171,7 @@ def _candidate(blocks: list[Block], i: int, minutes: bool) -> _Candidate | None:
         return None
     if minutes and PAGES.search(text) and is_caps(_ITEM_NOTE.sub("", tail)):
         return None  # an agenda line with its pages, as packs repeat them
-    title, rest, title_like = _split_title(tail, block)
+    title, rest, title_like = _split_title(tail, block, minutes)
     title = _ITEM_NOTE.sub("", title).rstrip(" -–")
     if not title or not any(c.isalpha() for c in title):
         return None

@@ -274,4 +274,5 @@ def read_markdown(text: str, path: str) -> Document:
         blocks=build_blocks(lines),
         lines=raw_lines,
         directives=directives,
+        scanned=[(p.first + 1, p.end) for p in pages if p.scanned],
     )
