@@ -23,6 +23,11 @@ PIECES = st.sampled_from(
         "(Pages 1 - 11)", "Page 3 Agenda Item 2", "Tuesday, ", "13th March, 2018", "31 June",
         "at 5.30 p.m.", "NEXT MEETING", "Work programme – ", "TO: ", "Public Report", "A G E N D A",
         "left the meeting", "Minute No. 97", "https://example.org/x", "Zoë", "Z. ", "(",
+        "<br />", "<br /><br />", "&pound;", "\n---\n", "\n---\n2\n", "**10.Question", "**",
+        "3331.Declarations", "2320Apologies", "1.\n\n", "Proposed by Councillor X;",
+        "And Resolved:", "“That ", "it was proposed by Cllr A, seconded by Cllr B and agreed",
+        "PRESENT IN THE CHAIR:", "Cathaoirleach", "Mayor", "CYFARFOD 8fed IONAWR 2020",
+        "*<small>Scanned page, text may contain errors.</small>*", "(Image omitted)", "\r",
     ]
 )  # fmt: skip
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=60).map("".join)
@@ -45,3 +50,43 @@ def test_any_text_parses(text: str, suffix: str):
 def test_arbitrary_unicode_parses(text: str):
     for suffix in (".txt", ".md"):
         parse_document(read_text_as(text, "x" + suffix, suffix))
+
+
+# A council's minutes in one of the corpus styles, with page furniture and a flattened
+# table between its minutes: page numbers and table cells are never headings.
+_STYLES = {
+    "markdown": ("**{n}.{title}**", ".md"),
+    "bare": ("{n}.\n\n{title}", ".md"),
+    "text": ("{n}.   {title}", ".txt"),
+    "glued": ("{n}.{title}:  Noted.", ".txt"),
+}
+_TITLES = st.sampled_from(
+    ["Adoption of Minutes", "Disposal of Land", "Correspondence", "Planning Applications",
+     "Question submitted by Councillor Ryan", "Financial Report"]
+)  # fmt: skip
+_FURNITURE = st.sampled_from(
+    ["---\n{page}", "{cell}", "{cell}\n\n{cell}", "Thursday 13 August 2020\n\n{cell}",
+     "The Members noted the report.", "---\n*<small>Scanned page, text may contain errors. "
+     "See original file for clarity</small>*"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(sorted(_STYLES)),
+    st.integers(min_value=1, max_value=3000),
+    st.lists(st.tuples(_TITLES, _FURNITURE, st.integers(2, 999)), min_size=2, max_size=12),
+)
+def test_page_numbers_and_table_cells_are_never_headings(style, first, rows):
+    template, suffix = _STYLES[style]
+    parts = ["MINUTES OF THE MEETING OF THE TEST DISTRICT", "Present: Councillors Ash and Beech."]
+    page = 1
+    for k, (title, furniture, cell) in enumerate(rows):
+        parts.append(template.format(n=first + k, title=title))
+        parts.append("The item was discussed at length by the members present.")
+        page += furniture.startswith("---")
+        parts.append(furniture.format(page=page, cell=cell))
+    doc = read_text_as("\n\n".join(parts) + "\n", "minutes" + suffix, suffix)
+    (minutes,) = parse_document(doc).minutes
+    numbers = [m.number for m in minutes.items]
+    assert numbers == list(range(first, first + len(rows)))

@@ -116,7 +116,6 @@ _NAME = (
 )
 _PROPOSED_LINE = re.compile(rf"^(?i:proposed\s+by)\s*:?\s*(?P<who>{_NAME})")
 _SECONDED_LINE = re.compile(rf"^(?i:seconded\s+by)\s*:?\s*(?P<who>{_NAME})")
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?](?=\s|$)|$)")
 _PROPOSAL = re.compile(
     rf"(?i:\b(?:(?:it\s+was\s+)?proposed\s+by)\s+)(?P<m1>{_NAME})"
     rf"|(?i:\bon\s+the\s+proposal\s+of\s+)(?P<m2>{_NAME})"
@@ -152,6 +151,32 @@ _NOTED = re.compile(
     r"^noted\b)",
     re.I,
 )
+
+
+_STOP = re.compile(r"[.!?]['\")”’]*\s+")
+# A full stop after these is not the end of a sentence.
+_ABBREVIATIONS = frozenset(
+    "cllr cllrs mr mrs ms dr no nos st co cyng ltd rev prof inc etc approx vs dept govt "
+    "e.g i.e".split()
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the text; "Cllr. P. Harries" is not three."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _STOP.finditer(text):
+        word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+        bare = word.strip("(").lower()
+        if bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+            continue
+        if m.end() < len(text) and text[m.end()].islower():
+            continue
+        out.append((start, m.start() + 1))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
 
 
 def _person(text: str | None) -> str | None:
@@ -196,11 +221,10 @@ def _in_sentences(block: Block) -> list[Resolution]:
     ):
         return []
     out: list[Resolution] = []
-    for m in _SENTENCE.finditer(text):
-        sentence = m.group(0).strip()
+    for start, end in sentences(text):
+        sentence = text[start:end].strip()
         if len(sentence) < 5:
             continue
-        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         found = _decision(sentence)
         if found is None:
             continue

@@ -71,9 +71,12 @@ _INITIAL_NOTE = re.compile(r"^\s*[A-Z]{1,2}\.?\s*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _SPLIT = re.compile(r"\s*(?:[,;]|\band\b|&|\ba[’']r\b)\s*")
 # A name: capitalised words, initials ("Z.", "J"), hyphens and apostrophes.
+# Capitals and letters with their accents: "Novak Uí Chonchúir", "Ó Dálaigh".
+_UP = "A-ZÀ-ÖØ-Þ"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 _NAME = re.compile(
-    r"^(?:[A-Z][A-Za-z'’‟\-]*\.?|[A-Z]\.|O[‟'’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)"
-    r"(?:\s+(?:[A-Z][A-Za-z'’‟\-]*\.?|[A-Z]\.|van|de|der|von))*$"
+    rf"^(?:[{_UP}][{_LETTER}'’‟\-]*\.?|[A-Z]\.|O[‟'’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)"
+    rf"(?:\s+(?:[{_UP}][{_LETTER}'’‟\-]*\.?|[A-Z]\.|van|de|der|von|Uí|Ní|Mac|Nic))*$"
 )
 _ROLE_WORDS = {
     "chair": "chair",

@@ -133,6 +133,7 @@ def _make_block(parts: list[Line]) -> Block:
 
 
 _DIGITS = re.compile(r"\d+")
+_NUMBERED_TITLE = re.compile(r"^\W{0,3}\d{1,4}\W{0,3}[A-Z]")
 
 
 def page_edges(pages: list[list[int]], texts: list[str], depth: int = 4) -> set[int]:
@@ -147,9 +148,17 @@ def page_edges(pages: list[list[int]], texts: list[str], depth: int = 4) -> set[
     seen: Counter[str] = Counter()
     where: dict[str, list[int]] = {}
     inner: set[str] = set()
+    if depth < 4:
+        # A page too short to have a middle cannot tell furniture from content.
+        pages = [p for p in pages if sum(1 for i in p if texts[i]) > 3 * depth]
+        if len(pages) < 3:
+            return set()
     for idxs in pages:
         body = [i for i in idxs if texts[i]]
         edge = body[:depth] + body[-depth:]
+        if depth < 4:
+            # A numbered title at the top of several pages is a minute, not a header.
+            edge = [i for i in edge if not _NUMBERED_TITLE.match(texts[i])]
         keys = {_DIGITS.sub("#", texts[i]) for i in edge}
         for i in edge:
             where.setdefault(_DIGITS.sub("#", texts[i]), []).append(i)

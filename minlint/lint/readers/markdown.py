@@ -175,11 +175,17 @@ def _soft_starts(lines: list[Line], wrap: int, italic: set[int]) -> None:
 
 
 def _numbered_starts(lines: list[Line]) -> None:
-    """A numbered line after a line that ends a sentence starts a block, blank line or
-    not ("... signed.”" / "2. Corporate Services:")."""
+    """A numbered or labelled line after a line that ends a sentence starts a block,
+    blank line or not ("... signed.”" / "2. Corporate Services:", "Proposed by Councillor
+    Keary;" / "Seconded by ...")."""
     prev = ""
     for ln in lines:
-        if ln.text and prev and _TERMINAL.search(prev) and _NUMBERED_LINE.match(ln.text):
+        if (
+            ln.text
+            and prev
+            and _TERMINAL.search(prev)
+            and (_NUMBERED_LINE.match(ln.text) or _LABEL_START.match(ln.text))
+        ):
             ln.starts_block = True
         prev = ln.text
 

@@ -1,0 +1,251 @@
+"""The meeting model on councils it was not built on: each style of the corpus, pinned
+from a reading of the documents (see ../shared/corpus/SOURCES.md for the styles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+from conftest import corpus
+
+from minlint.lint.model import AgendaPart, MinutesPart
+from minlint.lint.parse import parse_path
+
+
+@cache
+def _parsed(relative: str):
+    return parse_path(corpus(relative))
+
+
+def minutes_of(relative: str) -> MinutesPart:
+    (part,) = _parsed(relative).minutes
+    return part
+
+
+def agenda_of(relative: str) -> AgendaPart:
+    (part,) = _parsed(relative).agendas
+    return part
+
+
+def names(people) -> list[str]:
+    return [p.name for p in people]
+
+
+# --- text with HTML line breaks: the whole file on one line --------------------------------
+
+
+def test_minutes_written_with_html_line_breaks():
+    m = minutes_of("tintern-wyevalley-cc/20210125_minutes.txt")
+    assert (m.date, m.date_source, m.date_line) == (dt.date(2021, 1, 25), "text", 1)
+    assert names(m.present) == ["Shewell", "Hayward", "Evans", "Ashman", "Hillard", "Cobb", "Webb"]
+    assert names(m.apologies) == ["Hoskins", "Richards"]
+    assert [i.number for i in m.items] == list(range(2319, 2333))
+    titles = {i.number: i.title for i in m.items}
+    # "2320Apologies for absence:" has no point after its number.
+    assert titles[2320] == "Apologies for absence"
+    assert titles[2329] == "Unclassified Routes in the community area"
+    (approval,) = m.items[3].resolutions
+    assert (approval.form, approval.text) == ("agreed", "Approved & signed as correct.")
+    assert m.next_meeting is not None and m.next_meeting.date == dt.date(2021, 2, 22)
+    # Every finding on such a file is on its one line, at the column of its text.
+    assert {i.line for i in m.items} == {1}
+
+
+def test_agenda_written_with_html_line_breaks_is_dated_by_its_file_name():
+    a = agenda_of("tintern-wyevalley-cc/20211129_agenda.txt")
+    assert (a.date, a.date_source, a.uncertain) == (dt.date(2021, 11, 29), "file name", ["date"])
+    assert [i.number for i in a.items] == list(range(3184, 3206))
+    titles = {i.number: i.title for i in a.items}
+    # "3188.Declarations of interest" on the line after "3187.   Presentation ...".
+    assert titles[3187] == "Presentation by Nick Day, Friends of the Lower Wye"
+    assert titles[3188] == "Declarations of interest"
+
+
+def test_decisions_in_sentences_of_a_community_council():
+    m = minutes_of("tintern-wyevalley-cc/20211129_minutes.txt")
+    assert m.chair is not None and m.chair.name == "Shewell"
+    by_number = {i.number: i for i in m.items}
+    (vacancy,) = by_number[3201].resolutions
+    assert (vacancy.form, vacancy.mover, vacancy.seconder) == ("proposal", "Evans", "Hayward")
+    (agreed,) = by_number[3187].resolutions
+    assert (agreed.form, agreed.text) == ("agreed", "All Councillors agreed.")
+    assert m.next_meeting is not None and m.next_meeting.date == dt.date(2022, 1, 10)
+
+
+def test_a_minute_number_run_on_after_the_last_sentence():
+    # "... distributed for use.3652.	Date of next meeting:  February 26th."
+    m = minutes_of("tintern-wyevalley-cc/20240129_minutes.txt")
+    assert [i.number for i in m.items] == list(range(3638, 3653))
+    assert m.items[-1].title == "Date of next meeting"
+    assert not m.items[-2].blocks[-1].text.endswith("3652.")
+    assert m.next_meeting is not None and m.next_meeting.date == dt.date(2024, 2, 26)
+    assert names(m.apologies) == ["Evans", "Morrison", "Parker"]
+
+
+def test_a_stale_number_among_its_neighbours_stays_in_the_model():
+    a = agenda_of("tintern-wyevalley-cc/20230109_agenda.txt")
+    numbers = [i.number for i in a.items]
+    assert numbers[7:10] == [3421, 3522, 3423]
+    assert "items" not in a.uncertain
+
+
+def test_a_file_named_under_the_wrong_year_is_left_undated():
+    m = minutes_of("tintern-wyevalley-cc/20230108_minutes.txt")
+    assert m.date is None and m.date_source is None
+    assert m.next_meeting is not None and m.next_meeting.date == dt.date(2024, 1, 29)
+    assert "2023-01-08" in m.notes[0] and "2024-01-29" in m.notes[0]
+    # The same minutes, filed under the right date.
+    right = minutes_of("tintern-wyevalley-cc/20240108_minutes.txt")
+    assert (right.date, right.date_source) == (dt.date(2024, 1, 8), "file name")
+
+
+def test_the_same_person_present_and_sending_apologies_is_read_as_written():
+    m = minutes_of("tintern-wyevalley-cc/20240108_minutes.txt")
+    assert m.chair is not None and m.chair.name == "Mawdsley"
+    assert "Shewell" in names(m.present) and "Shewell" in names(m.apologies)
+
+
+# --- markdown converted from PDF pages ------------------------------------------------------
+
+
+def test_hard_wrapped_pages_with_page_numbers_and_bold_headings():
+    m = minutes_of("limerick-metropolitan/2021-01-18_minutes.md")
+    assert (m.date, m.time) == (dt.date(2021, 1, 18), "09:45")
+    assert m.body == "METROPOLITAN DISTRICT OF LIMERICK"
+    assert m.chair is not None and (m.chair.name, m.chair.role) == ("Sarah Kiely", "chair")
+    # "Cathaoirleach" is the chair's office, never a person.
+    assert "Cathaoirleach" not in names(m.present)
+    assert len(m.present) == 20 and "Novak Uí Chonchúir" in names(m.present)
+    assert ("J. Clune", "Meetings Administrator") in [(p.name, p.role) for p in m.in_attendance]
+    # Page numbers after "---" are not minutes; "**3.Question ...**" has no space.
+    assert [i.number for i in m.items] == list(range(1, 19))
+    assert m.items[2].title.startswith("Question submitted by Councillor A. Talukder")
+    assert m.uncertain == []
+    adopted = m.items[0].resolutions[0]
+    assert (adopted.form, adopted.mover, adopted.seconder) == ("resolved", "Butler", "Sheehan (C)")
+    assert adopted.text.startswith("That the draft Minutes, as circulated")
+    deferred = m.items[1].resolutions[0]
+    assert (deferred.form, deferred.mover, deferred.seconder) == ("proposal", "Butler", "O’Sullivan")
+    assert deferred.text.startswith("defer this item to an Adjourned Meeting")
+
+
+def test_numbered_lists_inside_a_minute_are_not_minutes():
+    # The adjourned meeting has one minute; its amendments are numbered 1-14 and 1-5.
+    m = minutes_of("limerick-metropolitan/2021-01-27_minutes.md")
+    assert [(i.number, i.title) for i in m.items] == [(1, "Economic Development")]
+
+
+def test_an_item_taken_out_of_order_keeps_its_number():
+    m = minutes_of("limerick-metropolitan/2021-03-19_minutes.md")
+    assert [i.number for i in m.items] == [*range(1, 31), 34, 31, 32, 33]
+
+
+def test_a_number_alone_on_its_line_with_the_title_on_the_next():
+    m = minutes_of("limerick-newcastle-west/2018-01-10_minutes.md")
+    assert (m.date, m.time) == (dt.date(2018, 1, 10), "10:00")
+    assert m.body == "MUNICIPAL DISTRICT OF NEWCASTLE WEST"
+    assert m.chair is not None and m.chair.name == "M. Collins"
+    assert names(m.present) == ["M. Collins", "Browne", "Foley", "Scanlan", "Sheahan", "Galvin"]
+    assert [i.number for i in m.items] == list(range(1, 15))
+    assert [i.title for i in m.items[:4]] == [
+        "Adoption of Minutes",
+        "Deputation",
+        "Planning & Environmental Services",
+        "General Municipal Allocation (GMA)",
+    ]
+    assert [r.form for r in m.items[3].resolutions] == ["noted"]
+
+
+def test_a_full_council_with_its_mayor_and_apologies_in_a_sentence():
+    m = minutes_of("limerick-council/2020-09-28_minutes.md")
+    assert (m.date, m.time) == (dt.date(2020, 9, 28), "15:00")
+    assert m.chair is not None and (m.chair.name, m.chair.role) == ("M. Collins", "chair")
+    assert "Mayor" not in names(m.present) and len(m.present) == 39
+    assert {"Collins (B)", "Collins (J)"} <= set(names(m.present))
+    assert names(m.apologies) == ["O’Donovan"]
+    assert [i.number for i in m.items] == list(range(1, 23))
+    assert [len(i.resolutions) for i in m.items[:2]] == [5, 12]
+    later = minutes_of("limerick-council/2020-12-03_minutes.md")
+    assert names(later.apologies) == ["Sheehan (C)", "Slattery"]
+    assert [i.number for i in later.items] == list(range(1, 19))
+
+
+def test_a_scanned_agenda_is_dated_by_its_summons_and_marked_uncertain():
+    a = agenda_of("limerick-metropolitan/2021-01-18_agenda.md")
+    # The covering letter is dated 13 January; the meeting is "to be held on Monday,
+    # 18" January, 2021 at 9.45 am".
+    assert (a.date, a.time, a.date_source) == (dt.date(2021, 1, 18), "09:45", "text")
+    assert a.body == "Metropolitan District of Limerick"
+    assert "items" in a.uncertain and any("OCR" in n for n in a.notes)
+    assert a.items[1].title == "Economic Development"
+
+
+def test_a_summons_whose_date_ocr_lost_falls_back_to_the_file_name():
+    a = agenda_of("limerick-metropolitan/2021-02-15_agenda.md")
+    assert (a.date, a.date_source) == (dt.date(2021, 2, 15), "file name")
+    assert "the date in the summons could not be read" in a.notes
+
+
+def test_a_text_agenda_with_bold_items():
+    a = agenda_of("limerick-metropolitan/2021-03-19_agenda.md")
+    assert (a.date, a.time) == (dt.date(2021, 3, 19), "09:45")
+    assert [i.number for i in a.items] == list(range(1, 35))
+    assert a.items[33].title == "Notice of Motion submitted by Councillor C. Sheehan"
+    assert a.uncertain == []
+
+
+def test_ocr_pages_and_a_question_numbered_as_a_minute():
+    m = minutes_of("limerick-adare-rathkeale/2014-09-09_minutes.md")
+    assert m.body == "MUNICIPAL DISTRICT OF ADARE-RATHKEALE"
+    # "“That ... signed.”" and "2. Corporate Services:" on consecutive OCR lines.
+    assert [i.number for i in m.items] == list(range(1, 9))
+    assert m.items[1].title == "Corporate Services"
+    assert m.items[3].title == "Travel and Transportation"
+    assert "numbering" in m.uncertain
+    assert m.next_meeting is not None
+    assert (m.next_meeting.date, m.next_meeting.time) == (dt.date(2014, 10, 7), "09:30")
+
+
+# --- HTML fragments, English and Welsh ----------------------------------------------------
+
+
+def test_chair_and_apologies_recorded_in_the_first_minute():
+    m = minutes_of("mscc-manordeilo-salem/minutes_2020-01-08.html")
+    # "Cllr. K. Davies took the Chair": Councillor Kim Davies of the Present list.
+    assert m.chair is not None and m.chair.name == "Kim Davies"
+    assert names(m.apologies) == ["Gwenfyl Evans", "Dorian Jenkins", "William Loynton", "Owen Williams"]
+    assert [i.number for i in m.items] == list(range(1, 13))
+    (confirmed,) = m.items[1].resolutions
+    assert (confirmed.form, confirmed.mover, confirmed.seconder) == (
+        "proposal",
+        "P. Harries",
+        "J. Davies",
+    )
+
+
+def test_welsh_minutes_say_what_they_could_not_read():
+    m = minutes_of("mscc-manordeilo-salem/minutes_2020-01-08_cy.html")
+    assert m.language == "cy"
+    # "CYFARFOD 8fed IONAWR 2020": a Welsh ordinal and month.
+    assert (m.date, m.date_source) == (dt.date(2020, 1, 8), "text")
+    assert [i.number for i in m.items] == list(range(1, 13))
+    assert set(m.uncertain) == {"attendance", "decisions"}
+    assert any("Welsh" in n for n in m.notes)
+    english = minutes_of("mscc-manordeilo-salem/minutes_2020-01-08.html")
+    assert english.language == "en" and english.uncertain == []
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "limerick-council/2020-09-28_agenda.md",
+        "limerick-council/2020-12-03_agenda.md",
+        "limerick-newcastle-west/2018-01-10_agenda.md",
+        "limerick-newcastle-west/2018-02-07_agenda.md",
+    ],
+)
+def test_scanned_agendas_do_not_vouch_for_their_items(relative: str):
+    a = agenda_of(relative)
+    assert "items" in a.uncertain
+    assert a.body is not None and "Limerick" in a.body or "Newcastle West" in (a.body or "")
