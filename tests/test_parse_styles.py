@@ -249,3 +249,19 @@ def test_scanned_agendas_do_not_vouch_for_their_items(relative: str):
     a = agenda_of(relative)
     assert "items" in a.uncertain
     assert a.body is not None and "Limerick" in a.body or "Newcastle West" in (a.body or "")
+
+
+# --- two meetings in one file -----------------------------------------------------------
+
+
+def test_an_annual_meeting_appended_to_the_minutes_is_a_second_set():
+    from conftest import REPO
+
+    parsed = parse_path(REPO / "tests/fixtures/model/ordinary_and_annual_meeting.txt")
+    ordinary, annual = parsed.minutes
+    assert [i.number for i in ordinary.items] == [411, 412, 413, 414, 415]
+    assert [i.number for i in annual.items] == [1, 2, 3, 4]
+    assert (ordinary.time, annual.time) == ("19:00", "20:15")
+    assert annual.date == dt.date(2024, 5, 14) and annual.start_line == 17
+    assert "Hocking" in names(annual.present) and "Hocking" in names(ordinary.apologies)
+    assert ordinary.next_meeting is not None and ordinary.next_meeting.date == dt.date(2024, 6, 11)

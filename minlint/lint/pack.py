@@ -45,7 +45,9 @@ _DATE_ONLY = re.compile(
     r"[A-Za-z]+,?\s+\d{4}$",
     re.I,
 )
-_MINUTES_TITLE = re.compile(r"^minutes\s+of\s+(the\s+|a\s+)?(proceedings|meeting)\b", re.I)
+_MINUTES_TITLE = re.compile(
+    r"^minutes\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}(?:proceedings|meeting)\b", re.I
+)
 
 
 STRONG_AGENDA = "agenda!"
