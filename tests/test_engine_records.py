@@ -220,7 +220,19 @@ def _probe_registry(calls: list):
         calls.append("plain")
         return iter(())
 
-    return Registry([probe, plain])
+    @rule(
+        code="G903",
+        name="probe-optional",
+        category="agenda",
+        summary="Probe that uses an agenda when there is one.",
+        uses=("agenda",),
+    )
+    def optional(ctx):
+        agenda = ctx.records.agenda
+        calls.append(f"optional:{agenda.path.rsplit('/', 1)[-1] if agenda else None}")
+        return iter(())
+
+    return Registry([probe, plain, optional])
 
 
 @pytest.fixture
@@ -234,13 +246,19 @@ def probes(monkeypatch):
 def test_a_rule_whose_records_are_missing_does_not_run(probes):
     result = check(DRAFT)
     assert result.findings == [] and result.errors == []
-    assert probes == ["plain"]
+    assert probes == ["plain", "optional:None"]
 
 
 def test_a_rule_runs_with_its_records(probes):
     result = check(DRAFT, records=(str(RECORDS),))
     assert [f.message for f in result.findings] == ["agenda is agenda_2024-03-12.txt"]
-    assert probes == [str(RECORDS / "agenda_2024-03-12.txt"), "plain"]
+    agenda = RECORDS / "agenda_2024-03-12.txt"
+    assert probes == [str(agenda), "plain", f"optional:{agenda.name}"]
+
+
+def test_a_rule_uses_its_optional_records_when_only_it_asks_for_them(probes):
+    result = check(DRAFT, records=(str(RECORDS),), select=("G903",))
+    assert result.errors == [] and probes == ["optional:agenda_2024-03-12.txt"]
 
 
 def test_records_are_not_read_when_no_selected_rule_needs_them(probes, monkeypatch):

@@ -126,7 +126,11 @@ def test_hard_wrapped_pages_with_page_numbers_and_bold_headings():
     assert (adopted.form, adopted.mover, adopted.seconder) == ("resolved", "Butler", "Sheehan (C)")
     assert adopted.text.startswith("That the draft Minutes, as circulated")
     deferred = m.items[1].resolutions[0]
-    assert (deferred.form, deferred.mover, deferred.seconder) == ("proposal", "Butler", "O’Sullivan")
+    assert (deferred.form, deferred.mover, deferred.seconder) == (
+        "proposal",
+        "Butler",
+        "O’Sullivan",
+    )
     assert deferred.text.startswith("defer this item to an Adjourned Meeting")
 
 
@@ -214,7 +218,12 @@ def test_chair_and_apologies_recorded_in_the_first_minute():
     m = minutes_of("mscc-manordeilo-salem/minutes_2020-01-08.html")
     # "Cllr. K. Davies took the Chair": Councillor Kim Davies of the Present list.
     assert m.chair is not None and m.chair.name == "Kim Davies"
-    assert names(m.apologies) == ["Gwenfyl Evans", "Dorian Jenkins", "William Loynton", "Owen Williams"]
+    assert names(m.apologies) == [
+        "Gwenfyl Evans",
+        "Dorian Jenkins",
+        "William Loynton",
+        "Owen Williams",
+    ]
     assert [i.number for i in m.items] == list(range(1, 13))
     (confirmed,) = m.items[1].resolutions
     assert (confirmed.form, confirmed.mover, confirmed.seconder) == (

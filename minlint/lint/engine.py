@@ -4,7 +4,7 @@ Data flows one way: read -> structure -> facts -> rules -> findings -> output. A
 a function decorated with :func:`rule` that receives a :class:`RuleContext` and yields
 findings::
 
-    from minlint.lint.engine import RuleContext, rule
+    from minlint.lint.engine import RuleContext, rule  # RuleContext lives in lint.context
 
     @rule(code="D001", name="weekday-mismatch", category="date",
           summary="A stated weekday does not fall on its date.")
@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from minlint.lint import suppression
 from minlint.lint.baseline import Baseline, BaselineError, fingerprint, load_baseline
-from minlint.lint.blocks import Block, Document
+from minlint.lint.blocks import Document
 from minlint.lint.config import Config, ConfigError, clear_caches, config_for
+from minlint.lint.context import RuleContext
 from minlint.lint.findings import FileError, Finding, Related
-from minlint.lint.model import ParsedDocument
 from minlint.lint.records import (
     MISSING,
     PARSED,
@@ -54,65 +54,6 @@ __all__ = [
 
 class UsageError(Exception):
     """A mistake on the command line, such as an unknown rule selector."""
-
-
-@dataclass(slots=True)
-class RuleContext:
-    """What a rule sees: the draft, its matched records and the configuration."""
-
-    rule: Rule
-    path: str
-    parsed: ParsedDocument
-    records: Records
-    config: Config
-
-    @property
-    def document(self) -> Document:
-        return self.parsed.document
-
-    def blocks(self) -> Iterator[Block]:
-        """Every block of every part of the draft, in order."""
-        for part in self.parsed.parts:
-            yield from part.blocks
-
-    def finding(
-        self,
-        line: int,
-        message: str,
-        *,
-        column: int = 1,
-        end_line: int | None = None,
-        end_column: int | None = None,
-        related: Sequence[Related] = (),
-        severity: str | None = None,
-    ) -> Finding:
-        """A finding of this rule in the draft."""
-        return Finding(
-            path=self.path,
-            line=line,
-            end_line=max(line, end_line or line),
-            column=column,
-            code=self.rule.code,
-            name=self.rule.name,
-            category=self.rule.category,
-            severity=severity or self.rule.severity,
-            message=message,
-            related=tuple(related),
-            end_column=end_column,
-        )
-
-    def finding_at(
-        self, block: Block, start: int, end: int, message: str, **kwargs: object
-    ) -> Finding:
-        """A finding for the characters ``start:end`` of ``block.text``."""
-        line, column = block.locate(start)
-        end_line, last = block.locate(max(start, end - 1))
-        return self.finding(
-            line, message, column=column, end_line=end_line, end_column=last + 1, **kwargs
-        )
-
-    def related(self, path: str, line: int, message: str) -> Related:
-        return Related(path=path, line=line, message=message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,7 +247,7 @@ def check_file(plan: FilePlan) -> FileResult:
         return result
     rules = [r for r in registry if r.code in plan.codes]
     records = Records()
-    if any(r.needs for r in rules):
+    if any(r.needs or r.uses for r in rules):
         pool = _pool(plan.sources)
         records = pool.match(plan.path, parsed)
         result.errors.extend(pool.errors)

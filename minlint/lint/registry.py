@@ -21,7 +21,7 @@ from minlint.lint.findings import CATEGORIES, SEVERITIES
 from minlint.lint.records import RECORD_KINDS
 
 if TYPE_CHECKING:
-    from minlint.lint.engine import RuleContext
+    from minlint.lint.context import RuleContext
     from minlint.lint.findings import Finding
 
 ENTRY_POINT_GROUP = "minlint.rules"
@@ -48,6 +48,7 @@ class Rule:
     check: CheckFunction = field(repr=False, compare=False)
     needs: frozenset[str] = frozenset()
     origin: str = "minlint"
+    uses: frozenset[str] = frozenset()
 
     @property
     def explanation(self) -> str:
@@ -69,14 +70,17 @@ def rule(
     summary: str,
     severity: str = "error",
     needs: Iterable[str] = (),
+    uses: Iterable[str] = (),
 ) -> Callable[[CheckFunction], Rule]:
     """Declare a rule: decorate its check function, which yields findings.
 
     ``needs`` lists the records the rule compares the draft with (``"agenda"``,
     ``"previous"``, ``"work_programme"``, ``"monitoring_schedule"``, ``"membership"``);
-    the engine runs the rule only when all of them were found.
+    the engine runs the rule only when all of them were found. ``uses`` lists records the
+    rule compares with when they are found and does without otherwise.
     """
     needs = frozenset(needs)
+    uses = frozenset(uses) - needs
     problems = []
     if not CODE_RE.match(code):
         problems.append(f"code {code!r} is not a letter prefix and three digits")
@@ -86,8 +90,8 @@ def rule(
         problems.append(f"category {category!r} is not one of {', '.join(CATEGORIES)}")
     if severity not in SEVERITIES:
         problems.append(f"severity {severity!r} is not one of {', '.join(SEVERITIES)}")
-    if not needs <= set(RECORD_KINDS):
-        unknown = ", ".join(sorted(needs - set(RECORD_KINDS)))
+    if not (needs | uses) <= set(RECORD_KINDS):
+        unknown = ", ".join(sorted((needs | uses) - set(RECORD_KINDS)))
         problems.append(f"needs unknown records: {unknown}")
     if problems:
         raise RegistryError(f"rule {code}: " + "; ".join(problems))
@@ -102,6 +106,7 @@ def rule(
             check=check,
             needs=needs,
             origin=check.__module__,
+            uses=uses,
         )
 
     return decorate

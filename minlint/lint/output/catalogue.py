@@ -29,6 +29,7 @@ def as_json(registry: Registry) -> str:
             "severity": r.severity,
             "summary": r.summary,
             "needs": sorted(r.needs),
+            "uses": sorted(r.uses),
             "explanation": r.explanation,
         }
         for r in registry
@@ -39,5 +40,10 @@ def as_json(registry: Registry) -> str:
 def explain(rule: Rule) -> str:
     """A rule's heading line, what it needs, and its explanation."""
     head = f"{rule.code} {rule.name} ({rule.category}, {rule.severity})"
-    needs = f"\nNeeds: {', '.join(sorted(rule.needs))}.\n" if rule.needs else ""
+    records = []
+    if rule.needs:
+        records.append(f"Needs: {', '.join(sorted(rule.needs))}.")
+    if rule.uses:
+        records.append(f"Uses when found: {', '.join(sorted(rule.uses))}.")
+    needs = "\n" + "\n".join(records) + "\n" if records else ""
     return f"{head}\n{needs}\n{rule.explanation}\n"
