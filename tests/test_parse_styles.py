@@ -274,3 +274,37 @@ def test_an_annual_meeting_appended_to_the_minutes_is_a_second_set():
     assert annual.date == dt.date(2024, 5, 14) and annual.start_line == 17
     assert "Hocking" in names(annual.present) and "Hocking" in names(ordinary.apologies)
     assert ordinary.next_meeting is not None and ordinary.next_meeting.date == dt.date(2024, 6, 11)
+
+
+# --- other common styles, in fixtures of our own ---------------------------------------
+
+
+def test_minutes_numbered_with_the_year():
+    from conftest import REPO
+
+    (m,) = parse_path(REPO / "tests/fixtures/model/parish_year_numbered.md").minutes
+    assert [(i.number, i.title) for i in m.items][:2] == [
+        (101, "Apologies for absence"),
+        (102, "Declarations of interest"),
+    ]
+    assert [i.number for i in m.items] == list(range(101, 108))
+    assert m.chair is not None and m.chair.name == "J Ainsworth"
+    assert names(m.present) == ["J Ainsworth", "P Booth", "R Catlow", "S Dewhurst", "M Entwistle"]
+    assert [(p.name, p.role) for p in m.in_attendance] == [("L Frankland", "Clerk")]
+    assert names(m.apologies) == ["T Greenwood"]
+    assert [r.form for r in m.items[4].resolutions] == ["noted", "resolved"]
+    assert m.next_meeting is not None
+    assert (m.next_meeting.date, m.next_meeting.time) == (dt.date(2024, 10, 14), "19:30")
+
+
+def test_items_headed_item_n_and_one_name_a_line():
+    from conftest import REPO
+
+    (m,) = parse_path(REPO / "tests/fixtures/model/town_items.txt").minutes
+    assert [i.number for i in m.items] == [1, 2, 3, 4, 5, 6]
+    assert m.items[1].title == "Declarations of Interest"
+    assert m.items[3].title == "Planning Applications"  # its sub-items 4.1-4.3 are not minutes
+    assert names(m.present) == ["A. Rowe", "B. Sutton", "C. Travis", "D. Upton"]
+    assert m.chair is not None and m.chair.name == "A. Rowe"
+    assert [(p.name, p.role) for p in m.in_attendance] == [("E. Vickers", "Deputy Town Clerk")]
+    assert [r.form for r in m.items[4].resolutions] == ["noted"]

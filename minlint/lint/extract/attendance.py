@@ -10,9 +10,9 @@ from minlint.lint.facts.people import parse_person, split_names
 from minlint.lint.model import Minute, Movement, Person
 
 PRESENT = re.compile(
-    r"^(?:(?:members|councillors|cllrs|directors|trustees)\s+)?(?:present|in\s+attendance)"
-    r"(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*"
-    r"|^presennol\s*(?::-|:|;|-|–|\.)?\s*",
+    r"^(?:(?:(?:members|councillors|cllrs|directors|trustees)\s+)?present"
+    r"|(?:members|councillors|cllrs)\s+in\s+attendance|presennol)"
+    r"(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*",
     re.I,
 )
 _CHAIR_LABEL = re.compile(r"^(?:present\s+)?in\s+the\s+chair\s*(?::-|:|-|–)?\s*", re.I)
@@ -33,7 +33,7 @@ _IN_ATTENDANCE = re.compile(
 )
 _ATTENDANCE_LABEL = re.compile(
     r"^(?:also\s+)?(?:in\s+attendance|officials\s+in\s+attendance|officers\s+present"
-    r"|also\s+present)\s*(?::-|:|-|–)\s*(.*)$",
+    r"|officers\s+in\s+attendance|also\s+present)\s*(?:(?::-|:|-|–)\s*(.*)|$)",
     re.I | re.S,
 )
 _PERSON_REF = (
@@ -165,11 +165,16 @@ def movements(items: list[Minute]) -> list[Movement]:
 
 
 def _following(header: list[Block], n: int, taken: set[int]) -> tuple[str, int]:
-    """The text and line of the block after a label that stands alone."""
+    """The text and line of the block after a label that stands alone; a list of one
+    name a line ("Councillor A. Rowe (Chair)" / "Councillor B. Sutton") reads as a list."""
     if n + 1 >= len(header):
         return "", header[n].line
     taken.add(n + 1)
-    return norm(header[n + 1].text), header[n + 1].line
+    block = header[n + 1]
+    lines = source_lines(block)
+    if len(lines) > 1 and "," not in block.text:
+        return ", ".join(lines), block.line
+    return norm(block.text), block.line
 
 
 def header_attendance(

@@ -23,7 +23,13 @@ from minlint.lint.extract.common import PAGES, norm, source_lines
 from minlint.lint.facts.dates import find_dates
 from minlint.lint.readers.lines import is_caps
 
-_LEAD = re.compile(r"^(?P<num>\d{1,4})(?P<sep>\.(?!\d)|\)|:(?!\d))?(?P<gap>\s*)(?P<tail>.*)$", re.S)
+# "12.", "3331.Declarations", "2320Apologies", "Item 5 – ...", "Minute 24/101", "24/101".
+_LEAD = re.compile(
+    r"^(?P<prefix>(?i:(?:agenda\s+)?item|minute|min\.?)\s*(?i:no\.?\s*)?)?"
+    r"(?P<num>\d{1,4}(?:/\d{1,4})?)(?P<sep>\.(?!\d)|\)|:(?!\d))?(?P<gap>\s*)(?P<tail>.*)$",
+    re.S,
+)
+_SLASHED = re.compile(r"^\W{0,3}(?i:(?:agenda\s+)?item|minute|min\.?)?\s*(\d{1,4})/(\d{1,4})\b")
 _NOT_TITLE = re.compile(
     r"^(?:[a-z]|\d|%|[(\[]|[-–—/,.;:&+=]|(?:[AaPp]\.?[Mm]|ST|st|ND|nd|RD|rd|TH|th|hrs?)\b"
     r"|(?:per\s?cent|percent)\b)"
@@ -59,6 +65,7 @@ class Heading:
     style: str = ""
     rest_at: int = -1  # where ``rest`` starts in the block's text
     at: int = 0  # where the heading starts in its block: after "... for use." in the same line
+    label: str = ""  # the number as written when it is not just the number: "24/101"
 
     @property
     def body_start(self) -> int:
@@ -112,8 +119,8 @@ def _split_title(text: str, block: Block, minutes: bool = True) -> tuple[str, st
             head
             and len(head.split()) <= 10
             and not _RUNS_ON.search(head)
-            and (after[:1].isupper() or after[:2] == "| ")
-            and len(after.split()) >= 5
+            and (after[:1].isupper() or after[:1].isdigit() or after[:2] == "| ")
+            and len(after.split()) >= 2
             and _ENDS.search(after)
             and not PAGES.search(after)
             and text.startswith(head)
@@ -136,16 +143,41 @@ def _style(sep: str, gap: str, bare: bool, block: Block, title: str) -> str:
     return f"{form}/{shape}"
 
 
-def _candidate(blocks: list[Block], i: int, minutes: bool) -> _Candidate | None:
+def _running_part(blocks: list[Block]) -> int:
+    """Which part of "24/101"-style numbers runs from minute to minute: the part that
+    takes more values across the document (0 for "101/24", 1 for "24/101")."""
+    firsts: set[str] = set()
+    seconds: set[str] = set()
+    for b in blocks:
+        m = _SLASHED.match(b.text)
+        if m:
+            firsts.add(m.group(1))
+            seconds.add(m.group(2))
+    return 0 if len(firsts) > len(seconds) else 1
+
+
+def _number(num: str, slash: int) -> int:
+    """The running number of "101", or of "24/101" (``slash`` says which part runs)."""
+    parts = num.split("/")
+    return int(parts[min(slash, len(parts) - 1)])
+
+
+def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _Candidate | None:
     block = blocks[i]
-    if block.kind == TABLE_ROW or not block.text[:1].isdigit():
+    if block.kind == TABLE_ROW or not (block.text[:1].isdigit() or block.text[:1] in "IiMmAa"):
         return None
     text = norm(block.text)
     m = _LEAD.match(text)
     if m is None:
         return None
     num, sep, gap, tail = m.group("num"), m.group("sep") or "", m.group("gap"), m.group("tail")
-    number = int(num)
+    prefixed = bool(m.group("prefix"))
+    if prefixed or "/" in num:
+        if tail[:1] in "-–—":  # "Item 5 – Apologies", "24/101 - Apologies"
+            tail = tail.lstrip("-–— ")
+            sep = sep or "-"
+        sep = sep or " "  # a prefix or a year makes the number a label, spaced or not
+    number = _number(num, slash)
     if not tail:
         if sep not in (".", "") or i + 1 >= len(blocks):
             return None
@@ -159,7 +191,7 @@ def _candidate(blocks: list[Block], i: int, minutes: bool) -> _Candidate | None:
         ):
             return None
         style = _style(sep, gap, True, nxt, title)
-        heading = Heading(i, number, title.rstrip(" -–:."), "", i + 1, style)
+        heading = Heading(i, number, title.rstrip(" -–:."), "", i + 1, style, label=_label(num))
         strong = nxt.kind == HEADING or is_caps(title)
         return _Candidate(heading, (1.6 if strong else 1.2) - (0.4 if not sep else 0), True)
     if not sep and gap and block.kind != HEADING and not is_caps(tail[:60]):
@@ -183,8 +215,12 @@ def _candidate(blocks: list[Block], i: int, minutes: bool) -> _Candidate | None:
         weight = 1.2
     else:
         weight = 0.3
-    heading = Heading(i, number, title, rest, i, style, rest_at)
+    heading = Heading(i, number, title, rest, i, style, rest_at, label=_label(num))
     return _Candidate(heading, weight, title_like)
+
+
+def _label(num: str) -> str:
+    return num if "/" in num else ""
 
 
 def _offset(text: str, tail: str) -> int:
@@ -327,10 +363,11 @@ def find_headings(blocks: list[Block], *, minutes: bool = True) -> tuple[list[He
     """
     cands: list[_Candidate] = []
     skip = -1
+    slash = _running_part(blocks)
     for i in range(len(blocks)):
         if i == skip:
             continue
-        c = _candidate(blocks, i, minutes)
+        c = _candidate(blocks, i, minutes, slash)
         if c is not None and i > 0 and _continued(blocks[i - 1]):
             c = None  # "... held on 3rd July," / "2020.": the number ends a sentence
         if c is None and i + 1 < len(blocks) and blocks[i + 1].text[:1].isalpha():

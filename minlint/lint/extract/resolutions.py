@@ -144,11 +144,14 @@ _PASSIVE = re.compile(
     r"|\ball\s+in\s+favour\b|(?<!being )(?<!be )(?<!not )\b(?:approved|agreed)\.?$",
     re.I,
 )
+# "The report was noted", "Correspondence was noted and taken as read", "Noted": what the
+# meeting received. "It was noted that referrals had risen" records discussion, not a decision.
 _NOTED = re.compile(
-    r"\b(?:(?:report|update|item|information|minutes|correspondence|contents?|position|"
-    r"presentation|letter|accounts?)\s+(?:was|were)\s+(?:duly\s+)?noted|(?:members|"
-    r"councillors|the\s+(?:committee|commission|council|panel|board))\s+noted\s+the\b|"
-    r"^noted\b)",
+    r"\b(?:(?:report|reports|update|updates|item|information|minutes|correspondence|contents?|"
+    r"position|presentation|letter|accounts?|statement|reconciliation|schedule|decisions?|"
+    r"plan|programme|return|figures|briefing)\s+(?:was|were)\s+(?:duly\s+|formally\s+)?noted\b"
+    r"|(?:members|councillors|the\s+(?:committee|commission|council|panel|board))\s+noted\s+the\b"
+    r"|^noted\b)",
     re.I,
 )
 
@@ -170,7 +173,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
         bare = word.strip("(").lower()
         if bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
             continue
-        if m.end() < len(text) and text[m.end()].islower():
+        after = text[m.end() : m.end() + 8]
+        if after[:1].islower() and not _ITEM_MARK.match(after):
             continue
         out.append((start, m.start() + 1))
         start = m.end()
@@ -240,8 +244,20 @@ def _text(rest: str, sentence: str) -> str:
     return rest if len(rest.strip(" .;:")) >= 3 else sentence
 
 
+_ITEM_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+", re.I)
+_RESOLVED_IN = re.compile(
+    r"^(?:and\s+)?(?:it\s+was\s+)?(?:resolved|decided)\b\s*(?::-|[:,;-])?\s*(?:that\s+|to\s+)?"
+    r"(?P<rest>.*)",
+    re.I | re.S,
+)
+
+
 def _decision(sentence: str) -> tuple[str, str, str | None, str | None] | None:
     """(form, text, mover, seconder) when the sentence records a decision."""
+    sentence = _ITEM_MARK.sub("", sentence)
+    m = _RESOLVED_IN.match(sentence)
+    if m:
+        return "resolved", _text(m.group("rest"), sentence), None, None
     m = _PROPOSAL.search(sentence)
     second = _SECONDER.match(sentence, m.end()) if m else None
     if m and second:

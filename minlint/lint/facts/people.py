@@ -67,6 +67,12 @@ _CANONICAL = {
     "cllr": "Councillor",
     "aldermen": "Alderman",
 }
+# The last word of a post, never of a name: "Deputy Town Clerk", "Head of Service".
+_POST = re.compile(
+    r"\b(?:clerk|officer|manager|director|secretary|treasurer|engineer|planner|administrator|"
+    r"executive|adviser|advisor|solicitor|accountant|consultant|inspector|co-?ordinator|"
+    r"lead|head\s+of\s+[\w\s]+|assistant|deputy)$"
+)
 _INITIAL_NOTE = re.compile(r"^\s*[A-Z]{1,2}\.?\s*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _SPLIT = re.compile(r"\s*(?:[,;]|\band\b|&|\ba[’']r\b)\s*")
@@ -198,10 +204,13 @@ def split_names(text: str, line: int | None = None) -> list[Person]:
         piece = piece.strip()
         if not piece:
             continue
-        office = _ROLE_WORDS.get(" ".join(piece.lower().strip(" .:").replace("–", "-").split()))
+        key = " ".join(piece.lower().strip(" .:").replace("–", "-").split())
+        post = _POST.search(key) and not key.startswith("the ")
+        office = _ROLE_WORDS.get(key) or (piece.strip(" .:") if post else None)
         if office is not None:
             if out and out[-1].role is None:
-                out[-1].role = office  # "Councillor M. Collins, Mayor": an office, not a name
+                # "Councillor M. Collins, Mayor", "Ms E. Vickers, Deputy Town Clerk": a post.
+                out[-1].role = office
             continue
         title, _ = strip_title(piece)
         if title:

@@ -34,6 +34,7 @@ _FOOTERS = [
 # A line that begins a block even without a blank line before it.
 _MINUTE_HEAD = re.compile(
     r"^\d{1,4}\.?\s{2,}\S|^\d{1,4}\.\t|^\d{1,4}\.(?=[A-Z])|^\d{3,4}(?=[A-Z][a-z])"
+    r"|^(?:Item|ITEM|Minute|MINUTE)\s+(?:No\.?\s*)?\d|^\d{1,4}/\d{1,4}\s+[A-Z][a-z]"
 )
 _RESOLVED = re.compile(r"^(And\s+)?Resolved\b", re.I)
 _LABEL = re.compile(
