@@ -151,7 +151,8 @@ _NOTED = re.compile(
     r"position|presentation|letter|accounts?|statement|reconciliation|schedule|decisions?|"
     r"plan|programme|return|figures|briefing)\s+(?:was|were)\s+(?:duly\s+|formally\s+)?noted\b"
     r"|(?:members|councillors|the\s+(?:committee|commission|council|panel|board))\s+noted\s+the\b"
-    r"|^noted\b)",
+    r"|^noted\b"
+    r"|^(?:the|this|these|those)\b[^.;]{0,120}\b(?:was|were)\s+(?:duly\s+)?noted\s*\.?$)",
     re.I,
 )
 
