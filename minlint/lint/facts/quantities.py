@@ -168,6 +168,8 @@ _AGE_RE = re.compile(
     re.IGNORECASE,
 )
 _AGED_RE = re.compile(rf"\b(?:aged|age|ages){_S}*(?:of{_S}*)?\Z")
+# The second age of a pair: "aged 14 and 15", "ages 11 to 16".
+_AGED_PAIR_RE = re.compile(rf"\b(?:aged|ages?){_S}*(?:of{_S}*)?\d+{_S}*(?:,|and|or|to|-|–){_S}*\Z")
 _CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
 _TITLE_WORD_BEFORE_RE = re.compile(rf"\b[A-Z][a-z]+{_S}+\Z")
 # A capitalised word right before, not starting a sentence, a line or the text
@@ -322,9 +324,11 @@ def _digits(ctx: _Context, m: re.Match[str]) -> Quantity | None:
         return None  # "24/7", "18+", "16- and 17-year olds"
     if nxt == ")" and text[start - 1 : start] == "(" and _CAPITAL_AFTER_RE.match(text, end + 1):
         return None  # a resolution part: "(1) That the report be noted"
-    if ctx.is_label(start) or _AGE_RE.match(text, end):
+    if (c is None and ctx.is_label(start)) or _AGE_RE.match(text, end):
         return None
-    if "age" in ctx.low[max(0, start - 10) : start] and ctx.before(_AGED_RE, start):
+    if "age" in ctx.low[max(0, start - 20) : start] and (
+        ctx.before(_AGED_RE, start) or ctx.before(_AGED_PAIR_RE, start, 24)
+    ):
         return None
     if ctx.before(_MONTH_BEFORE_RE, start) or _MONTH_AFTER_RE.match(text, end):
         return None  # "March 2020", "Apr 16", "16 of March" not read as a date
@@ -337,7 +341,12 @@ def _digits(ctx: _Context, m: re.Match[str]) -> Quantity | None:
         end = scale.end()
     pct = None if currency else _PERCENT_RE.match(text, end)
     if pct:
+        if _MONTH_AFTER_RE.match(text, pct.end()):
+            return None  # "31% December": an ordinal date read badly from a scan
         kind, end = "percent", pct.end()
+    after = text[end + 1 : end + 2]
+    if currency and text[end : end + 1] == "p" and num[-3:-2] == "." and not after.isalnum():
+        end += 1  # "£491.36p": pounds and pence with the pence marked again
     if end < len(text) and (text[end].isalpha() or text[end] == "_"):
         return None  # "13th", "10am", "3G", "4x4"
     if kind:
