@@ -115,6 +115,11 @@ def _number(word: str) -> int:
 
 _PAREN_RE = re.compile(r"\([^()]*\)")
 _TRAILING_COUNT_RE = re.compile(r"[\s*_]*\(\s*(\d{1,3})\s*\)[\s*_]*[.;:]?[\s*_]*\Z")
+_CLAUSE_START_RE = re.compile(
+    r"(?:which|who|whom|whose|where|when|that|although|though|but|as|because|including"
+    r"|e\.g\.?|i\.e\.?|for\s+example|such\s+as|so|if|while|whilst|having|being)\b",
+    re.I,
+)
 _CONJ_RE = re.compile(r"\s+(?:and|or|&)\s+", re.I)
 _LEADING_CONJ_RE = re.compile(r"^(?:and|or|&)\s+", re.I)
 
@@ -158,6 +163,9 @@ def split_items(text: str) -> list[str] | None:
     items = [_LEADING_CONJ_RE.sub("", i).strip() for i in items]
     if any(not i for i in items):
         return None
+    clauses = [bool(_CLAUSE_START_RE.match(i)) for i in items]
+    if any(clauses[1:]) and not all(clauses):
+        return None  # "the budget, which had been agreed, ...": commas inside the items
     return items
 
 

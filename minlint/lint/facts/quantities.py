@@ -160,7 +160,10 @@ _MONTHS = (
     r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL"
     r"|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
-_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS.lower()}\.?{_S}*,?{_S}*\Z")  # on lower case
+# On lower case. After a comma only a year belongs to the month ("May, 2019"): in "in
+# May, 9 in June" the 9 is a count.
+_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS.lower()}\.?{_S}*\Z")
+_MONTH_COMMA_BEFORE_RE = re.compile(rf"\b{_MONTHS.lower()}\.?{_S}*,{_S}*\Z")
 _MONTH_AFTER_RE = re.compile(rf"{_S}*(?:of{_S}+)?{_MONTHS}\b")
 _AGE_RE = re.compile(
     rf"(?:-|{_S}+)(?:years?|yrs?)(?:-|{_S}+)olds?\b"
@@ -330,7 +333,11 @@ def _digits(ctx: _Context, m: re.Match[str]) -> Quantity | None:
         ctx.before(_AGED_RE, start) or ctx.before(_AGED_PAIR_RE, start, 24)
     ):
         return None
-    if ctx.before(_MONTH_BEFORE_RE, start) or _MONTH_AFTER_RE.match(text, end):
+    if (
+        ctx.before(_MONTH_BEFORE_RE, start)
+        or (len(num) >= 4 and ctx.before(_MONTH_COMMA_BEFORE_RE, start))
+        or _MONTH_AFTER_RE.match(text, end)
+    ):
         return None  # "March 2020", "Apr 16", "16 of March" not read as a date
     value = float(num.replace(",", ""))
     currency = _CURRENCY[c.group()[0]] if c else None

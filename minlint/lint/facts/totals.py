@@ -290,11 +290,16 @@ _TRAIL_TOTAL_RE = re.compile(
     rf"{_S}*(?:(?:the|a|an|some|approximately|about|around|over|just|almost|nearly)\s+)*\Z",
     re.I,
 )
+# "..., 35 in total": the total named after the figure.
+_IN_TOTAL_AFTER_RE = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in\s+total|in\s+all|altogether|overall)\b", re.I
+)
 # "Net" totals and balances subtract: not a sum of the figures before them.
 _NET_RE = re.compile(r"\b(?:net|balance|less|minus|deducted|deduct|after)\b", re.I)
 # Words between a total and its first part that say the parts follow.
 _LEAD_RE = re.compile(
-    r"(?:\b(?:comprising|comprised\s+of|consisting\s+of|consisted\s+of|made\s+up\s+of"
+    r"(?:\b(?:comprising|comprises|comprise|comprised\s+of|consisting\s+of|consists\s+of"
+    r"|consisted\s+of|made\s+up\s+of"
     r"|broken\s+down\s+(?:as\s+follows|as|into|by)|split\s+(?:as\s+follows|between|into|across"
     r"|as|with)|divided\s+(?:between|into|as)|allocated\s+as\s+follows|as\s+follows|namely"
     r"|of\s+which|of\s+whom)\b|:)",
@@ -318,7 +323,12 @@ _LABEL_NEAR_RE = re.compile(
 )
 _WORD_END_RE = re.compile(r"([A-Za-z]+)[^\w]*\Z")
 _CLAUSE_WORDS = frozenset("that which and but however while whilst so then whereas".split())
-_SEPARATOR_RE = re.compile(r"[,;:(]|\b(?:and|or|plus|while|whilst|whereas|with)\b", re.I)
+_SEPARATOR_RE = re.compile(
+    r"[,;:(]|\b(?:and|or|plus|while|whilst|whereas|with|comprising|comprises|comprise"
+    r"|consisting\s+of|consists\s+of|made\s+up\s+of|broken\s+down\s+(?:as|into)|as\s+follows"
+    r"|namely|split\s+(?:between|into|as)|divided\s+(?:between|into))\b",
+    re.I,
+)
 # What may come between a list separator and the figure that opens the next part.
 _SEGMENT_LEAD_RE = re.compile(
     r"^\s*(?:(?:of\s+which|of\s+whom|a\s+further|another"
@@ -452,6 +462,13 @@ class _BlockReader:
                     items[-1] = f
                     share[len(items) - 1] = prev
                     continue
+            if (
+                d == base + 1
+                and f.kind in (COUNT, MONEY)
+                and self._bracketed_alone(f)
+                and (not items or items[-1].end < text.rfind("(", 0, f.start))
+            ):
+                d = base  # "the youth club (£3,000) and the scouts (£2,000)": after its label
             if d != base:
                 continue
             k = len(items)
@@ -470,12 +487,17 @@ class _BlockReader:
                     gap = text[self._end(items, share, j) : f.start]
                     of = gap.lower().rfind("of")
                     lead = gap[:of] if of >= 0 else gap
+                    words = lead.split()
                     if (
                         items[j].same_class(f)
                         and j not in wholes
-                        and len(lead) <= 25
-                        and len(lead.split()) <= 2
                         and not re.search(r"[,;:]", gap)
+                        and (
+                            not words
+                            or (
+                                len(words) <= 2 and _singular(words[-1]) == _singular(items[j].noun)
+                            )
+                        )
                     ):
                         whole_of[j] = k
                         wholes.add(k)
@@ -673,6 +695,10 @@ class _BlockReader:
             if n:
                 prev_end = self._end(s.items, s.share, members[n - 1])
                 marker = _TRAIL_TOTAL_RE.search(text, prev_end, total.start)
+                if marker is None and _IN_TOTAL_AFTER_RE.match(text, total.end):
+                    gap = text[prev_end : total.start]
+                    if len(gap) <= 60 and re.search(r"(?:,|;|–|—)\s*(?:(?:making|so)\s+)?\Z", gap):
+                        marker = _IN_TOTAL_AFTER_RE.match(text, total.end)
                 if marker and not _NET_RE.search(marker.group(0)):
                     # "... £4,945.86 making a total of £9,202.53"
                     parts = self._series_before(s, k)
@@ -686,8 +712,8 @@ class _BlockReader:
                             self.added.append((part, total))
                     continue
             later = [i for i in members if i > k]
-            if not later:
-                continue
+            if not later or _OF_THEM_AFTER_RE.match(text, total.end):
+                continue  # "22 of which ...": a part itself, not the total of what follows
             first = later[0]
             gap = text[total.end : s.items[first].start]
             if ";" in gap or self._hole(total.end, s.items[first].start, s.figures):
@@ -699,6 +725,8 @@ class _BlockReader:
                 and _OF_THEM_AFTER_RE.match(text, s.items[first].end) is not None
             )
             series = self._series(s, total, later, heads="all")
+            if lead and lead.group(0) == ":" and not total.text[:1].isdigit():
+                continue  # "three options: ...": a count of the items (T003), not a sum
             if lead or of_them:
                 # "214 empty council homes, of which 131 ..., 58 ... and 25 ..."
                 if len(series) >= 2:
@@ -756,8 +784,8 @@ class _BlockReader:
     def _brackets(self, s: _Sentence) -> None:
         text = self.text
         for f in s.figures:
-            if f.kind not in (COUNT, MONEY):
-                continue
+            if f.kind not in (COUNT, MONEY) or (not f.text[:1].isdigit() and f.kind == COUNT):
+                continue  # "the three events (21, 18 and 24 respectively)": a count of items
             m = _BEFORE_BRACKET_RE.match(text, f.end)
             if not m:
                 continue
@@ -853,8 +881,7 @@ _NOT_A_SHARE_BEFORE_RE = re.compile(
     r"|\bfrom|\bto|\bthan|\bby|\bincrease(?:d)?(?:\s+of)?|\brise(?:\s+of)?|\bfall(?:\s+of)?"
     r"|\bdrop(?:\s+of)?|\breduction(?:\s+of)?|\bdecrease(?:\s+of)?|\bimprovement(?:\s+of)?"
     r"|\bup|\bdown|\bnationally|\bnational|\bregionally|\bregional|\bengland|\bthreshold"
-    r"(?:\s+of)?|\bat\s+least|\bup\s+to|\bover|\bunder|\bmore\s+than|\bless\s+than|\bwas"
-    r"|\bwere|\bis|\bare|\bbeing)\s*\Z",
+    r"(?:\s+of)?|\bat\s+least|\bup\s+to|\bover|\bunder|\bmore\s+than|\bless\s+than)\s*\Z",
     re.I,
 )
 _NOT_A_SHARE_AFTER_RE = re.compile(
@@ -1302,7 +1329,8 @@ def _added_to_earlier(
         return None
     if head.value >= total.value or head is total:
         return None
-    note = f"the additional {part.text} read as added to the {head.text} at line {head.line}"
+    where = "list" if block.kind == LIST_ITEM else "paragraph"
+    note = f"the additional {written(part)} read as added to the {written(head)} the {where} opens with"
     return SumRelation(total, (head, part), "added to an earlier figure", True, True, note)
 
 
