@@ -58,7 +58,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
     for c in stated_counts(ctx.parsed):
         n = len(c.items)
-        if n in (c.stated, c.also):
+        if n in (c.stated, c.also) or n < c.stated <= n + c.more:
             continue
         written = " ".join(c.block.text[c.start : c.end].split())
         if c.form == "membership":

@@ -50,6 +50,7 @@ class StatedCount:
     form: str
     also: int | None = None
     hint: str | None = None
+    more: int = 0  # items the list may hold besides: bullets a reader may have joined
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +285,7 @@ _LIST_AFTER_RE = re.compile(r"\s*(?::-|:|–\s|-\s|,?\s*namely\b|,?\s*i\.e\.?,?)
 _POINTER_RE = re.compile(
     r"^\W*(?:these|they|those|which)\s+(?:are|were|being|is)\s*[:;,-]*\s*$", re.I
 )
+_LOST_BULLET_RE = re.compile(r"^ [A-Z]")
 _BULLET_LINE_RE = re.compile(r"^\s*(?:[•·▪●◦\u2022\uf0b7\-*–]|\d{1,2}[.)]|\(?[a-z]\))\s*\S")
 
 
@@ -305,6 +307,9 @@ def _sentence_counts(part: Part, document_lines: list[str]) -> Iterator[StatedCo
     for k, b in enumerate(blocks):
         figures = block_figures(b)
         if not figures:
+            found = _count_before_pointer(blocks, k, document_lines)
+            if found:
+                yield found
             continue
         spans = sentences(b.text)
         for n, (start, end) in enumerate(spans):
@@ -322,7 +327,7 @@ def _sentence_counts(part: Part, document_lines: list[str]) -> Iterator[StatedCo
                     items = split_items(listed)
                     if items and len(items) >= 2 and all(len(i.split()) <= 15 for i in items):
                         line = b.locate(noun_end + colon.end())[0]
-                        yield _stated(b, f, noun_end, items, [line], "listed")
+                        yield _stated(b, f, noun_end, items, [line])
                     continue
                 if n == len(spans) - 1:
                     listed_after = _list_after(blocks, k, document_lines)
@@ -336,13 +341,42 @@ def _sentence_counts(part: Part, document_lines: list[str]) -> Iterator[StatedCo
                     yield _stated(b, f, noun_end, *listed_after, form="list below")
 
 
+def _count_before_pointer(
+    blocks: list[Block], k: int, document_lines: list[str]
+) -> StatedCount | None:
+    """'... the three key national performance indicators for Youth / Offending Teams.
+    These are;' with the sentence broken across two blocks by the page layout."""
+    b = blocks[k]
+    spans = sentences(b.text)
+    if k == 0 or len(spans) != 2 or not _POINTER_RE.match(b.text[spans[-1][0] : spans[-1][1]]):
+        return None
+    prev = blocks[k - 1]
+    if re.search(r"[.!?:;]\s*$", prev.text):
+        return None  # a finished sentence: the count would not be this one
+    start = sentences(prev.text)[-1][0]
+    counts = _count_figures(block_figures(prev), start, len(prev.text))
+    if len(counts) != 1:
+        return None
+    listed = _list_after(blocks, k, document_lines)
+    if not listed:
+        return None
+    f = counts[0]
+    return _stated(prev, f, _noun_end(prev.text, f), *listed, form="list below")
+
+
 def _noun_end(text: str, f: Figure) -> int:
     m = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+" + re.escape(f.noun or "")).match(text, f.end)
     return m.end() if m else f.end
 
 
 def _stated(
-    b: Block, f: Figure, noun_end: int, items: list[str], lines: list[int], form: str
+    b: Block,
+    f: Figure,
+    noun_end: int,
+    items: list[str],
+    lines: list[int],
+    more: int = 0,
+    form: str = "listed",
 ) -> StatedCount:
     if len(lines) != len(items):
         lines = [lines[0]] * len(items)
@@ -355,12 +389,13 @@ def _stated(
         items=tuple(items),
         lines=tuple(lines),
         form=form,
+        more=more,
     )
 
 
 def _list_after(
     blocks: list[Block], k: int, document_lines: list[str]
-) -> tuple[list[str], list[int]] | None:
+) -> tuple[list[str], list[int], int] | None:
     """The items of the list right after block ``k``, counted from the bullets of the
     source lines (a reader may join two bullets into one item) when there are any."""
     items: list[Block] = []
@@ -382,14 +417,17 @@ def _list_after(
     if len(items) < 2:
         return None
     bullets: list[tuple[str, int]] = []
+    more = 0
     for b in items:
         for line in range(b.line, b.end_line + 1):
             src = document_lines[line - 1] if 0 < line <= len(document_lines) else ""
             if _BULLET_LINE_RE.match(src):
                 bullets.append((src.strip(), line))
+            elif line > b.line and _LOST_BULLET_RE.match(src):
+                more += 1  # " Rates of Custody": maybe a bullet whose glyph was lost
     if len(bullets) > len(items):
-        return [t for t, _ in bullets], [ln for _, ln in bullets]
-    return [b.text for b in items], [b.line for b in items]
+        return [t for t, _ in bullets], [ln for _, ln in bullets], more
+    return [b.text for b in items], [b.line for b in items], more
 
 
 # ------------------------------------------------------------------ named lists in votes

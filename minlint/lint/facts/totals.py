@@ -481,12 +481,14 @@ class _BlockReader:
             elif m := _WHOLE_BEFORE_RE.search(text, max(0, f.start - 40), f.start):
                 word = _WORD_END_RE.search(text, max(start, m.start() - 30), m.start())
                 if word is None or word.group(1).lower() in _CLAUSE_WORDS:
-                    wholes.add(k)  # "... that of the 18 young people who ..."
+                    # "... shows us that of these 77 young people 71 (92.2%) ...": the
+                    # clause opens on its whole as a sentence would
+                    wholes.add(k)
+                    openers.append(k)
                 if items and f.kind != MEASURE:
                     j = k - 1
                     gap = text[self._end(items, share, j) : f.start]
-                    of = gap.lower().rfind("of")
-                    lead = gap[:of] if of >= 0 else gap
+                    lead = text[self._end(items, share, j) : max(m.start(), items[j].end)]
                     words = lead.split()
                     if (
                         items[j].same_class(f)
@@ -564,6 +566,8 @@ class _BlockReader:
         text = self.text
         f = s.items[i]
         window = text[max(s.start, f.start - 120) : f.start]
+        if _MORE_CUE_RE.search(window):
+            return True  # "... therefore the remaining 6 (7.8%) ..."
         cuts = list(_SEPARATOR_RE.finditer(window))
         lead = window[cuts[-1].end() :] if cuts else window
         if f.kind == MONEY and len(lead.split()) <= 4 and not re.search(r"\d", lead):
@@ -711,7 +715,7 @@ class _BlockReader:
                         if _ADDED_CUE_RE.search(text, max(0, part.start - 30), part.start):
                             self.added.append((part, total))
                     continue
-            later = [i for i in members if i > k]
+            later = [i for i in members if i > k and s.items[i].same_class(total)]
             if not later or _OF_THEM_AFTER_RE.match(text, total.end):
                 continue  # "22 of which ...": a part itself, not the total of what follows
             first = later[0]
@@ -725,7 +729,7 @@ class _BlockReader:
                 and _OF_THEM_AFTER_RE.match(text, s.items[first].end) is not None
             )
             series = self._series(s, total, later, heads="all")
-            if lead and lead.group(0) == ":" and not total.text[:1].isdigit():
+            if lead and lead.group(0) == ":" and total.text[:1].isalpha():
                 continue  # "three options: ...": a count of the items (T003), not a sum
             if lead or of_them:
                 # "214 empty council homes, of which 131 ..., 58 ... and 25 ..."
@@ -787,7 +791,7 @@ class _BlockReader:
             if f.kind not in (COUNT, MONEY) or (not f.text[:1].isdigit() and f.kind == COUNT):
                 continue  # "the three events (21, 18 and 24 respectively)": a count of items
             m = _BEFORE_BRACKET_RE.match(text, f.end)
-            if not m:
+            if not m or any(f.end <= g.start < m.end() for g in s.figures):
                 continue
             open_at = m.end() - 1
             close = _matching(text, open_at)
@@ -847,6 +851,9 @@ class _BlockReader:
             else:
                 runs.append([b])
         sentence = text[s.start : s.end]
+        whole_sentence = _by_base(text, pcts)
+        if len(whole_sentence) > 1 and all(_OF_BASE_RE.match(text, f.end) for f in pcts):
+            runs = [pcts]  # every share names its whole: group them by it across the sentence
         for run in runs:
             for group in _by_base(text, run):
                 if len(group) < 2:
@@ -880,7 +887,7 @@ _NOT_A_SHARE_BEFORE_RE = re.compile(
     r"(?:\btarget(?:\s+set)?(?:\s+of)?|\baverage(?:\s+of)?|\brate(?:\s+of)?|\bcompared\s+(?:to|with)"
     r"|\bfrom|\bto|\bthan|\bby|\bincrease(?:d)?(?:\s+of)?|\brise(?:\s+of)?|\bfall(?:\s+of)?"
     r"|\bdrop(?:\s+of)?|\breduction(?:\s+of)?|\bdecrease(?:\s+of)?|\bimprovement(?:\s+of)?"
-    r"|\bup|\bdown|\bnationally|\bnational|\bregionally|\bregional|\bengland|\bthreshold"
+    r"|(?<!make\s)(?<!makes\s)(?<!made\s)\bup|\bdown|\bnationally|\bnational|\bregionally|\bregional|\bengland|\bthreshold"
     r"(?:\s+of)?|\bat\s+least|\bup\s+to|\bover|\bunder|\bmore\s+than|\bless\s+than)\s*\Z",
     re.I,
 )
@@ -889,7 +896,7 @@ _NOT_A_SHARE_AFTER_RE = re.compile(
     r"|improvement|up\b|down\b|above|below|compared|on\s+(?:last|the\s+previous))",
     re.I,
 )
-_OF_BASE_RE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?P<base>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)", re.I)
+_OF_BASE_RE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?P<base>[\w'’-]+)", re.I)
 _BY_CUE_RE = re.compile(r"^\W*by\s+[a-z]+(?:\s+[a-z]+)?\s*,", re.I)
 _PARTITION_RE = re.compile(
     r"\b(?:broken\s+down|breakdown|split|respectively|distribution|of\s+whom|of\s+which"
@@ -937,7 +944,7 @@ def _by_base(text: str, run: list[Figure]) -> list[list[Figure]]:
 def _share_cue(text: str, sentence: str, group: list[Figure]) -> str | None:
     """Why these percentages are shares of one whole, or None when nothing says so."""
     span = text[group[0].start : group[-1].end + 30].lower()
-    padded = " " + " ".join(re.findall(r"[a-z][a-z-]*", span)) + " "
+    padded = " " + " ".join(re.findall(r"[a-z][a-z-]*", sentence.lower())) + " "
     for a, b in _COMPLEMENTS:
         if f" {a} " in padded and f" {b} " in padded:
             return f"{a} and {b}"
@@ -1193,9 +1200,10 @@ _CELL_RE = re.compile(r"^[£€$]?\s?-?\d[\d,]*(?:\.\d+)?\s?(?:%|m|k|bn)?$")
 _DASH_RE = re.compile(r"^[-–—]$|^nil$", re.I)
 _NOT_ADDITIVE_RE = re.compile(
     r"%|\b(?:average|mean|median|rate|ratio|per|percentage|proportion|change|variance|target"
-    r"|of\s+which|score|rank|index)\b",
+    r"|score|rank|index)\b",
     re.I,
 )
+_PART_COLUMN_RE = re.compile(r"\bof\s+which\b", re.I)
 
 
 def _cell_figures(block: Block) -> list[Figure | None]:
@@ -1289,7 +1297,12 @@ def _row_against_columns(header: list[str], row: list[Figure | None], out: Relat
     t = totals[0]
     total = row[t]
     others = [
-        c for c in numeric if c != t and c < len(header) and not _NOT_ADDITIVE_RE.search(header[c])
+        c
+        for c in numeric
+        if c != t
+        and c < len(header)
+        and not _NOT_ADDITIVE_RE.search(header[c])
+        and not _PART_COLUMN_RE.search(header[c])
     ]
     if total is None or total.kind == PERCENT:
         return
@@ -1330,7 +1343,10 @@ def _added_to_earlier(
     if head.value >= total.value or head is total:
         return None
     where = "list" if block.kind == LIST_ITEM else "paragraph"
-    note = f"the additional {written(part)} read as added to the {written(head)} the {where} opens with"
+    note = (
+        f"the additional {written(part)} read as added to the {written(head)} "
+        f"the {where} opens with"
+    )
     return SumRelation(total, (head, part), "added to an earlier figure", True, True, note)
 
 
