@@ -19,6 +19,13 @@ def parsed_of(*paragraphs: str) -> ParsedDocument:
     return ParsedDocument(doc, [minutes(doc, dt.date(2024, 6, 11))])
 
 
+def extracted(*paragraphs: str) -> ParsedDocument:
+    """These paragraphs read as a file is: split into parts, with the model extracted."""
+    from minlint.lint.parse import parse_document
+
+    return parse_document(document(*paragraphs))
+
+
 def relations_of(*paragraphs: str) -> Relations:
     return find_relations(parsed_of(*paragraphs))
 
@@ -41,6 +48,12 @@ def messages(code: str, *paragraphs: str) -> list[tuple[str, str]]:
     return [(f.severity, f.message) for f in run_rule(code, parsed_of(*paragraphs))]
 
 
+def minutes_messages(code: str, *paragraphs: str) -> list[tuple[str, str]]:
+    """The findings on minutes with a heading, these paragraphs and a minute of business."""
+    parsed = extracted("MINUTES OF THE PANEL", *paragraphs[:-1], "1. BUSINESS", paragraphs[-1])
+    return [(f.severity, f.message) for f in run_rule(code, parsed)]
+
+
 def file_relations(path) -> Relations:
     return find_relations(parse_path(path))
 
@@ -53,9 +66,11 @@ __all__ = [
     "TOTALS",
     "check",
     "codes",
+    "extracted",
     "file_relations",
     "located",
     "messages",
+    "minutes_messages",
     "parsed_of",
     "relations_of",
     "sum_of",

@@ -96,9 +96,14 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if ch.new.value == ch.old.value:
             continue
+        shown = (
+            _shown(expected, pct.decimals, pct.value)
+            if direction == ch.direction
+            else f"{expected:.{pct.decimals}f}%"
+        )
         message = (
-            f"from {written(ch.old)} to {written(ch.new)} is a {direction} of "
-            f"{_shown(expected, pct.decimals, pct.value)}, not a {ch.direction} of {written(pct)}"
+            f"from {written(ch.old)} to {written(ch.new)} is a {direction} of {shown}, "
+            f"not a {ch.direction} of {written(pct)}"
         )
         related = [
             ctx.related(ctx.path, ch.old.line, f"from: {written(ch.old)}"),

@@ -231,7 +231,7 @@ def _membership_count(parsed: ParsedDocument, part: AgendaPart) -> StatedCount |
             text = text[: m.start()] if m else text
         found = _name_pieces(text)
         names += found
-        lines += [b.line] * len(found)
+        lines += [b.locate(max(0, b.text.find(n)))[0] for n in found]
     coopted = 0
     for b in blocks[at + 1 : at + 4]:
         if _COOPTED_RE.match(b.text.strip()):

@@ -411,6 +411,8 @@ class _BlockReader:
         self.figures = figures
         self.out = out
         self.added: list[tuple[Figure, Figure]] = []  # (an added part, the total it makes)
+        # the shares that closed the sentence before, which the next may carry on
+        self._share_tail: tuple[list[Figure], list[ShareGroup] | None, int] = ([], None, 0)
         self._seen: set[tuple[int, tuple[int, ...]]] = set()
 
     def read(self) -> None:
@@ -420,6 +422,7 @@ class _BlockReader:
             figs = [f for f in self.figures if start <= f.start < end]
             if not figs:
                 previous = None
+                self._share_tail = ([], None, start)
                 done.append(_Sentence(start, end, [], [], {}, {}, set(), []))
                 continue
             s = self._sentence(start, end, figs)
@@ -841,7 +844,8 @@ class _BlockReader:
             and not _NOT_A_SHARE_BEFORE_RE.search(text, max(0, f.start - 40), f.start)
             and not _NOT_A_SHARE_AFTER_RE.match(text, f.end)
         ]
-        if len(pcts) < 2:
+        tail, self._share_tail = self._share_tail, ([], None, s.start)
+        if not pcts:
             return
         runs: list[list[Figure]] = [[pcts[0]]]
         for a, b in pairwise(pcts):
@@ -851,9 +855,18 @@ class _BlockReader:
             else:
                 runs.append([b])
         sentence = text[s.start : s.end]
-        whole_sentence = _by_base(text, pcts)
+        before, groups, tail_start = tail
+        if before and not _MARKUP_RE.sub("", text[s.start : pcts[0].start]).strip():
+            # "37% of the measures were below thresholds. 32% of measures were within the
+            # tolerance and 31% were above": a breakdown carried on in the next sentence
+            runs[0] = before + runs[0]
+            sentence = text[tail_start : s.end]
+            for g in groups or ():
+                self.out.shares.remove(g)
+        whole_sentence = _by_base(text, [f for run in runs for f in run])
         if len(whole_sentence) > 1 and all(_OF_BASE_RE.match(text, f.end) for f in pcts):
-            runs = [pcts]  # every share names its whole: group them by it across the sentence
+            runs = [[f for run in runs for f in run]]  # every share names its whole
+        added: list[ShareGroup] = []
         for run in runs:
             for group in _by_base(text, run):
                 if len(group) < 2:
@@ -863,7 +876,12 @@ class _BlockReader:
                     continue
                 span = text[group[0].start - 40 if group[0].start > 40 else 0 : group[-1].end + 40]
                 remainder = bool(_REMAINDER_RE.search(span))
-                self.out.shares.append(ShareGroup(tuple(group), cue, remainder))
+                added.append(ShareGroup(tuple(group), cue, remainder))
+        self.out.shares.extend(added)
+        last = runs[-1]
+        if text[last[-1].end : s.end].strip(" .;") == "" or len(text[last[-1].end : s.end]) < 80:
+            mine = [g for g in added if g.shares[-1] is last[-1]]
+            self._share_tail = (last, mine, s.start if runs[0] is last else last[0].start)
 
 
 _THIS_MAKES_RE = re.compile(
