@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from minlint.lint.blocks import LIST_ITEM, Block
 from minlint.lint.facts.people import strip_title
-from minlint.lint.facts.totals import COUNT, Figure, block_figures, sentences
+from minlint.lint.facts.totals import COUNT, Figure, LazyPattern, block_figures, sentences
 from minlint.lint.model import AgendaPart, MinutesPart, ParsedDocument, Part
 
 __all__ = [
@@ -114,15 +114,15 @@ def _number(word: str) -> int:
 
 # ------------------------------------------------------------------------ listed items
 
-_PAREN_RE = re.compile(r"\([^()]*\)")
-_TRAILING_COUNT_RE = re.compile(r"[\s*_]*\(\s*(\d{1,3})\s*\)[\s*_]*[.;:]?[\s*_]*\Z")
-_CLAUSE_START_RE = re.compile(
+_PAREN_RE = LazyPattern(r"\([^()]*\)")
+_TRAILING_COUNT_RE = LazyPattern(r"[\s*_]*\(\s*(\d{1,3})\s*\)[\s*_]*[.;:]?[\s*_]*\Z")
+_CLAUSE_START_RE = LazyPattern(
     r"(?:which|who|whom|whose|where|when|that|although|though|but|as|because|including"
     r"|e\.g\.?|i\.e\.?|for\s+example|such\s+as|so|if|while|whilst|having|being)\b",
     re.I,
 )
-_CONJ_RE = re.compile(r"\s+(?:and|or|&)\s+", re.I)
-_LEADING_CONJ_RE = re.compile(r"^(?:and|or|&)\s+", re.I)
+_CONJ_RE = LazyPattern(r"\s+(?:and|or|&)\s+", re.I)
+_LEADING_CONJ_RE = LazyPattern(r"^(?:and|or|&)\s+", re.I)
 
 
 def split_items(text: str) -> list[str] | None:
@@ -191,12 +191,12 @@ def _name_pieces(text: str) -> list[str]:
 
 # ------------------------------------------------------------------- agenda membership
 
-_MEMBERSHIP_LABEL_RE = re.compile(r"^.*?\bmembership\b\s*(?::-|:|-|–)?\s*", re.I | re.S)
-_ROLE_LABEL_RE = re.compile(
+_MEMBERSHIP_LABEL_RE = LazyPattern(r"^.*?\bmembership\b\s*(?::-|:|-|–)?\s*", re.I | re.S)
+_ROLE_LABEL_RE = LazyPattern(
     r"^(?:chair(?:man|person)?|vice[- ]chair(?:man|person)?)\s*[–:-]\s*", re.I
 )
-_COOPTED_RE = re.compile(r"^co-?opted\s+members?\s*(?::-|:|-|–)?\s*", re.I)
-_NOTE_RE = re.compile(r"\bfor\s+(?:agenda\s+)?items?\b.*$", re.I | re.S)
+_COOPTED_RE = LazyPattern(r"^co-?opted\s+members?\s*(?::-|:|-|–)?\s*", re.I)
+_NOTE_RE = LazyPattern(r"\bfor\s+(?:agenda\s+)?items?\b.*$", re.I | re.S)
 
 
 def _membership_count(parsed: ParsedDocument, part: AgendaPart) -> StatedCount | None:
@@ -281,12 +281,12 @@ def _two_names_hint(parsed: ParsedDocument, names: list[str]) -> str | None:
 
 # ------------------------------------------------------------------ counts in sentences
 
-_LIST_AFTER_RE = re.compile(r"\s*(?::-|:|–\s|-\s|,?\s*namely\b|,?\s*i\.e\.?,?)\s*", re.I)
-_POINTER_RE = re.compile(
+_LIST_AFTER_RE = LazyPattern(r"\s*(?::-|:|–\s|-\s|,?\s*namely\b|,?\s*i\.e\.?,?)\s*", re.I)
+_POINTER_RE = LazyPattern(
     r"^\W*(?:these|they|those|which)\s+(?:are|were|being|is)\s*[:;,-]*\s*$", re.I
 )
-_LOST_BULLET_RE = re.compile(r"^ [A-Z]")
-_BULLET_LINE_RE = re.compile(r"^\s*(?:[•·▪●◦\u2022\uf0b7\-*–]|\d{1,2}[.)]|\(?[a-z]\))\s*\S")
+_LOST_BULLET_RE = LazyPattern(r"^ [A-Z]")
+_BULLET_LINE_RE = LazyPattern(r"^\s*(?:[•·▪●◦\u2022\uf0b7\-*–]|\d{1,2}[.)]|\(?[a-z]\))\s*\S")
 
 
 def _count_figures(figures: list[Figure], start: int, end: int) -> list[Figure]:
@@ -347,8 +347,10 @@ def _count_before_pointer(
     """'... the three key national performance indicators for Youth / Offending Teams.
     These are;' with the sentence broken across two blocks by the page layout."""
     b = blocks[k]
+    if k == 0 or b.text.rstrip()[-1:] not in (":", ";", "-", ",") or len(b.text) > 300:
+        return None
     spans = sentences(b.text)
-    if k == 0 or len(spans) != 2 or not _POINTER_RE.match(b.text[spans[-1][0] : spans[-1][1]]):
+    if len(spans) != 2 or not _POINTER_RE.match(b.text[spans[-1][0] : spans[-1][1]]):
         return None
     prev = blocks[k - 1]
     if re.search(r"[.!?:;]\s*$", prev.text):
@@ -365,8 +367,11 @@ def _count_before_pointer(
 
 
 def _noun_end(text: str, f: Figure) -> int:
-    m = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+" + re.escape(f.noun or "")).match(text, f.end)
-    return m.end() if m else f.end
+    """Where the noun a count counts ends: "three partner organisations|"."""
+    if not f.noun:
+        return f.end
+    at = text.lower().find(f.noun, f.end, f.end + 80)
+    return at + len(f.noun) if at >= 0 else f.end
 
 
 def _stated(
@@ -432,13 +437,13 @@ def _list_after(
 
 # ------------------------------------------------------------------ named lists in votes
 
-_VOTE_LABEL_RE = re.compile(
+_VOTE_LABEL_RE = LazyPattern(
     r"^[\s*_]*(?P<label>for|against|in\s+favour|abstentions?|abstained)\b", re.I
 )
-_NAMED_LIST_RE = re.compile(
+_NAMED_LIST_RE = LazyPattern(
     r"^[\s*_]*(?:Councillors?|Cllrs?\.?|Members?)\s+(?P<names>[A-Z].*?)\s*$", re.S
 )
-_COUNT_ALONE_RE = re.compile(r"^[\s*_]*\(\s*(\d{1,3})\s*\)[\s*_.]*$")
+_COUNT_ALONE_RE = LazyPattern(r"^[\s*_]*\(\s*(\d{1,3})\s*\)[\s*_.]*$")
 
 
 def _named_counts(part: Part) -> Iterator[tuple[StatedCount, Block, str]]:
@@ -447,6 +452,8 @@ def _named_counts(part: Part) -> Iterator[tuple[StatedCount, Block, str]]:
     the label ("for", "against") the list is under."""
     blocks = part.blocks
     for k, b in enumerate(blocks):
+        if not b.text.lstrip(" *_\n").startswith(("Council", "Cllr", "Member")):
+            continue
         m = _NAMED_LIST_RE.match(b.text)
         if not m:
             continue
@@ -514,30 +521,30 @@ def stated_counts(parsed: ParsedDocument) -> list[StatedCount]:
 # ------------------------------------------------------------------------------ votes
 
 _VOTE_RES = [
-    re.compile(
+    LazyPattern(
         rf"\b(?:(?:carried|agreed|approved|adopted|passed|defeated|lost|rejected|won)\s+)?"
         rf"(?:by\s+)?(?P<for>{_N})\s+votes?\s+to\s+(?P<against>{_N})"
         rf"(?:\s*(?:,|with|and)\s*(?:with\s+)?(?P<abst>{_N})\s+abstentions?)?",
         re.I,
     ),
-    re.compile(
+    LazyPattern(
         rf"\b(?P<for>{_N})(?:\s+no\.?)?\s+(?:votes?\s+)?(?:were\s+)?(?:cast\s+)?in\s+favour\b"
         rf"[^.;\d]{{0,60}}?\b(?P<against>{_N})(?:\s+no\.?)?\s+(?:votes?\s+)?(?:were\s+)?against"
         rf"(?:[^.;\d]{{0,40}}?\b(?P<abst>{_N})\s+abstentions?)?",
         re.I,
     ),
-    re.compile(
+    LazyPattern(
         rf"\b(?P<for>{_N})\s+for\s*,\s*(?P<against>{_N})\s+against"
         rf"(?:\s*(?:,|and|with)\s*(?P<abst>{_N})\s+abstentions?)?",
         re.I,
     ),
-    re.compile(
+    LazyPattern(
         r"\bfor\s*[:-]?\s*(?P<for>\d{1,3})\s*[,;]\s*against\s*[:-]?\s*(?P<against>\d{1,3})"
         r"(?:\s*[,;]\s*abstentions?\s*[:-]?\s*(?P<abst>\d{1,3}))?",
         re.I,
     ),
 ]
-_VOTE_CONTEXT_RE = re.compile(
+_VOTE_CONTEXT_RE = LazyPattern(
     r"\b(?:vote|voted|voting|carried|defeated|lost|favour|motion|amendment|resolution)\b", re.I
 )
 
@@ -545,6 +552,9 @@ _VOTE_CONTEXT_RE = re.compile(
 def _sentence_votes(part: Part) -> Iterator[Vote]:
     for b in part.blocks:
         text = b.text
+        low = text.lower()
+        if "vot" not in low and "favour" not in low and "for:" not in low:
+            continue
         if not _VOTE_CONTEXT_RE.search(text):
             continue
         taken: list[tuple[int, int]] = []
@@ -593,10 +603,10 @@ def find_votes(part: Part) -> list[Vote]:
 
 # ------------------------------------------------------------------------- attendance
 
-_PRESENT_LABEL_RE = re.compile(
+_PRESENT_LABEL_RE = LazyPattern(
     r"^[\s*_]*(?:members\s+)?present(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*", re.I
 )
-_ALSO_PRESENT_RE = re.compile(
+_ALSO_PRESENT_RE = LazyPattern(
     r"^(?P<who>co-?opted\s+members?\b.{3,200}?)\s+(?:was|were)\s+(?:also\s+)?present\b",
     re.I | re.S,
 )

@@ -27,10 +27,12 @@ and say why.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, TABLE_ROW, Block
 from minlint.lint.facts.quantities import Quantity, find_quantities
@@ -39,6 +41,7 @@ from minlint.lint.model import ParsedDocument
 __all__ = [
     "Change",
     "Figure",
+    "LazyPattern",
     "PartOfWhole",
     "Percentage",
     "Relations",
@@ -47,6 +50,25 @@ __all__ = [
     "find_relations",
     "sentences",
 ]
+
+
+class LazyPattern:
+    """A regular expression compiled when first used: compiling the patterns of the
+    totals rules costs more than a draft without figures takes to check."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = re.compile(self.pattern, self.flags)
+        for attr in ("search", "match", "fullmatch", "finditer", "findall", "sub"):
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+
+_lazy = LazyPattern
+
 
 COUNT = "count"
 MONEY = "money"
@@ -165,7 +187,7 @@ class Relations:
 
 # ----------------------------------------------------------------------------- figures
 
-_HEDGE_RE = re.compile(
+_HEDGE_RE = _lazy(
     r"\b(approximately|approx\.?|about|around|roughly|some|circa|c\.|nearly|almost"
     r"|just\s+under|just\s+over|over|more\s+than|less\s+than|fewer\s+than|under|at\s+least"
     r"|up\s+to|an\s+estimated|estimated|in\s+excess\s+of|upwards\s+of|in\s+the\s+region\s+of"
@@ -181,7 +203,7 @@ _MEASURE_NOUNS = frozenset(
     "mile miles km kilometres kilometers metre metres meter meters m2 hectares hectare acres "
     "acre feet foot inches tonnes tonne tons kg litres mph".split()
 )
-_SCALE_RE = re.compile(r"(?:million|billion|thousand|bn|m|k)\s*\Z", re.I)
+_SCALE_RE = _lazy(r"(?:million|billion|thousand|bn|m|k)\s*\Z", re.I)
 
 
 def _figure(block: Block, text: str, q: Quantity) -> Figure:
@@ -222,19 +244,31 @@ def _figure(block: Block, text: str, q: Quantity) -> Figure:
     )
 
 
-_HAS_NUMBER_RE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
-    r"|forty|fifty|hundred)\b",
-    re.I,
+_DIGIT_RE = _lazy(r"\d")
+# Spelled-out numbers, looked for in lower case (faster than a case-blind search).
+_NUMBER_WORD_RE = _lazy(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred)\b"
 )
+# Several rules read the figures of the same blocks: keep them for the latest document.
+_FIGURES: dict[int, tuple[Block, list[Figure]]] = {}
 
 
 def block_figures(block: Block) -> list[Figure]:
     """Every figure of a block, in order."""
+    kept = _FIGURES.get(id(block))
+    if kept is not None and kept[0] is block:
+        return kept[1]
     text = block.text
-    if not _HAS_NUMBER_RE.search(text):
-        return []
-    return [_figure(block, text, q) for q in find_quantities(text)]
+    if _DIGIT_RE.search(text) or _NUMBER_WORD_RE.search(text.lower()):
+        figures = [_figure(block, text, q) for q in find_quantities(text)]
+    else:
+        figures = []
+    if len(_FIGURES) > 20000:
+        _FIGURES.clear()
+    _FIGURES[id(block)] = (block, figures)
+    return figures
 
 
 # --------------------------------------------------------------------------- sentences
@@ -244,13 +278,23 @@ _ABBREVIATIONS = frozenset(
     "figs ref refs dept inc jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m am pm ch "
     "chq cheque rev prof sgt insp supt cpt pp p".split()
 )
-_BOUNDARY_RE = re.compile(
+_BOUNDARY_RE = _lazy(
     r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£€$•\u2022\uf0b7])|<br\s*/?>|\n\s*\n"
 )
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\Z")
+_WORD_BEFORE_RE = _lazy(r"([A-Za-z][A-Za-z.]*)\Z")
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split_sentences(text))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of ``text`` (see :func:`_split_sentences`)."""
+    return list(_sentences(text))
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each sentence of ``text``: a full stop, question or
     exclamation mark before a capital or a digit, a line break tag or a blank line ends
     one; "Mr.", "No." and initials do not."""
@@ -280,7 +324,7 @@ def _depth(text: str, pos: int) -> int:
 
 _S = r"[^\S\n]"
 # Words right before a total that say it is the sum of what came before.
-_TRAIL_TOTAL_RE = re.compile(
+_TRAIL_TOTAL_RE = _lazy(
     r"(?:\b(?:making|makes|made|giving|gives|gave|bringing|brings|brought|taking|takes|took"
     r"|raising|raises|raised|amounting|amounts|amounted|adding\s+up|adds\s+up|added\s+up"
     r"|coming|comes|came|summing|sums|summed)\b[^.;:()\d£€$]{0,60}?\b(?:to|of)"
@@ -291,13 +335,13 @@ _TRAIL_TOTAL_RE = re.compile(
     re.I,
 )
 # "..., 35 in total": the total named after the figure.
-_IN_TOTAL_AFTER_RE = re.compile(
+_IN_TOTAL_AFTER_RE = _lazy(
     r"(?:\s+[a-z]+){0,2}?\s+(?:in\s+total|in\s+all|altogether|overall)\b", re.I
 )
 # "Net" totals and balances subtract: not a sum of the figures before them.
-_NET_RE = re.compile(r"\b(?:net|balance|less|minus|deducted|deduct|after)\b", re.I)
+_NET_RE = _lazy(r"\b(?:net|balance|less|minus|deducted|deduct|after)\b", re.I)
 # Words between a total and its first part that say the parts follow.
-_LEAD_RE = re.compile(
+_LEAD_RE = _lazy(
     r"(?:\b(?:comprising|comprises|comprise|comprised\s+of|consisting\s+of|consists\s+of"
     r"|consisted\s+of|made\s+up\s+of"
     r"|broken\s+down\s+(?:as\s+follows|as|into|by)|split\s+(?:as\s+follows|between|into|across"
@@ -305,32 +349,30 @@ _LEAD_RE = re.compile(
     r"|of\s+which|of\s+whom)\b|:)",
     re.I,
 )
-_OF_THEM_AFTER_RE = re.compile(rf"{_S}*(?:of{_S}+(?:them|whom|which|these|those))\b", re.I)
+_OF_THEM_AFTER_RE = _lazy(rf"{_S}*(?:of{_S}+(?:them|whom|which|these|those))\b", re.I)
 # "5 of these YP (27.8%)": a part of a whole named earlier.
-_OF_THESE_AFTER_RE = re.compile(
-    rf"{_S}*(?:\([^()]*\){_S}*)?of{_S}+(?:these|those|them|whom)\b", re.I
-)
-_DIGITS_RE = re.compile(r"\d[\d,./-]*\d|\d")
-_MONTH_NEAR_RE = re.compile(
+_OF_THESE_AFTER_RE = _lazy(rf"{_S}*(?:\([^()]*\){_S}*)?of{_S}+(?:these|those|them|whom)\b", re.I)
+_DIGITS_RE = _lazy(r"\d[\d,./-]*\d|\d")
+_MONTH_NEAR_RE = _lazy(
     r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*\Z"
     r"|\A(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
     re.I,
 )
-_LABEL_NEAR_RE = re.compile(
+_LABEL_NEAR_RE = _lazy(
     r"\b(?:no|nos|number|minute|minutes|item|items|page|pages|para|paragraph|appendix|section"
     r"|ref|chq|cheque|year|quarter|q|phase|stage|level|key\s+stage|week|ward|room|route)\.?\s*\Z",
     re.I,
 )
-_WORD_END_RE = re.compile(r"([A-Za-z]+)[^\w]*\Z")
+_WORD_END_RE = _lazy(r"([A-Za-z]+)[^\w]*\Z")
 _CLAUSE_WORDS = frozenset("that which and but however while whilst so then whereas".split())
-_SEPARATOR_RE = re.compile(
+_SEPARATOR_RE = _lazy(
     r"[,;:(]|\b(?:and|or|plus|while|whilst|whereas|with|comprising|comprises|comprise"
     r"|consisting\s+of|consists\s+of|made\s+up\s+of|broken\s+down\s+(?:as|into)|as\s+follows"
     r"|namely|split\s+(?:between|into|as)|divided\s+(?:between|into))\b",
     re.I,
 )
 # What may come between a list separator and the figure that opens the next part.
-_SEGMENT_LEAD_RE = re.compile(
+_SEGMENT_LEAD_RE = _lazy(
     r"^\s*(?:(?:of\s+which|of\s+whom|a\s+further|another"
     r"|an\s+additional|the\s+remaining|the\s+rest|remaining|only|just|some|approximately"
     r"|about|around|nearly|almost|over|under|up\s+to|more\s+than|less\s+than|fewer\s+than"
@@ -338,33 +380,33 @@ _SEGMENT_LEAD_RE = re.compile(
     re.I,
 )
 # A figure that is the whole its neighbour is part of: "312 of the 512", "3 of those 6".
-_WHOLE_BEFORE_RE = re.compile(
+_WHOLE_BEFORE_RE = _lazy(
     rf"(?:\bout{_S}+)?\bof{_S}+(?:the{_S}+|these{_S}+|those{_S}+|its{_S}+|their{_S}+|all{_S}+)?"
     rf"(?:total{_S}+(?:of{_S}+)?)?\Z",
     re.I,
 )
 # A sentence that opens on the whole: "Of the 188, ...", "Out of 41 referrals, ...".
-_OPENER_RE = re.compile(
+_OPENER_RE = _lazy(
     r"^[\s\"'“‘*•\-\u2022\uf0b7]*(?:(?:across|from|out)\s+)?(?:of\s+)?"
     r"(?:the\s+|these\s+|those\s+|this\s+)?(?:total\s+(?:of\s+)?)?\Z",
     re.I,
 )
-_OPENER_WORD_RE = re.compile(r"^[\s\"'“‘*•\-\u2022\uf0b7]*(?:of|out\s+of|across)\b", re.I)
+_OPENER_WORD_RE = _lazy(r"^[\s\"'“‘*•\-\u2022\uf0b7]*(?:of|out\s+of|across)\b", re.I)
 # "Of these, 371 (58.0%) ...": the whole is in the sentence before.
-_OF_THESE_RE = re.compile(
+_OF_THESE_RE = _lazy(
     r"[\s\"'“‘*•\-\u2022\uf0b7]*(?:of|out\s+of)\s+(?:these|them|those|this\s+number)\s*,?",
     re.I,
 )
-_COORD_RE = re.compile(r"[,;+&]|\b(?:and|plus|while|whilst|whereas|with)\b", re.I)
-_MORE_CUE_RE = re.compile(
+_COORD_RE = _lazy(r"[,;+&]|\b(?:and|plus|while|whilst|whereas|with)\b", re.I)
+_MORE_CUE_RE = _lazy(
     r"\b(?:a\s+further|another|an\s+additional|additional|the\s+remaining|the\s+rest"
     r"|remaining|the\s+other|a\s+remaining)(?:\s+[a-z]+){0,2}\s*\Z",
     re.I,
 )
-_ADDED_CUE_RE = re.compile(
+_ADDED_CUE_RE = _lazy(
     r"\b(?:a\s+further|another|an\s+additional|additional|an\s+extra|extra)\s*\Z", re.I
 )
-_REMAINDER_RE = re.compile(
+_REMAINDER_RE = _lazy(
     r"\b(?:a\s+further|the\s+remaining|the\s+rest|remaining|remainder|other|others|otherwise"
     r"|all\s+other|elsewhere|unknown|not\s+known|not\s+recorded)\b",
     re.I,
@@ -884,15 +926,15 @@ class _BlockReader:
             self._share_tail = (last, mine, s.start if runs[0] is last else last[0].start)
 
 
-_THIS_MAKES_RE = re.compile(
+_THIS_MAKES_RE = _lazy(
     r"\W*(?:this|these|that|which|it|they)\s+(?:makes?|made|brings?|brought|gives?|gave"
     r"|comes?\s+to|came\s+to|takes?|took|amounts?\s+to|amounted\s+to)\b[^.;]{0,40}?\btotal\b"
     r"[^.;\d£€$]{0,40}",
     re.I,
 )
-_BEFORE_BRACKET_RE = re.compile(r"[^().;,\d£€$]{0,40}\(")
+_BEFORE_BRACKET_RE = _lazy(r"[^().;,\d£€$]{0,40}\(")
 _FALL_WORDS = frozenset("drop fall decrease reduction decline cut".split())
-_CHANGE_RE = re.compile(
+_CHANGE_RE = _lazy(
     r"\bfrom\s+(?:£|€|\$)?(?P<old>\d[\d,.]*)[^.;%]{0,60}?\bto\s+(?:£|€|\$)?(?P<new>\d[\d,.]*)"
     r"[^.;%]{0,60}?,?\s*(?:a|an|which\s+(?:is|was)\s+a|representing\s+a)\s+"
     r"(?P<dir>drop|fall|decrease|reduction|decline|cut|rise|increase|growth)\s+of\s+"
@@ -901,7 +943,7 @@ _CHANGE_RE = re.compile(
     re.I,
 )
 # A percentage that is a target, a benchmark or a change is not a share of the whole.
-_NOT_A_SHARE_BEFORE_RE = re.compile(
+_NOT_A_SHARE_BEFORE_RE = _lazy(
     r"(?:\btarget(?:\s+set)?(?:\s+of)?|\baverage(?:\s+of)?|\brate(?:\s+of)?|\bcompared\s+(?:to|with)"
     r"|\bfrom|\bto|\bthan|\bby|\bincrease(?:d)?(?:\s+of)?|\brise(?:\s+of)?|\bfall(?:\s+of)?"
     r"|\bdrop(?:\s+of)?|\breduction(?:\s+of)?|\bdecrease(?:\s+of)?|\bimprovement(?:\s+of)?"
@@ -909,14 +951,14 @@ _NOT_A_SHARE_BEFORE_RE = re.compile(
     r"(?:\s+of)?|\bat\s+least|\bup\s+to|\bover|\bunder|\bmore\s+than|\bless\s+than)\s*\Z",
     re.I,
 )
-_NOT_A_SHARE_AFTER_RE = re.compile(
+_NOT_A_SHARE_AFTER_RE = _lazy(
     r"\s*(?:target|threshold|higher|lower|more|less|increase|rise|fall|drop|reduction|decrease"
     r"|improvement|up\b|down\b|above|below|compared|on\s+(?:last|the\s+previous))",
     re.I,
 )
-_OF_BASE_RE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?P<base>[\w'’-]+)", re.I)
-_BY_CUE_RE = re.compile(r"^\W*by\s+[a-z]+(?:\s+[a-z]+)?\s*,", re.I)
-_PARTITION_RE = re.compile(
+_OF_BASE_RE = _lazy(r"\s+of\s+(?:the\s+|all\s+)?(?P<base>[\w'’-]+)", re.I)
+_BY_CUE_RE = _lazy(r"^\W*by\s+[a-z]+(?:\s+[a-z]+)?\s*,", re.I)
+_PARTITION_RE = _lazy(
     r"\b(?:broken\s+down|breakdown|split|respectively|distribution|of\s+whom|of\s+which"
     r"|the\s+remaining|the\s+rest|other\s+reasons|others)\b",
     re.I,
@@ -1027,17 +1069,14 @@ class _Row:
     start: int
     end: int
     amounts: list[Figure]
-
-    @property
-    def text(self) -> str:
-        return self.block.text[self.start : self.end]
+    text: str
 
 
-_MARKUP_RE = re.compile(r"^[\s*#>•·▪●◦\-\u2022\uf0b7|_]+")
-_TOTAL_LABEL_RE = re.compile(r"^(?:grand\s+|sub-?\s?|overall\s+|current\s+)?totals?\b", re.I)
-_TOTAL_WORD_RE = re.compile(r"\btotals?\b", re.I)
+_MARKUP_RE = _lazy(r"^[\s*#>•·▪●◦\-\u2022\uf0b7|_]+")
+_TOTAL_LABEL_RE = _lazy(r"^(?:grand\s+|sub-?\s?|overall\s+|current\s+)?totals?\b", re.I)
+_TOTAL_WORD_RE = _lazy(r"\b[Tt][Oo][Tt][Aa][Ll][Ss]?\b")
 # "450.00" closing a line of a payments list: an amount with no currency sign.
-_BARE_AMOUNT_RE = re.compile(r"(?<![\w.,£€$/-])(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})[^\S\n]*\Z")
+_BARE_AMOUNT_RE = _lazy(r"(?<![\w.,£€$/-])(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})[^\S\n]*\Z")
 
 
 def _label(text: str) -> str:
@@ -1049,25 +1088,26 @@ def _rows(blocks: Sequence[Block], figures: dict[int, list[Figure]]) -> list[_Ro
     for b in blocks:
         if b.kind == TABLE_ROW:
             continue
-        figs = figures.get(id(b), [])
-        cuts = [o for o, _, _ in b.origins[1:] if 0 < o < len(b.text)] if b.origins else []
-        bounds = list(zip([0, *cuts], [*cuts, len(b.text)], strict=True))
+        figs = [f for f in figures.get(id(b), []) if f.kind in (COUNT, MONEY, DECIMAL)]
+        text = b.text
+        cuts = [o for o, _, _ in b.origins[1:] if 0 < o < len(text)] if b.origins else []
+        bounds = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
         for start, end in bounds:
-            amounts = [
-                f for f in figs if start <= f.start < end and f.kind in (COUNT, MONEY, DECIMAL)
-            ]
-            if not amounts:
+            amounts = [f for f in figs if start <= f.start < end] if figs else []
+            line = text[start:end]
+            tail = line.rstrip()[-1:]
+            if not amounts and tail and (tail.isdigit() or tail in "-–—"):
                 m = _BARE_AMOUNT_RE.search(b.text, start, end)
                 if m and m.start() > start:
                     amounts = [_bare_amount(b, m)]
                 elif z := _ZERO_RE.search(b.text, start, end):
                     amounts = [_zero(b, z)]
-            out.append(_Row(b, start, end, amounts))
+            out.append(_Row(b, start, end, amounts, line))
     return out
 
 
 # "Conferences  $-": nothing spent, in a finance statement.
-_ZERO_RE = re.compile(r"(?<=\s)(?P<cur>[£€$])\s?[-–—][^\S\n]*\Z")
+_ZERO_RE = _lazy(r"(?<=\s)(?P<cur>[£€$])\s?[-–—][^\S\n]*\Z")
 _CURRENCY_CODES = {"£": "GBP", "€": "EUR", "$": "USD"}
 
 
@@ -1109,7 +1149,11 @@ def _list_totals(rows: list[_Row], out: Relations) -> None:
     """Itemised lines closed by a "Total" line, or opened by a line that states the total
     and says the items follow ("... €2.36m which was allocated as follows:")."""
     for i, row in enumerate(rows):
-        label = _label(row.text)
+        raw = row.text
+        opens = raw.rstrip(" *_").endswith((":", ":-"))
+        if not opens and not (("otal" in raw or "OTAL" in raw) and _TOTAL_WORD_RE.search(raw)):
+            continue  # neither a "Total" line nor a line that opens a list
+        label = _label(raw)
         if not label:
             continue
         total_row: list[Figure] | None = None
@@ -1196,7 +1240,12 @@ def _column_totals(rows: list[_Row], out: Relations) -> None:
     """Rows of a table extracted as text under a header whose last column is "Total":
     the last amount of each row is the sum of the others."""
     for i, row in enumerate(rows):
-        if row.amounts or not re.search(r"\btotal\s*$", _label(row.text), re.I):
+        if row.amounts:
+            continue
+        end = row.text[-12:]
+        if "otal" not in end and "OTAL" not in end:
+            continue
+        if not re.search(r"\btotal\s*$", _label(row.text), re.I):
             continue
         if len(_label(row.text).split()) < 2:
             continue
@@ -1214,14 +1263,14 @@ def _column_totals(rows: list[_Row], out: Relations) -> None:
 
 
 # Cells: "211", "£1,292,599", "**128**", "12.5%", "-".
-_CELL_RE = re.compile(r"^[£€$]?\s?-?\d[\d,]*(?:\.\d+)?\s?(?:%|m|k|bn)?$")
-_DASH_RE = re.compile(r"^[-–—]$|^nil$", re.I)
-_NOT_ADDITIVE_RE = re.compile(
+_CELL_RE = _lazy(r"^[£€$]?\s?-?\d[\d,]*(?:\.\d+)?\s?(?:%|m|k|bn)?$")
+_DASH_RE = _lazy(r"^[-–—]$|^nil$", re.I)
+_NOT_ADDITIVE_RE = _lazy(
     r"%|\b(?:average|mean|median|rate|ratio|per|percentage|proportion|change|variance|target"
     r"|score|rank|index)\b",
     re.I,
 )
-_PART_COLUMN_RE = re.compile(r"\bof\s+which\b", re.I)
+_PART_COLUMN_RE = _lazy(r"\bof\s+which\b", re.I)
 
 
 def _cell_figures(block: Block) -> list[Figure | None]:
