@@ -174,3 +174,25 @@ def test_a_vote_changed_in_a_real_document_is_found(tmp_path):
         (43, "carried by 7 votes to 2: 9 votes cast, but 8 members are recorded present "
          "(8 in the Present list)")
     ]  # fmt: skip
+
+
+def test_the_example_records_as_the_readme_runs_them():
+    """The totals rules on the bundled example, with its records, report the five planted
+    mistakes of examples/README.md and nothing else: not the suppressed rough-sleeping
+    counts (draft:91), and nothing in the agenda, the previous minutes or the work
+    programme."""
+    result = check(
+        EXAMPLES,
+        select=("T",),
+        agenda=str(EXAMPLES / "agenda_2024-06-11.txt"),
+        previous=str(EXAMPLES / "minutes_2024-05-14.txt"),
+        records=(str(EXAMPLES),),
+    )
+    assert result.errors == []
+    assert [(Path(f.path).name, f.line, f.code) for f in result.findings] == [
+        ("draft_minutes_2024-06-11.md", 62, "T005"),
+        ("draft_minutes_2024-06-11.md", 74, "T001"),
+        ("draft_minutes_2024-06-11.md", 76, "T002"),
+        ("draft_minutes_2024-06-11.md", 109, "T003"),
+        ("draft_minutes_2024-06-11.md", 113, "T004"),
+    ]
