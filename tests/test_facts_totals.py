@@ -197,7 +197,7 @@ def test_shares_of_different_wholes_are_added_apart():
     [
         "93% had mental health issues, 72% domestic abuse and 33% homelessness.",
         "Performance was 87% against a target of 85%.",
-        "Of the children, 14% were open to social care and 6% to early help.",
+        "The children were open to social care (14%) and early help (6%).",
         "Attendance rose from 72% to 78%, and 92% were registered.",
     ],
 )

@@ -80,6 +80,16 @@ def test_consistent_sums_in_the_fixtures_are_read_and_not_flagged():
         "Ward councillors held 12 surgeries in May, 9 in June and 14 in July, 37 in total.",
         "The grant of £5,000 was split between the youth club (£3,000) and the scouts (£2,500).",
         "Payments totalled £1,245.60 (salary £980.00, hall hire £45.60 and insurance £230.00).",
+        "Payments were £980 for salary and £230 for insurance (total £1,120).",
+        "Bank balances: Current account £4,512.20, Deposit account £12,000.00, Total £16,521.20.",
+        "Expenditure of £12,400 comprised £8,000 on staff, £3,100 on premises and £1,500 on "
+        "supplies.",
+        "There were 23 attendees (15 councillors and 9 members of the public).",
+        "There are 11 seats on the council; 9 are filled and 3 are vacant.",
+        "Grants of £250 to the youth club, £300 to the WI and £150 to the scouts, £750 in all.",
+        "The police reported 14 crimes in March: 5 thefts, 4 burglaries, 3 cases of criminal "
+        "damage and 3 assaults.",
+        "Of the £5,000 set aside for the playground, £3,200 has been spent and £2,800 remains.",
     ],
 )
 def test_flags(text):
@@ -107,6 +117,14 @@ def test_flags(text):
         "Around 350 people came, of whom about 200 were children and 140 adults.",
         # a count of items, not a sum
         "The following three items were deferred: 5, 6 and 7.",
+        # no total, or not a sum of the figures named
+        "Receipts for the year were £24,500 and payments £22,100, leaving a surplus of £2,400.",
+        "The invoice of £1,200 including VAT of £200 was approved.",
+        "Resolved that the 3 quotes received (£1,200, £1,450 and £1,600) be considered.",
+        "Attendance at the 4 surgeries was 12, 8, 15 and 9 people.",
+        "There are 11 seats on the council; 9 are filled and 2 are vacant.",
+        "Cllr Jones reported 14 potholes on the B4293, of which 6 had been repaired by 1 March.",
+        "The clerk worked 120 hours in the quarter, 20 more than budgeted.",
     ],
 )
 def test_does_not_flag(text):

@@ -50,6 +50,12 @@ def test_the_consistent_percentages_of_the_fixture_are_read():
          "from 1,200 to 1,500 is a rise of 25%, not a rise of 20%"),
         ("Income went from £40,000 to £44,000, a fall of 10%.",
          "from £40,000 to £44,000 is a rise of 10%, not a fall of 10%"),
+        ("Complaints fell by 25% from 250 to 200.",
+         "from 250 to 200 is a fall of 20%, not a fall of 25%"),
+        ("Visits rose from 1.2 million to 1.5 million, an increase of 20%.",
+         "from 1.2 million to 1.5 million is a rise of 25%, not a rise of 20%"),
+        ("Satisfaction was 85% (498 of 600).", "498 of 600 is 83%, not 85%"),
+        ("Of the sites inspected, 41/60 (72%) met the standard.", "41 of 60 is 68%, not 72%"),
     ],
 )  # fmt: skip
 def test_flags(text, message):
@@ -71,6 +77,9 @@ def test_flags(text, message):
         "Fly-tipping reports had risen by 9%.",
         "87% of fly-tips were removed within five days, against a target of 85%.",
         "7,513 children (16.6%) had a special educational need.",
+        "Satisfaction was 83% (498 of 600).",
+        "Complaints fell by 20% from 250 to 200.",
+        "The 2024 fete raised £2,345, compared with £1,980 in 2023, an increase of 18.4%.",
     ],
 )
 def test_does_not_flag(text):

@@ -48,6 +48,8 @@ def test_the_planted_count_in_the_fixture():
          "budget be increased; that a review take place"),
         ("Apologies were received from two members: Councillors Ahmed, Baker and Carter.",
          '"two members", but 3 are listed: Councillors Ahmed; Baker; Carter'),
+        ("Apologies were received from two members (Councillors Ahmed, Baker and Carter).",
+         '"two members", but 3 are listed: Councillors Ahmed; Baker; Carter'),
     ],
 )  # fmt: skip
 def test_flags(text, message):
@@ -66,6 +68,9 @@ def test_flags(text, message):
         # a count with no list, or a list with no count
         "The three action plans were all completed.",
         "The sub-group comprised Councillors Ahmed, Baker and Carter.",
+        # brackets that qualify the count, not list its items
+        "In the 18 cases (YCC and above) 4 young people had recorded SEN.",
+        "Apologies were received from three members (Councillors Ahmed, Baker and Carter).",
     ],
 )
 def test_does_not_flag(text):

@@ -39,6 +39,11 @@ def test_the_planted_shares_in_the_fixture():
          "a category may be left out)"),
         ("The split was 62.5% urban and 47.5% rural.",
          "62.5% + 47.5% = 110.0%, not 100% (read as shares of one whole: urban and rural)"),
+        ("Of the households surveyed, 62% owned their home and 48% rented.",
+         "62% + 48% = 110%, not 100% (read as shares of one whole: of the households surveyed)"),
+        ("Of those who responded, 70% agreed, 20% disagreed and 20% neither agreed nor disagreed.",
+         "70% + 20% + 20% = 110%, not 100% (read as shares of one whole: agreed and "
+         "disagreed)"),
     ],
 )  # fmt: skip
 def test_flags(text, message):

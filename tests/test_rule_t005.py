@@ -64,6 +64,14 @@ def test_parts_larger_than_their_whole(text, message):
          "There were 2 votes in favour and 1 against, with 1 abstention.",
          "2 votes in favour and 1 against, with 1 abstention: 4 votes cast, but 3 members are "
          "recorded present (3 in the Present list)"),
+        ("Present: Cllr Smith (Chair), Cllr Jones, Cllr Brown, Cllr White",
+         "The motion was carried with 4 votes in favour and 1 against.",
+         "4 votes in favour and 1 against: 5 votes cast, but 4 members are recorded present "
+         "(4 in the Present list)"),
+        ("The meeting was quorate with 7 members present.",
+         "The budget was approved by 6 votes to 2.",
+         'approved by 6 votes to 2: 8 votes cast, but 7 members are recorded present (stated '
+         'as "7 members present")'),
     ],
 )  # fmt: skip
 def test_votes_exceeding_the_members_present(attendance, vote, message):
@@ -82,6 +90,11 @@ def test_votes_exceeding_the_members_present(attendance, vote, message):
         ("Present:- Councillors Baker, Carter and", "The motion was carried by 9 votes to 1."),
         # no Present list at all
         ("The meeting was held online.", "The motion was carried by 9 votes to 1."),
+        # a list broken over two paragraphs
+        ("Present: Councillors Ahmed, Baker,", "The motion was carried by 6 votes to 1."),
+        # the chair named apart: the members are under another heading
+        ("PRESENT IN THE CHAIR: Councillor Kiely, Cathaoirleach",
+         "The vote was 13 no. in favour and 7 no. against the proposed amendment."),
     ],
 )  # fmt: skip
 def test_votes_not_flagged(attendance, vote):

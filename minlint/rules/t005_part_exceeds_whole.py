@@ -9,11 +9,13 @@ What it checks:
 - a vote ("carried by 11 votes to 5", "9 votes in favour, 3 against with 2
   abstentions", a recorded vote with its "For" and "Against" counts) against the
   members recorded present: those in the Present list, the Chair, and co-opted members
-  recorded as present. It runs only where the attendance is evidently complete: the
-  Present list is closed by a full stop and every name written in it was read. Members
-  who left before the vote are not taken off, so the check never asks for fewer votes
-  than could have been cast. A recorded vote that names a voter not in the Present
-  list shows the list is incomplete, and is not checked.
+  recorded as present, or the number stated ("7 members were present"). It runs only
+  where the attendance is evidently complete: the Present list ends (a full stop, or the
+  end of its paragraph with nothing carrying it on), every name written in it was read,
+  and no other list of members is given. Members who left before the vote are not taken
+  off, so the check never asks for fewer votes than could have been cast. A recorded
+  vote that names a voter not in the Present list, or far more votes than names, shows
+  the list is incomplete, and is not checked.
 
 A hedged figure ("more than 6,200") makes a finding a warning.
 
@@ -83,11 +85,13 @@ def _votes(ctx: RuleContext) -> Iterator[Finding]:
             continue
         reported: set[tuple[int, ...]] = set()
         for vote in votes:
-            if vote.names and not set(vote.names) <= present.names:
+            if vote.names and not present.stated and not set(vote.names) <= present.names:
                 continue  # a voter not in the Present list: the list is incomplete
             key = tuple(sorted(n for _, n in vote.counts))
             if vote.cast <= present.count or key in reported:
                 continue
+            if vote.cast > 1.5 * present.count + 2:
+                continue  # far more votes than names: the list, not the vote, is short
             reported.add(key)
             if vote.names:
                 said = (

@@ -77,6 +77,7 @@ class Attendance:
     lines: tuple[int, ...]
     detail: str
     names: frozenset[str]
+    stated: bool = False  # the number was stated, not counted from a list of names
 
 
 _NUMBER_WORDS = {
@@ -281,6 +282,9 @@ def _two_names_hint(parsed: ParsedDocument, names: list[str]) -> str | None:
 
 # ------------------------------------------------------------------ counts in sentences
 
+_BRACKET_LIST_RE = LazyPattern(
+    r"\s*\((?:from\s+|namely\s+|i\.e\.?,?\s+)?(?P<items>[^()]{3,300})\)", re.I
+)
 _LIST_AFTER_RE = LazyPattern(r"\s*(?::-|:|–\s|-\s|,?\s*namely\b|,?\s*i\.e\.?,?)\s*", re.I)
 _POINTER_RE = LazyPattern(
     r"^\W*(?:these|they|those|which)\s+(?:are|were|being|is)\s*[:;,-]*\s*$", re.I
@@ -319,6 +323,19 @@ def _sentence_counts(part: Part, document_lines: list[str]) -> Iterator[StatedCo
             f = counts[0]
             noun_end = _noun_end(b.text, f)
             tail = b.text[noun_end:end]
+            # "three members (Councillors Ahmed, Baker and Carter)"
+            bracket = _BRACKET_LIST_RE.match(tail)
+            if bracket:
+                items = split_items(bracket.group("items"))
+                if (
+                    items
+                    and len(items) >= 2
+                    and not re.search(r"\d", bracket.group("items"))
+                    and all(_is_name(i) for i in items)
+                ):
+                    line = b.locate(noun_end + bracket.start("items"))[0]
+                    yield _stated(b, f, noun_end, items, [line])
+                continue
             # "three partner organisations attended ...: A, B, C and D."
             colon = _LIST_AFTER_RE.search(tail)
             if colon and not re.search(r"\d", tail[: colon.start()]) and colon.start() <= 100:
@@ -364,6 +381,13 @@ def _count_before_pointer(
         return None
     f = counts[0]
     return _stated(prev, f, _noun_end(prev.text, f), *listed, form="list below")
+
+
+def _is_name(item: str) -> bool:
+    """A short proper name, titles aside: "Councillors Ahmed", "West Pennine Police"."""
+    _, rest = strip_title(item.strip())
+    words = rest.split()
+    return 0 < len(words) <= 5 and words[0][:1].isupper()
 
 
 def _noun_end(text: str, f: Figure) -> int:
@@ -520,22 +544,21 @@ def stated_counts(parsed: ParsedDocument) -> list[StatedCount]:
 
 # ------------------------------------------------------------------------------ votes
 
+_ABST = rf"(?P<abst>{_N})\s+(?:votes?\s+)?(?:abstentions?|abstained|abstaining|abstention)"
 _VOTE_RES = [
     LazyPattern(
         rf"\b(?:(?:carried|agreed|approved|adopted|passed|defeated|lost|rejected|won)\s+)?"
         rf"(?:by\s+)?(?P<for>{_N})\s+votes?\s+to\s+(?P<against>{_N})"
-        rf"(?:\s*(?:,|with|and)\s*(?:with\s+)?(?P<abst>{_N})\s+abstentions?)?",
+        rf"(?:\s*(?:,|with|and)\s*(?:with\s+)?{_ABST})?",
         re.I,
     ),
+    # "9 in favour, 3 against and 2 abstentions", "6 votes for and 2 against", "13 no. in
+    # favour of the amendment and 7 no. against"
     LazyPattern(
-        rf"\b(?P<for>{_N})(?:\s+no\.?)?\s+(?:votes?\s+)?(?:were\s+)?(?:cast\s+)?in\s+favour\b"
-        rf"[^.;\d]{{0,60}}?\b(?P<against>{_N})(?:\s+no\.?)?\s+(?:votes?\s+)?(?:were\s+)?against"
-        rf"(?:[^.;\d]{{0,40}}?\b(?P<abst>{_N})\s+abstentions?)?",
-        re.I,
-    ),
-    LazyPattern(
-        rf"\b(?P<for>{_N})\s+for\s*,\s*(?P<against>{_N})\s+against"
-        rf"(?:\s*(?:,|and|with)\s*(?P<abst>{_N})\s+abstentions?)?",
+        rf"\b(?P<for>{_N})(?:\s+no\.?)?\s+(?:votes?\s+)?(?:were\s+)?(?:cast\s+)?"
+        rf"(?:in\s+favour|for)\b[^.;\d]{{0,60}}?(?:,|;|\band\b|\bwith\b|\bto\b)\s*"
+        rf"(?P<against>{_N})(?:\s+no\.?)?\s+(?:votes?\s+)?(?:were\s+)?(?:cast\s+)?against"
+        rf"(?:[^.;\d]{{0,40}}?(?:,|;|\band\b|\bwith\b)\s*(?:with\s+)?{_ABST})?",
         re.I,
     ),
     LazyPattern(
@@ -545,7 +568,9 @@ _VOTE_RES = [
     ),
 ]
 _VOTE_CONTEXT_RE = LazyPattern(
-    r"\b(?:vote|voted|voting|carried|defeated|lost|favour|motion|amendment|resolution)\b", re.I
+    r"\b(?:votes?|voted|voting|carried|defeated|lost|favour|motion|amendment|resolution"
+    r"|against|approved|agreed|adopted|rejected)\b",
+    re.I,
 )
 
 
@@ -553,7 +578,7 @@ def _sentence_votes(part: Part) -> Iterator[Vote]:
     for b in part.blocks:
         text = b.text
         low = text.lower()
-        if "vot" not in low and "favour" not in low and "for:" not in low:
+        if "vot" not in low and "favour" not in low and "for" not in low:
             continue
         if not _VOTE_CONTEXT_RE.search(text):
             continue
@@ -614,22 +639,39 @@ _ALSO_PRESENT_RE = LazyPattern(
 
 def attendance(part: MinutesPart) -> Attendance | None:
     """The number of members recorded present, the chair and co-opted members recorded
-    present included, when the record is evidently complete: the list is closed by a
-    full stop, and every name written in it was read. None otherwise."""
+    present included, when the record is evidently complete: the list ends (a full stop,
+    or the end of its paragraph with nothing carrying it on), and every name written in
+    it was read; or the number stated ("9 members were present"). None otherwise."""
+    stated = _stated_present(part)
+    if stated is not None:
+        return stated
     present = [p for p in part.present if p.line is not None]
     if len(present) < 2:
         return None
     lines = sorted({p.line for p in present if p.line is not None})
-    blocks = [b for b in part.blocks if b.line in lines]
-    if len(blocks) != len(lines):
+    index = {b.line: k for k, b in enumerate(part.blocks)}
+    if any(line not in index for line in lines):
         return None
+    first_item = part.items[0].line if part.items else part.end_line
+    others = [
+        b
+        for b in part.blocks
+        if b.line < first_item and b.line not in lines and _MEMBERS_LABEL_RE.match(b.text)
+    ]
+    if others:
+        return None  # members listed under another heading too: not all were read as present
     written = 0
-    for b in blocks:
-        body = _PRESENT_LABEL_RE.sub("", b.text, count=1)
+    for line in lines:
+        k = index[line]
+        if _CHAIR_ONLY_RE.match(part.blocks[k].text):
+            return None  # "PRESENT IN THE CHAIR: Councillor Kiely": the chair, not the members
+        body = _PRESENT_LABEL_RE.sub("", part.blocks[k].text, count=1)
         end = re.search(r"(?<![A-Z])\.(?:\s+(?=[A-Z])|\s*$)", body)
-        if end is None:
-            return None  # the list runs on, or stops without a full stop
-        written += len(_name_pieces(body[: end.start()]))
+        if end is not None:
+            body = body[: end.start()]
+        elif not _list_ends_here(body, part.blocks[k + 1] if k + 1 < len(part.blocks) else None):
+            return None  # the list runs on into the next paragraph
+        written += len(_name_pieces(body))
     if written != len(present):
         return None
     names = {p.name for p in present}
@@ -644,7 +686,6 @@ def attendance(part: MinutesPart) -> Attendance | None:
         count += 1
         names.add(chair.name)
         detail.append("the Chair")
-    first_item = part.items[0].line if part.items else part.end_line
     coopted_lines: list[int] = []
     coopted = 0
     for b in part.blocks:
@@ -661,3 +702,40 @@ def attendance(part: MinutesPart) -> Attendance | None:
         count += coopted
         detail.append(f"{coopted} co-opted member{'s' if coopted > 1 else ''}")
     return Attendance(count, tuple(lines + coopted_lines), ", ".join(detail), frozenset(names))
+
+
+_CHAIR_ONLY_RE = LazyPattern(r"^[\s*_]*present\s+in\s+the\s+chair\b", re.I)
+_MEMBERS_LABEL_RE = LazyPattern(
+    r"^[\s*_]*(?:members|councillors|also)\s+(?:in\s+attendance|present)\b", re.I
+)
+_CONTINUED_RE = LazyPattern(
+    r"^[\s*_]*(?:[a-z(]|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s*(?:\([^)]*\)\s*)?(?:,|&|\band\b))"
+)
+_STATED_PRESENT_RE = LazyPattern(
+    rf"\b(?P<n>{_N})\s+(?:voting\s+)?(?:members|councillors|cllrs)\s+(?:were\s+|being\s+)?"
+    r"present\b",
+    re.I,
+)
+
+
+def _list_ends_here(body: str, after: Block | None) -> bool:
+    """A Present list without a full stop ends with its paragraph when it does not stop
+    on a comma or "and", and the next paragraph does not carry the names on."""
+    tail = body.rstrip(" *_")
+    if not tail or tail.endswith((",", ";")) or re.search(r"\b(?:and|&)\s*$", tail):
+        return False
+    return after is None or not _CONTINUED_RE.match(after.text)
+
+
+def _stated_present(part: MinutesPart) -> Attendance | None:
+    """'There were 9 members present', 'the meeting was quorate with 7 councillors present'."""
+    for b in part.blocks[:40]:
+        low = b.text.lower()
+        if "present" not in low:
+            continue
+        m = _STATED_PRESENT_RE.search(b.text)
+        if m:
+            n = _number(m.group("n"))
+            detail = f'stated as "{" ".join(m.group(0).split())}"'
+            return Attendance(n, (b.locate(m.start())[0],), detail, frozenset(), stated=True)
+    return None

@@ -217,7 +217,8 @@ def _figure(block: Block, text: str, q: Quantity) -> Figure:
     elif noun in _TIME_NOUNS or noun in _MEASURE_NOUNS:
         kind, unit = MEASURE, noun
     elif q.kind == "decimal":
-        kind = DECIMAL
+        # "1.2 million visits" is a count; "2.95 exclusions per child" an average
+        kind = COUNT if re.search(r"(?:million|billion|thousand)\s*$", q.text) else DECIMAL
     else:
         kind = COUNT
     written = q.text
@@ -330,7 +331,8 @@ _TRAIL_TOTAL_RE = _lazy(
     r"|coming|comes|came|summing|sums|summed)\b[^.;:()\d£€$]{0,60}?\b(?:to|of)"
     r"|\b(?:a|the|in)\s+(?:grand\s+|combined\s+|overall\s+|total\s+)?total(?:\s+[a-z]+){0,3}?"
     r"\s*(?:of|was|is|were|came\s+to|stood\s+at|:|=)?"
-    r"|\btotall?(?:ing|ed)|\baltogether(?:\s+of)?|\bin\s+all|=)"
+    r"|\btotall?(?:ing|ed)|\baltogether(?:\s+of)?|\bin\s+all|="
+    r"|[(,;–-]\s*(?:a\s+)?(?:grand\s+)?total(?:\s+of)?\s*[:=]?)"
     rf"{_S}*(?:(?:the|a|an|some|approximately|about|around|over|just|almost|nearly)\s+)*\Z",
     re.I,
 )
@@ -342,7 +344,7 @@ _IN_TOTAL_AFTER_RE = _lazy(
 _NET_RE = _lazy(r"\b(?:net|balance|less|minus|deducted|deduct|after)\b", re.I)
 # Words between a total and its first part that say the parts follow.
 _LEAD_RE = _lazy(
-    r"(?:\b(?:comprising|comprises|comprise|comprised\s+of|consisting\s+of|consists\s+of"
+    r"(?:\b(?:comprising|comprises|comprise|comprised(?:\s+of)?|consisting\s+of|consists\s+of"
     r"|consisted\s+of|made\s+up\s+of"
     r"|broken\s+down\s+(?:as\s+follows|as|into|by)|split\s+(?:as\s+follows|between|into|across"
     r"|as|with)|divided\s+(?:between|into|as)|allocated\s+as\s+follows|as\s+follows|namely"
@@ -366,8 +368,8 @@ _LABEL_NEAR_RE = _lazy(
 _WORD_END_RE = _lazy(r"([A-Za-z]+)[^\w]*\Z")
 _CLAUSE_WORDS = frozenset("that which and but however while whilst so then whereas".split())
 _SEPARATOR_RE = _lazy(
-    r"[,;:(]|\b(?:and|or|plus|while|whilst|whereas|with|comprising|comprises|comprise"
-    r"|consisting\s+of|consists\s+of|made\s+up\s+of|broken\s+down\s+(?:as|into)|as\s+follows"
+    r"[,;:(]|\b(?:and|or|plus|while|whilst|whereas|with|comprising|comprises|comprised"
+    r"|comprise|consisting\s+of|consists\s+of|made\s+up\s+of|broken\s+down\s+(?:as|into)|as\s+follows"
     r"|namely|split\s+(?:between|into|as)|divided\s+(?:between|into))\b",
     re.I,
 )
@@ -472,6 +474,7 @@ class _BlockReader:
             self._wholes(s, previous)
             self._sums(s)
             self._changes(s)
+            self._percent_brackets(s)
             self._shares(s)
             self._paragraph_total(s, done)
             done.append(s)
@@ -514,6 +517,8 @@ class _BlockReader:
                 and (not items or items[-1].end < text.rfind("(", 0, f.start))
             ):
                 d = base  # "the youth club (£3,000) and the scouts (£2,000)": after its label
+            elif d == base + 1 and _TOTAL_IN_BRACKET_RE.search(text, max(0, f.start - 25), f.start):
+                d = base  # "... £980 and insurance £230 (total £1,210)"
             if d != base:
                 continue
             k = len(items)
@@ -765,7 +770,10 @@ class _BlockReader:
                 continue  # "22 of which ...": a part itself, not the total of what follows
             first = later[0]
             gap = text[total.end : s.items[first].start]
-            if ";" in gap or self._hole(total.end, s.items[first].start, s.figures):
+            if self._hole(total.end, s.items[first].start, s.figures):
+                continue
+            semicolon = re.fullmatch(r"[^;:()\d]{0,60};\s*", gap) is not None
+            if ";" in gap and not semicolon:
                 continue
             lead = _LEAD_RE.search(gap) if len(gap) <= 100 else None
             of_them = (
@@ -776,7 +784,13 @@ class _BlockReader:
             series = self._series(s, total, later, heads="all")
             if lead and lead.group(0) == ":" and total.text[:1].isalpha():
                 continue  # "three options: ...": a count of the items (T003), not a sum
-            if lead or of_them:
+            if semicolon and len(series) >= 2:
+                # "There are 11 seats on the council; 9 are filled and 2 are vacant"
+                figs = tuple(s.items[i] for i in series)
+                cue = any(_REMAINDER_RE.search(text, max(0, f.start - 30), f.start) for f in figs)
+                exhaustive = len(figs) >= 3 or cue or self._shares_complete(s, series)
+                self._add_sum(SumRelation(total, figs, "total before its parts", exhaustive))
+            elif lead or of_them:
                 # "214 empty council homes, of which 131 ..., 58 ... and 25 ..."
                 if len(series) >= 2:
                     figs = tuple(s.items[i] for i in series)
@@ -857,10 +871,30 @@ class _BlockReader:
                 continue
             self._add_sum(SumRelation(f, tuple(inner), "breakdown in brackets"))
 
+    # -- "Satisfaction was 83% (498 of 600)"; "498/600 (83%)"
+
+    def _percent_brackets(self, s: _Sentence) -> None:
+        text = self.text
+        if "%" not in text[s.start : s.end]:
+            return
+        for rx in (_PCT_THEN_COUNT_RE, _COUNT_THEN_PCT_RE):
+            for m in rx.finditer(text, s.start, s.end):
+                pct = _at(s.figures, m.start("pct"))
+                if pct is None or pct.kind != PERCENT:
+                    continue
+                count = _at(s.figures, m.start("n")) or _plain(self.block, m, "n")
+                base = _at(s.figures, m.start("m")) or _plain(self.block, m, "m")
+                if count.kind == COUNT and base.kind == COUNT:
+                    self.out.percentages.append(Percentage(count, pct, base, "in brackets"))
+
     # -- "fallen from 612,000 in 2019/20 to 455,000 in 2023/24, a drop of 25.7%"
 
     def _changes(self, s: _Sentence) -> None:
-        m = _CHANGE_RE.search(self.text, s.start, s.end)
+        if "%" not in self.text[s.start : s.end] and "cent" not in self.text[s.start : s.end]:
+            return
+        m = _CHANGE_RE.search(self.text, s.start, s.end) or _CHANGE_BY_RE.search(
+            self.text, s.start, s.end
+        )
         if not m:
             return
         old = _at(s.figures, m.start("old"))
@@ -870,7 +904,7 @@ class _BlockReader:
             return
         if old.kind not in (COUNT, MONEY) or pct.kind != PERCENT or old.value <= 0:
             return
-        direction = "fall" if m.group("dir").lower() in _FALL_WORDS else "rise"
+        direction = "fall" if m.group("dir").lower().startswith(_FALL_STEMS) else "rise"
         self.out.changes.append(Change(old, new, pct, direction))
 
     # -- "By locality, 38% ... in the North, 41% in Central and 27% in the South"
@@ -932,8 +966,23 @@ _THIS_MAKES_RE = _lazy(
     r"[^.;\d£€$]{0,40}",
     re.I,
 )
+_PCT_THEN_COUNT_RE = _lazy(
+    r"(?P<pct>\d+(?:\.\d+)?)\s?%\s*\(\s*(?P<n>\d[\d,]*)\s*(?:out\s+of|of|/)\s*(?:the\s+)?"
+    r"(?P<m>\d[\d,]*)\s*(?:[a-z]+\s*){0,3}\)"
+)
+_COUNT_THEN_PCT_RE = _lazy(
+    r"(?<![\d,./])(?P<n>\d[\d,]*)\s*/\s*(?P<m>\d[\d,]*)(?![\d/])\s*\(\s*(?P<pct>\d+(?:\.\d+)?)\s?%\s*\)"
+)
+_TOTAL_IN_BRACKET_RE = _lazy(r"\(\s*(?:a\s+)?(?:grand\s+)?total(?:\s+of)?\s*[:=]?\s*\Z", re.I)
 _BEFORE_BRACKET_RE = _lazy(r"[^().;,\d£€$]{0,40}\(")
-_FALL_WORDS = frozenset("drop fall decrease reduction decline cut".split())
+_FALL_STEMS = ("drop", "fall", "fell", "decreas", "reduc", "declin", "cut", "went down", "lower")
+_CHANGE_BY_RE = _lazy(
+    r"\b(?P<dir>rose|risen|increased|grew|grown|went\s+up|fell|fallen|decreased|dropped"
+    r"|declined|reduced|went\s+down)\s+by\s+(?:approximately\s+|about\s+|around\s+|almost\s+"
+    r"|nearly\s+|over\s+|some\s+)?(?P<pct>\d[\d.]*)\s*(?:%|per\s*cent|percent)\s*,?\s*"
+    r"from\s+(?:£|€|\$)?(?P<old>\d[\d,.]*)[^.;%]{0,60}?\bto\s+(?:£|€|\$)?(?P<new>\d[\d,.]*)",
+    re.I,
+)
 _CHANGE_RE = _lazy(
     r"\bfrom\s+(?:£|€|\$)?(?P<old>\d[\d,.]*)[^.;%]{0,60}?\bto\s+(?:£|€|\$)?(?P<new>\d[\d,.]*)"
     r"[^.;%]{0,60}?,?\s*(?:a|an|which\s+(?:is|was)\s+a|representing\s+a)\s+"
@@ -957,6 +1006,11 @@ _NOT_A_SHARE_AFTER_RE = _lazy(
     re.I,
 )
 _OF_BASE_RE = _lazy(r"\s+of\s+(?:the\s+|all\s+)?(?P<base>[\w'’-]+)", re.I)
+_OF_THE_SHARES_RE = _lazy(
+    r"\W*((?:of|out\s+of)\s+(?:the|these|those|all(?:\s+the)?)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4})"
+    r"\s*,",
+    re.I,
+)
 _BY_CUE_RE = _lazy(r"^\W*by\s+[a-z]+(?:\s+[a-z]+)?\s*,", re.I)
 _PARTITION_RE = _lazy(
     r"\b(?:broken\s+down|breakdown|split|respectively|distribution|of\s+whom|of\s+which"
@@ -1010,6 +1064,9 @@ def _share_cue(text: str, sentence: str, group: list[Figure]) -> str | None:
             return f"{a} and {b}"
     if _BY_CUE_RE.match(sentence):
         return sentence.split(",", 1)[0].strip(" •*-").lower()
+    opener = _OF_THE_SHARES_RE.match(sentence)
+    if opener and sentence.find("%") > opener.end() - 1:
+        return " ".join(opener.group(1).lower().split())
     if _PARTITION_RE.search(span) or _PARTITION_RE.search(sentence):
         m = _PARTITION_RE.search(span) or _PARTITION_RE.search(sentence)
         return m.group(0).lower() if m else None
@@ -1036,6 +1093,18 @@ def _noun_after_these(text: str, end: int) -> str | None:
         text, end
     )
     return m.group(1) if m else None
+
+
+def _plain(block: Block, m: re.Match[str], group: str) -> Figure:
+    """A number the quantities leave out, in "498/600": read here as a count."""
+    return Figure(
+        block=block,
+        start=m.start(group),
+        end=m.end(group),
+        text=m.group(group),
+        value=float(m.group(group).replace(",", "")),
+        kind=COUNT,
+    )
 
 
 def _at(figs: list[Figure], pos: int) -> Figure | None:
