@@ -67,9 +67,8 @@ def test_a_shortfall_without_a_remainder_is_a_warning():
         "Of the respondents, 45% were in favour, 40% against and 16% undecided.",
         "The reasons were the end of a tenancy (34.6%), family (28.1%), abuse (14.9%) and other "
         "reasons (22.5%).",
-        "White young people make up 83% of the offending population and 91% of the 10-17 "
-        "population BAME young people make up 18% of the offending population and 9% of the "
-        "10-17 population.",
+        "Boys make up 64% of the pupils referred and 52% of the school roll, while girls "
+        "make up 36% of the pupils referred and 48% of the school roll.",
         # not shares of one whole
         "93% have had mental health issues, 72% domestic abuse, 33% homelessness and 44% drug use.",
         "Of the newly identified children, 14% were open to social care and 6% to early help.",
