@@ -285,3 +285,17 @@ def test_a_figure_changed_in_a_real_document_is_found(tmp_path, where, change, l
     path = variant(tmp_path, _real(where), change)
     found = [(f.line, f.message) for f in check(path, select=("T001",)).findings]
     assert (line, message) in found
+
+
+def test_tables_extracted_as_text():
+    """Rows set apart by tabs or runs of spaces, as text extracted from a PDF table: a
+    Total row adds up each column, a Total column each row."""
+    path = FIXTURES / "text_tables.txt"
+    assert located(check(path, select=("T001",))) == [
+        (14, "T001", "error", "820 + 650 = 1,470, not 1,480")
+    ]
+    rels = {sum_of(r) for r in file_relations(path).sums}
+    assert ("380", ("210", "170")) in rels
+    assert ("£41,700", ("£25,500", "£16,200")) in rels  # the Total row
+    assert ("£25,500", ("£12,000", "£13,500")) in rels  # the Total column
+    assert ("£41,700", ("£20,000", "£21,700")) in rels

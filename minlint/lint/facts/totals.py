@@ -1164,6 +1164,10 @@ def _rows(blocks: Sequence[Block], figures: dict[int, list[Figure]]) -> list[_Ro
         for start, end in bounds:
             amounts = [f for f in figs if start <= f.start < end] if figs else []
             line = text[start:end]
+            if "  " in line or "\t" in line:
+                cells = _text_cells(b, start, end)
+                if len(cells) > len(amounts):
+                    amounts = cells  # "North  820  210": a table row extracted as text
             tail = line.rstrip()[-1:]
             if not amounts and tail and (tail.isdigit() or tail in "-–—"):
                 m = _BARE_AMOUNT_RE.search(b.text, start, end)
@@ -1172,6 +1176,41 @@ def _rows(blocks: Sequence[Block], figures: dict[int, list[Figure]]) -> list[_Ro
                 elif z := _ZERO_RE.search(b.text, start, end):
                     amounts = [_zero(b, z)]
             out.append(_Row(b, start, end, amounts, line))
+    return out
+
+
+_CELL_GAP_RE = _lazy(r"\t+|[^\S\n]{2,}")
+
+
+def _text_cells(block: Block, start: int, end: int) -> list[Figure]:
+    """The figures of the cells of a row of a table extracted as text, its cells set
+    apart by tabs or runs of spaces: the figures a reader of the row sees, labels and
+    years aside."""
+    text = block.text
+    out: list[Figure] = []
+    pos = start
+    bounds: list[tuple[int, int]] = []
+    for m in _CELL_GAP_RE.finditer(text, start, end):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, end))
+    if len(bounds) < 2:
+        return []
+    for a, z in bounds:
+        cell = text[a:z].strip().strip("*_ ")
+        if not cell or not _CELL_RE.match(cell):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d(?:/\d\d)?", cell):
+            continue  # a year heading a column
+        qs = find_quantities(cell)
+        if len(qs) != 1:
+            continue
+        at = text.find(cell, a, z)
+        q = qs[0]
+        shifted = Quantity(at + q.start, at + q.end, q.text, q.value, q.kind, q.currency, q.counts)
+        fig = _figure(block, text, shifted)
+        if fig.kind in (COUNT, MONEY, DECIMAL):
+            out.append(fig)
     return out
 
 
