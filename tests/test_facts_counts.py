@@ -159,3 +159,16 @@ def test_attendance_of_a_community_council():
     found = attendance(part)
     assert found is not None
     assert found.count == 8  # the Chairman, six councillors and a county councillor; not the Clerk
+
+
+@given(st.lists(st.text(max_size=120), min_size=1, max_size=4))
+def test_any_minutes_text_in_no_crash_out(paragraphs):
+    parsed = parsed_of(*[p.replace("\n", " ") or "x" for p in paragraphs])
+    stated_counts(parsed)
+    for part in parsed.parts:
+        find_votes(part)
+        attendance(part)
+
+
+def test_a_hedged_count_is_not_a_count_of_the_list():
+    assert stated_counts(parsed_of("Some 12 groups took part: the WI, the scouts and others.")) == []

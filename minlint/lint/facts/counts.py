@@ -303,6 +303,7 @@ def _count_figures(figures: list[Figure], start: int, end: int) -> list[Figure]:
         and f.noun.endswith("s")
         and 2 <= f.value <= 30
         and float(f.value).is_integer()
+        and f.hedge is None  # "some 12 groups, including ...": not a count of those listed
     ]
 
 

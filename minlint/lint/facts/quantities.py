@@ -5,8 +5,10 @@ out every number that is a label rather than an amount, and anything it is unsur
 parts of dates and times, years ("2023", "2022/23"), minute, item, section, page and
 paragraph numbers, list numbering at the start of a line ("1.1", "2)"), ordinals
 ("13th"), phone numbers and codes with a leading zero, ranges ("10-15"), ages
-("16-year-olds", "aged 12"), version numbers and numbers glued to letters ("COVID-19",
-"S60", "4x4").
+("16-year-olds", "aged 12", "aged 14 and 15"), version numbers, numbers glued to letters
+("COVID-19", "S60", "4x4") and a percent sign before a month ("31% December", a scan's
+reading of "31st"). An amount of money is never a label ("Chq No 1343 £28.00"), and
+pounds and pence marked twice ("£491.36p") are read as one amount.
 
 A compound such as "nine-month" or "24-hour" is kept: its value is the number and
 ``counts`` is the unit ("month", "hour"). "one" is kept only where a noun follows it

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -1433,8 +1433,6 @@ def _table(rows: list[Block], out: Relations) -> None:
         )
         if _TOTAL_LABEL_RE.match(label):
             data = [c for c in cells[start:k] if any(f is not None for f in c)]
-            labels = [rows[j] for j in range(start, k) if any(f is not None for f in cells[j])]
-            del labels
             if len(data) >= 2:
                 for c, total in enumerate(row_figs):
                     if total is None:
@@ -1580,10 +1578,6 @@ def _dedupe(out: Relations) -> None:
                 kept.append(r)
         setattr(out, name, kept)
 
-
-def iter_figures(rel: SumRelation) -> Iterator[Figure]:
-    yield rel.total
-    yield from rel.parts
 
 
 # ---------------------------------------------------------------------- for the messages
