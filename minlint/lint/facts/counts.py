@@ -282,6 +282,7 @@ def _two_names_hint(parsed: ParsedDocument, names: list[str]) -> str | None:
 
 # ------------------------------------------------------------------ counts in sentences
 
+_MAY_LIST_RE = LazyPattern(r"[:(;–]|\s-\s|\bnamely\b|\bi\.e\b")
 _BRACKET_LIST_RE = LazyPattern(
     r"\s*\((?:from\s+|namely\s+|i\.e\.?,?\s+)?(?P<items>[^()]{3,300})\)", re.I
 )
@@ -310,6 +311,9 @@ def _count_figures(figures: list[Figure], start: int, end: int) -> list[Figure]:
 def _sentence_counts(part: Part, document_lines: list[str]) -> Iterator[StatedCount]:
     blocks = part.blocks
     for k, b in enumerate(blocks):
+        text = b.text
+        if not _MAY_LIST_RE.search(text):
+            continue  # no colon, dash, bracket or "namely": no list stated with a count
         figures = block_figures(b)
         if not figures:
             found = _count_before_pointer(blocks, k, document_lines)

@@ -1506,7 +1506,7 @@ def _added_to_earlier(
         (
             f
             for k in range(first, index + 1)
-            for f in figures.get(id(blocks[k]), [])
+            for f in block_figures(blocks[k])
             if f.same_class(part) and f.hedge is None and _depth(f.block.text, f.start) == 0
         ),
         None,
@@ -1524,7 +1524,8 @@ def _added_to_earlier(
 
 
 def _part_relations(blocks: list[Block], out: Relations) -> None:
-    figures = {id(b): block_figures(b) for b in blocks if b.kind != TABLE_ROW}
+    texts = [b for b in blocks if b.kind != TABLE_ROW]
+    figures = {id(b): block_figures(b) for b in texts}
     for index, b in enumerate(blocks):
         figs = figures.get(id(b))
         if not figs:
@@ -1535,9 +1536,11 @@ def _part_relations(blocks: list[Block], out: Relations) -> None:
             rel = _added_to_earlier(blocks, figures, index, part, total)
             if rel is not None:
                 out.sums.append(rel)
-    rows = _rows(blocks, figures)
-    _list_totals(rows, out)
-    _column_totals(rows, out)
+    if any("otal" in b.text or "OTAL" in b.text or "ollows" in b.text for b in texts):
+        # itemised lines need a "Total" line, a column headed Total or "as follows"
+        rows = _rows(blocks, figures)
+        _list_totals(rows, out)
+        _column_totals(rows, out)
     _tables(blocks, out)
 
 
