@@ -171,4 +171,6 @@ def test_any_minutes_text_in_no_crash_out(paragraphs):
 
 
 def test_a_hedged_count_is_not_a_count_of_the_list():
-    assert stated_counts(parsed_of("Some 12 groups took part: the WI, the scouts and others.")) == []
+    assert (
+        stated_counts(parsed_of("Some 12 groups took part: the WI, the scouts and others.")) == []
+    )

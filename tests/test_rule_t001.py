@@ -90,6 +90,9 @@ def test_consistent_sums_in_the_fixtures_are_read_and_not_flagged():
         "The police reported 14 crimes in March: 5 thefts, 4 burglaries, 3 cases of criminal "
         "damage and 3 assaults.",
         "Of the £5,000 set aside for the playground, £3,200 has been spent and £2,800 remains.",
+        "The new play area cost £48,500, funded by a grant of £30,000 from the Lottery, £10,000 "
+        "from the county council and £9,500 from reserves.",
+        "Of the 12 applications considered, 5 were approved, 4 were refused and 4 were deferred.",
     ],
 )
 def test_flags(text):
@@ -125,6 +128,12 @@ def test_flags(text):
         "There are 11 seats on the council; 9 are filled and 2 are vacant.",
         "Cllr Jones reported 14 potholes on the B4293, of which 6 had been repaired by 1 March.",
         "The clerk worked 120 hours in the quarter, 20 more than budgeted.",
+        "The new play area cost £48,500, funded by a grant of £30,000 from the Lottery, £10,000 "
+        "from the county council and £8,500 from reserves.",
+        "The project cost £48,500, partly funded by a grant of £30,000 and £10,000 of reserves.",
+        "A total of £2,340 was raised at the fete; the Council thanked the 24 volunteers.",
+        "The cemetery has 420 plots, of which 385 are in use, leaving 35.",
+        "Of the £10,000 budget for highways, £6,500 has been committed and £1,200 spent.",
     ],
 )
 def test_does_not_flag(text):

@@ -55,6 +55,8 @@ def test_the_consistent_percentages_of_the_fixture_are_read():
         ("Visits rose from 1.2 million to 1.5 million, an increase of 20%.",
          "from 1.2 million to 1.5 million is a rise of 25%, not a rise of 20%"),
         ("Satisfaction was 85% (498 of 600).", "498 of 600 is 83%, not 85%"),
+        ("Police recorded 27 incidents, compared with 35 in the same quarter last year, a fall "
+         "of 25%.", "from 35 to 27 is a fall of 22.9%, not a fall of 25%"),
         ("Of the sites inspected, 41/60 (72%) met the standard.", "41 of 60 is 68%, not 72%"),
     ],
 )  # fmt: skip
@@ -80,6 +82,7 @@ def test_flags(text, message):
         "Satisfaction was 83% (498 of 600).",
         "Complaints fell by 20% from 250 to 200.",
         "The 2024 fete raised £2,345, compared with £1,980 in 2023, an increase of 18.4%.",
+        "The youth centre had 1,245 visits, up from 1,102, an increase of 13%.",
     ],
 )
 def test_does_not_flag(text):

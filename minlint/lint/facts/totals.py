@@ -348,7 +348,8 @@ _LEAD_RE = _lazy(
     r"|consisted\s+of|made\s+up\s+of"
     r"|broken\s+down\s+(?:as\s+follows|as|into|by)|split\s+(?:as\s+follows|between|into|across"
     r"|as|with)|divided\s+(?:between|into|as)|allocated\s+as\s+follows|as\s+follows|namely"
-    r"|of\s+which|of\s+whom)\b|:)",
+    r"|of\s+which|of\s+whom|funded\s+by|financed\s+by|met\s+(?:by|from)|paid\s+for\s+by)\b"
+    r"|:)",
     re.I,
 )
 _OF_THEM_AFTER_RE = _lazy(rf"{_S}*(?:of{_S}+(?:them|whom|which|these|those))\b", re.I)
@@ -370,7 +371,8 @@ _CLAUSE_WORDS = frozenset("that which and but however while whilst so then where
 _SEPARATOR_RE = _lazy(
     r"[,;:(]|\b(?:and|or|plus|while|whilst|whereas|with|comprising|comprises|comprised"
     r"|comprise|consisting\s+of|consists\s+of|made\s+up\s+of|broken\s+down\s+(?:as|into)|as\s+follows"
-    r"|namely|split\s+(?:between|into|as)|divided\s+(?:between|into))\b",
+    r"|namely|split\s+(?:between|into|as)|divided\s+(?:between|into)|funded\s+by|financed\s+by"
+    r"|met\s+(?:by|from)|paid\s+for\s+by)\b",
     re.I,
 )
 # What may come between a list separator and the figure that opens the next part.
@@ -794,7 +796,10 @@ class _BlockReader:
                 # "214 empty council homes, of which 131 ..., 58 ... and 25 ..."
                 if len(series) >= 2:
                     figs = tuple(s.items[i] for i in series)
-                    self._add_sum(SumRelation(total, figs, "total before its parts"))
+                    partly = re.search(r"\b(?:partly|part|in\s+part|including)\b", gap, re.I)
+                    self._add_sum(
+                        SumRelation(total, figs, "total before its parts", exhaustive=not partly)
+                    )
                     self._part_shares(s, series, total)
                 elif len(series) == 1 and (of_them or "which" in lead.group(0).lower()):
                     part = s.items[series[0]]
@@ -892,8 +897,10 @@ class _BlockReader:
     def _changes(self, s: _Sentence) -> None:
         if "%" not in self.text[s.start : s.end] and "cent" not in self.text[s.start : s.end]:
             return
-        m = _CHANGE_RE.search(self.text, s.start, s.end) or _CHANGE_BY_RE.search(
-            self.text, s.start, s.end
+        m = (
+            _CHANGE_RE.search(self.text, s.start, s.end)
+            or _CHANGE_BY_RE.search(self.text, s.start, s.end)
+            or _CHANGE_COMPARED_RE.search(self.text, s.start, s.end)
         )
         if not m:
             return
@@ -981,6 +988,14 @@ _CHANGE_BY_RE = _lazy(
     r"|declined|reduced|went\s+down)\s+by\s+(?:approximately\s+|about\s+|around\s+|almost\s+"
     r"|nearly\s+|over\s+|some\s+)?(?P<pct>\d[\d.]*)\s*(?:%|per\s*cent|percent)\s*,?\s*"
     r"from\s+(?:£|€|\$)?(?P<old>\d[\d,.]*)[^.;%]{0,60}?\bto\s+(?:£|€|\$)?(?P<new>\d[\d,.]*)",
+    re.I,
+)
+_CHANGE_COMPARED_RE = _lazy(
+    r"(?<![\d,.])(?:£|€|\$)?(?P<new>\d[\d,.]*)[^.;%\d]{0,80}?\b(?:compared\s+(?:with|to)|up\s+from"
+    r"|down\s+from|against)\s+(?:£|€|\$)?(?P<old>\d[\d,.]*)[^.;%\d]{0,60}?,?\s*(?:a|an)\s+"
+    r"(?P<dir>drop|fall|decrease|reduction|decline|cut|rise|increase|growth)\s+of\s+"
+    r"(?:approximately\s+|about\s+|around\s+|almost\s+|nearly\s+|over\s+|some\s+)?"
+    r"(?P<pct>\d[\d.]*)\s*(?:%|per\s*cent|percent)",
     re.I,
 )
 _CHANGE_RE = _lazy(
@@ -1580,7 +1595,6 @@ def _dedupe(out: Relations) -> None:
                 keys.add(key)
                 kept.append(r)
         setattr(out, name, kept)
-
 
 
 # ---------------------------------------------------------------------- for the messages
