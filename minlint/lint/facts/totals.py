@@ -12,7 +12,10 @@ and finds them only where the text ties the figures together itself:
 - itemised lines closed by a "Total" line (a list of payments, a finance statement), or
   opened by a sentence that states the total ("... was €2.36m, allocated as follows:");
 - a table's row or column labelled Total, in markdown and HTML tables and in the rows of
-  text extracted from PDF tables;
+  text extracted from PDF tables (cells set apart by tabs or runs of spaces);
+- read across sentences, and so marked ``inferred``: "This makes a total of £4,200" after
+  the amounts of the sentences before it, and "an additional 32 cases ... bringing the
+  caseload to 210" added to the figure its list opens with;
 - a count with its percentage in brackets and the base it is a share of ("Of the 188,
   110 (58.5%) ..."), and a change ("from 612,000 to 455,000, a drop of 25.7%");
 - percentages read as shares of one whole ("By locality, 38% ... North, 41% ... and 27%
