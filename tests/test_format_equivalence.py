@@ -54,7 +54,10 @@ def test_text_version_has_the_planted_finding(versions: dict[str, Path]):
         "Wednesday does not fall on 6 November 2018 (a Tuesday); the year is not stated "
         "and was taken from the meeting of 18 September 2018"
     )
-    assert findings(versions["txt"]) == [("D001", message)]
+    total = (
+        "188 + 32 = 220, not 210 (the additional 32 read as added to the 188 the list opens with)"
+    )
+    assert findings(versions["txt"]) == [("D001", message), ("T001", total)]
 
 
 @pytest.mark.parametrize("kind", ["numbered.docx", "docx", "pdf"])

@@ -5,8 +5,10 @@ out every number that is a label rather than an amount, and anything it is unsur
 parts of dates and times, years ("2023", "2022/23"), minute, item, section, page and
 paragraph numbers, list numbering at the start of a line ("1.1", "2)"), ordinals
 ("13th"), phone numbers and codes with a leading zero, ranges ("10-15"), ages
-("16-year-olds", "aged 12"), version numbers and numbers glued to letters ("COVID-19",
-"S60", "4x4").
+("16-year-olds", "aged 12", "aged 14 and 15"), version numbers, numbers glued to letters
+("COVID-19", "S60", "4x4") and a percent sign before a month ("31% December", a scan's
+reading of "31st"). An amount of money is never a label ("Chq No 1343 £28.00"), and
+pounds and pence marked twice ("£491.36p") are read as one amount.
 
 A compound such as "nine-month" or "24-hour" is kept: its value is the number and
 ``counts`` is the unit ("month", "hour"). "one" is kept only where a noun follows it
@@ -160,7 +162,10 @@ _MONTHS = (
     r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC|JANUARY|FEBRUARY|MARCH|APRIL"
     r"|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
-_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS.lower()}\.?{_S}*,?{_S}*\Z")  # on lower case
+# On lower case. After a comma only a year belongs to the month ("May, 2019"): in "in
+# May, 9 in June" the 9 is a count.
+_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS.lower()}\.?{_S}*\Z")
+_MONTH_COMMA_BEFORE_RE = re.compile(rf"\b{_MONTHS.lower()}\.?{_S}*,{_S}*\Z")
 _MONTH_AFTER_RE = re.compile(rf"{_S}*(?:of{_S}+)?{_MONTHS}\b")
 _AGE_RE = re.compile(
     rf"(?:-|{_S}+)(?:years?|yrs?)(?:-|{_S}+)olds?\b"
@@ -168,6 +173,8 @@ _AGE_RE = re.compile(
     re.IGNORECASE,
 )
 _AGED_RE = re.compile(rf"\b(?:aged|age|ages){_S}*(?:of{_S}*)?\Z")
+# The second age of a pair: "aged 14 and 15", "ages 11 to 16".
+_AGED_PAIR_RE = re.compile(rf"\b(?:aged|ages?){_S}*(?:of{_S}*)?\d+{_S}*(?:,|and|or|to|-|–){_S}*\Z")
 _CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
 _TITLE_WORD_BEFORE_RE = re.compile(rf"\b[A-Z][a-z]+{_S}+\Z")
 # A capitalised word right before, not starting a sentence, a line or the text
@@ -322,11 +329,17 @@ def _digits(ctx: _Context, m: re.Match[str]) -> Quantity | None:
         return None  # "24/7", "18+", "16- and 17-year olds"
     if nxt == ")" and text[start - 1 : start] == "(" and _CAPITAL_AFTER_RE.match(text, end + 1):
         return None  # a resolution part: "(1) That the report be noted"
-    if ctx.is_label(start) or _AGE_RE.match(text, end):
+    if (c is None and ctx.is_label(start)) or _AGE_RE.match(text, end):
         return None
-    if "age" in ctx.low[max(0, start - 10) : start] and ctx.before(_AGED_RE, start):
+    if "age" in ctx.low[max(0, start - 20) : start] and (
+        ctx.before(_AGED_RE, start) or ctx.before(_AGED_PAIR_RE, start, 24)
+    ):
         return None
-    if ctx.before(_MONTH_BEFORE_RE, start) or _MONTH_AFTER_RE.match(text, end):
+    if (
+        ctx.before(_MONTH_BEFORE_RE, start)
+        or (len(num) >= 4 and ctx.before(_MONTH_COMMA_BEFORE_RE, start))
+        or _MONTH_AFTER_RE.match(text, end)
+    ):
         return None  # "March 2020", "Apr 16", "16 of March" not read as a date
     value = float(num.replace(",", ""))
     currency = _CURRENCY[c.group()[0]] if c else None
@@ -337,7 +350,12 @@ def _digits(ctx: _Context, m: re.Match[str]) -> Quantity | None:
         end = scale.end()
     pct = None if currency else _PERCENT_RE.match(text, end)
     if pct:
+        if _MONTH_AFTER_RE.match(text, pct.end()):
+            return None  # "31% December": an ordinal date read badly from a scan
         kind, end = "percent", pct.end()
+    after = text[end + 1 : end + 2]
+    if currency and text[end : end + 1] == "p" and num[-3:-2] == "." and not after.isalnum():
+        end += 1  # "£491.36p": pounds and pence with the pence marked again
     if end < len(text) and (text[end].isalpha() or text[end] == "_"):
         return None  # "13th", "10am", "3G", "4x4"
     if kind:
