@@ -216,6 +216,9 @@ REAL_FINDINGS = [
      "in this paragraph)"),
     ("tintern-wyevalley-cc/20200224_minutes.txt", 19, "error",
      "£8,191.00 + £5,580.70 = £13,771.70, not £13,771.95"),
+    # A file written with HTML line breaks: one line, the finding at its column.
+    ("tintern-wyevalley-cc/20211129_minutes.txt", 1, "error",
+     "£1,369.87 + £14,950.80 = £16,320.67, not £16,321.67"),
 ]  # fmt: skip
 
 

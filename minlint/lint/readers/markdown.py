@@ -71,7 +71,9 @@ _PAGE_BREAK = frozenset(("---", "***", "___"))
 _SCANNED = re.compile(r"^\*?<small>\s*scanned\s+page\b.*$", re.I)
 _OMITTED = re.compile(r"^\(?image\s+omitted\)?$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?$|^-\s*(\d{1,3})\s*-$", re.I)
-_TERMINAL = re.compile(r"[.:;?!]['\"’”)\]]?$|:-$")
+_TERMINAL = re.compile(r"[.:;?!]['\"’”)\]]?$|:-$|\(\d{1,3}\)$")
+# A list closed by its count in brackets ends its paragraph ("... Talukder. (8)").
+_COUNTED = re.compile(r"\(\d{1,3}\)$")
 _LABEL_START = re.compile(
     r"^(?:(?:proposed|seconded)\s+by\b|(?:and\s+)?resolved\b|reply\b|present\b|apolog"
     r"|signed\b|dated?\s*:)",
@@ -150,7 +152,9 @@ def _soft_starts(lines: list[Line], wrap: int, italic: set[int]) -> None:
             continue
         if prev is not None and ln.hint is None and not ln.starts_block:
             short = len(prev.text) < 0.6 * wrap
-            ended = _TERMINAL.search(prev.text) and len(prev.text) < 0.9 * wrap
+            ended = (
+                _TERMINAL.search(prev.text) and len(prev.text) < 0.9 * wrap
+            ) or _COUNTED.search(prev.text)
             title = (
                 short
                 and not _FUNCTION_END.search(prev.text)
