@@ -1,0 +1,678 @@
+"""Repeated text in minutes: the paragraphs, sentences and phrases the P rules compare.
+
+A *unit* is a paragraph as a reader sees it: a block of the minutes, or several blocks
+when a reader left a sentence broken over them (text extracted from a PDF whose lines
+were wrapped at a fixed width). Units are compared after normalisation (whitespace,
+quotes, dashes, a leading bullet, case), so a bullet and the same text unbulleted are
+the same paragraph.
+
+What is never compared:
+
+- headings, minute titles and table rows (rows repeat legitimately);
+- units shorter than ``duplicate-min-words`` words once standard wording is left out:
+  the procedural formulas every set of minutes repeats (noting a report, no
+  declarations, no public questions, excluding the press and public, the webcast
+  notice, no urgent business, approving the last minutes, the next meeting), from a
+  built-in list and ``standard-wording`` in the configuration;
+- in a set of minutes whose last minute (the date of the next meeting) runs on for
+  many paragraphs after the next meeting is given, what follows it: the text of an
+  attachment that a pack's reader kept with the minutes.
+
+Candidate pairs for near duplicates come from prefix filtering on word sets (see
+:mod:`minlint.lint.diff.blocking`); only candidates are scored with the Levenshtein
+ratio, so the cost grows with the length of the minutes, not with its square.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from minlint.lint.blocks import HEADING, TABLE_ROW, Block
+from minlint.lint.diff.words import EQUAL, REPLACE, WordOp, paragraph_key, word_diff
+from minlint.lint.model import AgendaPart, MinutesPart, Part
+
+# A unit below this many words of its own is in any case too short to compare.
+MIN_WORDS_DEFAULT = 12
+# A line of this many words that does not end a sentence is wrapped, not a title.
+LONG_LINE_WORDS = 10
+# A minute that runs on for more paragraphs than this after giving the next meeting's
+# date has an attachment in it.
+TAIL_BLOCKS = 6
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_RESOLVED = re.compile(r"^\s*(?:and\s+)?resolved\b", re.I)
+# A sentence that records what was decided: outcomes repeat from item to item.
+_DECISION = re.compile(
+    r"^\W*(?:it was )?(?:(?:unanimously )?(?:agreed|resolved|decided|noted|carried)\b)"
+    r"|\bit was (?:unanimously )?(?:agreed|resolved|decided|noted)\b"
+    r"|\b(?:proposed|seconded|moved) by\b|\bthe (?:motion|amendment|vote)\b"
+    r"|^\W*(?:a )?vote (?:then )?took place\b",
+    re.I,
+)
+_LEAD = re.compile(
+    r"^\s*(?:(?:and\s+)?resolved\s*(?:that\s*)?[:\-–—]*\s*|\(?[0-9ivx]{1,4}\)\s*|[a-z]\)\s*)+",
+    re.I,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])['\"’”)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_TERMINAL = re.compile(r"(?:[.!?:;)\"'”’]|:\s*[-–—])\s*$")
+_TERMINAL_COLON = re.compile(r":\s*[-–—]?\s*$")
+_CONNECTIVE = frozenset(
+    "a an and as at by for from in into of on or per than that the to with which who "
+    "whose its their his her our be been being was were is are has have had not".split()
+)
+
+# The procedural formulas of minutes, matched against a sentence with its "Resolved:-",
+# part number and "That" taken off, in lower case.
+STANDARD_PATTERNS = tuple(
+    re.compile(p)
+    for p in (
+        r"^(?:that )?the [\w\s,'/&()-]{0,80}? (?:be|was|were|is|are|had been) "
+        r"(?:received and (?:its contents )?|duly )?(?:noted|received)\b",
+        r"\bno declarations? of (?:any )?(?:\w+ )?interests?\b",
+        r"^there were no declarations\b",
+        r"\bdeclarations? of interest were (?:made|received|declared)\b",
+        r"\bno (?:public )?questions\b",
+        r"^there were no members of the public\b",
+        r"\bno (?:items? of )?urgent business\b|\bas urgent\b|\bno urgent items?\b",
+        r"\blocal government act,? 1972\b|\bexempt information\b",
+        r"\b(?:press and public|public and press|public and the press) be excluded\b",
+        r"\bexcluded from the meeting\b",
+        r"\bwebcast\b|\brecording of (?:this|the) meeting\b|\bcan be viewed at\b",
+        r"\bavailable to (?:view|watch)\b",
+        r"^apologies for absence\b|\bno apologies\b|\bapologies (?:for absence )?were received\b",
+        r"^(?:that,? )?the (?:draft |previous |last )?minutes\b",
+        r"\b(?:approved|agreed|confirmed|signed) as a (?:correct|true|accurate) record\b",
+        r"^(?:that )?the (?:date and time of the )?next meeting\b",
+        r"^(?:that )?the work programme (?:for [\w/ -]+ )?be (?:noted|approved|agreed)\b",
+        r"\bregisters? of (?:orders|decisions)\b|\bavailable (?:[\w ,]+ )?for inspection\b",
+        r"\breplies to (?:the )?(?:following )?questions\b",
+        r"\bconsidered as having been dealt with\b",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph as the duplicate rules compare it."""
+
+    blocks: tuple[Block, ...]
+    text: str  # the blocks' texts joined with spaces
+    key: str  # normalised, in lower case
+    words: int  # words that are not standard wording
+    minute: int  # index of the minute it is in; -1 before the first minute
+    resolution: bool  # a resolution, or a sentence recording an outcome ("It was agreed")
+    lead_in: bool  # one sentence introducing a list ("... raised the following points:-")
+    index: int = 0  # its place among the units of its minutes
+
+    @property
+    def line(self) -> int:
+        return self.blocks[0].line
+
+    @property
+    def end_line(self) -> int:
+        return self.blocks[-1].end_line
+
+    def word_set(self) -> frozenset[str]:
+        return frozenset(_WORD.findall(self.key))
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+class StandardWording:
+    """The built-in formulas and the configured ``standard-wording`` sentences (which may
+    use ``*`` and ``?`` as in shell patterns)."""
+
+    def __init__(self, configured: Iterable[str] = ()) -> None:
+        self.exact: set[str] = set()
+        self.patterns: list[str] = []
+        for text in configured:
+            core = _core(text)
+            if any(ch in core for ch in "*?["):
+                self.patterns.append(core)
+            elif core:
+                self.exact.add(core)
+
+    def covers(self, sentence: str) -> bool:
+        core = _core(sentence)
+        if not core:
+            return True
+        if core in self.exact or any(fnmatch.fnmatchcase(core, p) for p in self.patterns):
+            return True
+        return any(p.search(core) for p in STANDARD_PATTERNS)
+
+    def own_words(self, text: str) -> int:
+        """Words of ``text`` outside standard sentences."""
+        return sum(len(_WORD.findall(s)) for s in sentences(text) if not self.covers(s))
+
+
+def _core(text: str) -> str:
+    """A sentence as compared with standard wording: lower case, without "Resolved:-",
+    a part number, "That", or final punctuation."""
+    core = _LEAD.sub("", paragraph_key(text).casefold().strip("\"' "))
+    return core.strip("\"' ").rstrip(".;:!?\"' ").strip()
+
+
+# --- where the minutes are --------------------------------------------------------------
+
+
+def minute_lines(part: Part) -> list[int]:
+    return [m.line for m in part.items] if isinstance(part, (MinutesPart, AgendaPart)) else []
+
+
+def minutes_blocks(part: MinutesPart) -> list[Block]:
+    """The blocks of a set of minutes, without an attachment run into its last minute."""
+    blocks = list(part.blocks)
+    if not part.items or part.next_meeting is None:
+        return blocks
+    last = part.items[-1]
+    line = part.next_meeting.line
+    if not last.line <= line <= last.end_line:
+        return blocks
+    after = [b for b in blocks if b.line > line]
+    if len(after) > TAIL_BLOCKS:
+        return [b for b in blocks if b.line <= line or b.end_line <= line]
+    return blocks
+
+
+def _continues(prev: Block, nxt: Block) -> bool:
+    """Whether ``nxt`` goes on with a sentence that ``prev`` left unfinished."""
+    if prev.kind != "paragraph" or nxt.kind != "paragraph":
+        return False
+    if _TERMINAL.search(prev.text):
+        return False
+    first = nxt.text.lstrip()[:1]
+    if not first:
+        return False
+    if first.islower() or first.isdigit() or first in "£$€(":
+        return True
+    last = prev.text.rstrip()
+    if last.endswith((",", "-", "–")) or last.rsplit(None, 1)[-1].lower() in _CONNECTIVE:
+        return True
+    # A long line without a full stop is a sentence wrapped at the page's width; a short
+    # one is a title.
+    return len(last.split()) >= LONG_LINE_WORDS
+
+
+def units(
+    part: MinutesPart, standard: StandardWording, blocks: Sequence[Block] | None = None
+) -> list[Unit]:
+    """The units of a set of minutes, in order."""
+    heads = set(minute_lines(part))
+    starts = sorted(heads)
+    res_lines = [(r.line, r.end_line) for m in part.items for r in m.resolutions]
+    res_starts = {a for a, _ in res_lines}
+    chosen = [
+        b
+        for b in (minutes_blocks(part) if blocks is None else blocks)
+        if b.kind not in (HEADING, TABLE_ROW) and b.line not in heads and b.text.strip()
+    ]
+    groups: list[list[Block]] = []
+    for b in chosen:
+        if groups and _continues(groups[-1][-1], b) and len(groups[-1]) < 30:
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+    out = []
+    for index, group in enumerate(groups):
+        text = " ".join(b.text.strip() for b in group)
+        first = group[0]
+        minute = bisect_right(starts, first.line) - 1
+        resolution = (
+            bool(_RESOLVED.match(text)) or first.line in res_starts or bool(_DECISION.search(text))
+        )
+        out.append(
+            Unit(
+                blocks=tuple(group),
+                text=text,
+                key=paragraph_key(text).casefold(),
+                words=standard.own_words(text),
+                minute=minute,
+                resolution=resolution,
+                lead_in=bool(_TERMINAL_COLON.search(text)) and len(sentences(text)) == 1,
+                index=index,
+            )
+        )
+    return out
+
+
+# --- exact and near duplicates ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A unit (``later``) that repeats another (``earlier``)."""
+
+    earlier: Unit
+    later: Unit
+    ratio: float = 1.0
+    ops: tuple[WordOp, ...] = ()
+
+
+def _substantial(unit: Unit, min_words: int) -> bool:
+    """Long enough to be a slip when repeated in another minute, not a formula."""
+    return unit.words >= 2 * min_words or len(sentences(unit.text)) >= 2
+
+
+# Decisions this many units apart or more are two decisions, not one pasted twice.
+DECISION_REACH = 3
+
+
+def _repeat_of(first: Unit, later: Unit, min_words: int) -> bool:
+    """Whether ``later`` repeating ``first`` is a slip rather than the minutes' formula."""
+    if later.resolution != first.resolution:
+        return False  # a statement and the resolution that restates it
+    if later.lead_in or first.lead_in:
+        return False  # "Members raised the following points:-" introduces other points
+    if later.resolution:
+        # The same decision on two items is two decisions; a part pasted twice is close.
+        return later.minute == first.minute and later.index - first.index <= DECISION_REACH
+    return later.minute == first.minute or _substantial(later, min_words)
+
+
+def exact_duplicates(found: Sequence[Unit], min_words: int) -> list[Pair]:
+    """Units whose normalised text is that of an earlier unit.
+
+    A repeat in another minute is reported only when the paragraph is substantial (two
+    sentences, or twice the minimum length): one-line outcomes recur from item to item,
+    and a resolution or recorded outcome only when it follows closely in the same
+    minute. Text found three or more times is a formula of these minutes.
+    """
+    by_key: dict[str, list[Unit]] = {}
+    for u in found:
+        if u.words >= min_words:
+            by_key.setdefault(u.key, []).append(u)
+    pairs = []
+    for group in by_key.values():
+        if len(group) != 2:
+            continue
+        first, later = group
+        if _repeat_of(first, later, min_words):
+            pairs.append(Pair(first, later))
+    return sorted(pairs, key=lambda p: p.later.line)
+
+
+def formula_keys(found: Sequence[Unit]) -> set[str]:
+    """Texts found three or more times: formulas of these minutes."""
+    counts: dict[str, int] = {}
+    for u in found:
+        counts[u.key] = counts.get(u.key, 0) + 1
+    return {k for k, n in counts.items() if n >= 3}
+
+
+_STOP = frozenset(
+    "the a an this that these those it he she they we in on at to of for by and or but "
+    "as with from".split()
+)
+_SLOT = re.compile(r"\d|^[A-Z][\w'’-]*$")
+
+
+def _slots(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if _SLOT.search(w) and w.lower() not in _STOP]
+
+
+def fills_a_formula(ops: Sequence[WordOp]) -> bool:
+    """Whether two texts are one formula filled in twice: what differs puts another
+    name (a capitalised word) or number in the same place ("proposed by Councillor
+    Kiely" / "by Councillor Butler"; "Primary" / "Secondary"; "129" / "130"), or adds or
+    leaves out names only (the roll of a vote). A name spelt differently is an edit."""
+    import Levenshtein
+
+    differs = [op for op in ops if op.op != EQUAL]
+    if not differs:
+        return False
+    only_slots = True
+    for op in differs:
+        old, new = _slots(op.old_text), _slots(op.new_text)
+        plain = [
+            w
+            for w in _WORD.findall(op.old_text + " " + op.new_text)
+            if not _SLOT.search(w) or w.lower() in _STOP
+        ]
+        if plain:
+            only_slots = False
+        if op.op != REPLACE or not (old or new):
+            continue
+        if Levenshtein.ratio(op.old_text.casefold(), op.new_text.casefold()) >= 0.8:
+            continue  # a spelling corrected, not another name
+        return True
+    return only_slots
+
+
+def near_duplicates(
+    found: Sequence[Unit], min_words: int, ratio: float, exclude: Iterable[Pair] = ()
+) -> list[Pair]:
+    """Units nearly the same as an earlier one (each reported once, at its best match)."""
+    from minlint.lint.diff.blocking import similar_pairs
+    from minlint.lint.diff.words import similarity
+
+    exact = {(id(p.earlier), id(p.later)) for p in exclude}
+    formulas = formula_keys(found)
+    eligible = [u for u in found if u.words >= min_words and u.key not in formulas]
+    sets = [u.word_set() for u in eligible]
+    best: dict[int, Pair] = {}
+    for i, j, _ in similar_pairs(sets, None, 0.5):
+        a, b = eligible[i], eligible[j]
+        if a.key == b.key or (id(a), id(b)) in exact or not _repeat_of(a, b, min_words):
+            continue
+        if a.minute != b.minute and min(len(sentences(a.text)), len(sentences(b.text))) < 2:
+            continue  # parallel items worded alike, not a copy left beside its original
+        score = similarity(a.key, b.key)
+        if score < ratio:
+            continue
+        ops = tuple(word_diff(a.text, b.text))
+        if fills_a_formula(ops):
+            continue
+        current = best.get(j)
+        if current is None or score > current.ratio:
+            best[j] = Pair(a, b, score, ops)
+    return sorted(best.values(), key=lambda p: p.later.line)
+
+
+# Items whose business is the previous minutes: what they repeat is meant to be repeated.
+CARRIED_OVER = re.compile(
+    r"matters arising|\baction(?:s| log| tracker| sheet)\b|minutes of the (?:previous|last)",
+    re.I,
+)
+
+
+def carried_over_minutes(part: MinutesPart) -> set[int]:
+    """Indexes of the minutes that carry the previous minutes' business forward."""
+    return {k for k, m in enumerate(part.items) if CARRIED_OVER.search(m.title)}
+
+
+def copied(
+    draft: Sequence[Unit],
+    previous: Sequence[Unit],
+    min_words: int,
+    ratio: float,
+    skip_minutes: Iterable[int] = (),
+) -> list[Pair]:
+    """Discussion paragraphs of the draft found in the previous minutes, word for word
+    or nearly (``earlier`` is the previous minutes' unit). The opening paragraphs (who
+    attended, the webcast notice) and resolutions are not discussion."""
+    from minlint.lint.diff.blocking import similar_pairs
+    from minlint.lint.diff.words import similarity
+
+    skip = set(skip_minutes)
+    mine = [
+        u
+        for u in draft
+        if u.words >= min_words and not u.resolution and u.minute >= 0 and u.minute not in skip
+    ]
+    theirs = [u for u in previous if u.words >= min_words and not u.resolution]
+    by_key = {u.key: u for u in reversed(theirs)}
+    out: dict[int, Pair] = {}
+    for k, u in enumerate(mine):
+        if u.key in by_key:
+            out[k] = Pair(by_key[u.key], u)
+    for i, j, _ in similar_pairs([u.word_set() for u in mine], [u.word_set() for u in theirs], 0.5):
+        if i in out and out[i].ratio == 1.0:
+            continue
+        a, b = theirs[j], mine[i]
+        score = similarity(a.key, b.key)
+        if score < ratio:
+            continue
+        ops = tuple(word_diff(a.text, b.text))
+        if fills_a_formula(ops):
+            continue
+        if i not in out or score > out[i].ratio:
+            out[i] = Pair(a, b, score, ops)
+    return sorted(out.values(), key=lambda p: p.later.line)
+
+
+# --- repeats inside a paragraph ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """Text repeated inside one block: characters ``start:end`` of ``block.text`` are
+    the second occurrence; ``first`` is where the first one starts."""
+
+    block: Block
+    start: int
+    end: int
+    first: int
+    text: str
+    kind: str  # "sentence", "phrase" or "garbled"
+
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
+_VOWEL = re.compile(r"[aeiouy]", re.I)
+# Words that are doubled in good English: "had had", "is is" ("what it is is").
+_DOUBLES_OK = frozenset("had is very far bye ha knock tut long many really so".split())
+# "that that" is right before a verb ("that that was"), a slip before these.
+_AFTER_THAT = frozenset("the a an this these those their his her its our my your".split())
+_FUNCTION = frozenset(
+    (
+        "a an the and or but if as at by for from in into of off on onto to up with "
+        "that this these those it its is was were be been are am he she they we i you "
+        "his her their our my your him them us there here which who whom whose what "
+        "not no so than then too very can could will would shall should may might must "
+        "do does did has have had"
+    ).split()
+)
+_PRONOUN_AFTER_ARTICLE = frozenset("he she they we".split())
+# A phrase drawn three or more times in a row is how a PDF renders bold or shadowed
+# text (slides), not an editing slip.
+ARTEFACT_REPEATS = 3
+
+
+def _words_of(text: str) -> list[tuple[str, int, int]]:
+    masked = _URL.sub(lambda m: " " * len(m.group()), text)
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
+
+
+def _same_case(a: str, b: str, first: bool) -> bool:
+    """Equal words as a doubling would leave them: the same, or "The the"."""
+    if a == b:
+        return True
+    return first and a[:1].isupper() and a[1:] == b[1:] and b[:1].islower() and a.lower() == b
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:;"
+
+
+def doubled_phrases(block: Block) -> list[Repeat]:
+    """Words or phrases written twice in a row ("was agreed was agreed", "the the"),
+    and an article left before a pronoun ("the he", a doubled "the" half deleted)."""
+    text = block.text
+    words = _words_of(text)
+    out: list[Repeat] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        hit = None
+        for size in range(min(8, (n - i) // 2), 0, -1):
+            first = words[i : i + size]
+            second = words[i + size : i + 2 * size]
+            gap = text[first[-1][2] : second[0][1]]
+            if gap.strip():
+                continue
+            one = " ".join(text[first[0][1] : first[-1][2]].split())
+            two = " ".join(text[second[0][1] : second[-1][2]].split())
+            if one.casefold() != two.casefold():
+                continue
+            if not all(
+                _same_case(a[0], b[0], k == 0 and _sentence_start(text, first[0][1]))
+                for k, (a, b) in enumerate(zip(first, second, strict=True))
+            ):
+                continue
+            if _artefact(words, i, size):
+                hit = ("skip", size)
+                break
+            if _legitimate(first, words, i, size):
+                continue
+            hit = ("phrase", size)
+            break
+        if hit is None:
+            i += 1
+            continue
+        kind, size = hit
+        if kind == "phrase":
+            start, end = words[i + size][1], words[i + 2 * size - 1][2]
+            out.append(Repeat(block, start, end, words[i][1], text[words[i][1] : end], "phrase"))
+            i += 2 * size
+        else:
+            i += size * _run(words, i, size)
+    for k in range(len(words) - 1):
+        a, b = words[k], words[k + 1]
+        if (
+            a[0].lower() in ("the", "a", "an")
+            and b[0] in _PRONOUN_AFTER_ARTICLE
+            and not text[a[2] : b[1]].strip()
+            and text[b[2] : b[2] + 1] not in ("-", "'", "’")
+        ):
+            out.append(Repeat(block, a[1], b[2], a[1], text[a[1] : b[2]], "garbled"))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _run(words: Sequence[tuple[str, int, int]], i: int, size: int) -> int:
+    """How many times the phrase of ``size`` words at ``i`` repeats in a row."""
+    key = [w[0].casefold() for w in words[i : i + size]]
+    count = 1
+    while [w[0].casefold() for w in words[i + count * size : i + (count + 1) * size]] == key:
+        count += 1
+    return count
+
+
+def _artefact(words: Sequence[tuple[str, int, int]], i: int, size: int) -> bool:
+    return _run(words, i, size) >= ARTEFACT_REPEATS
+
+
+def _legitimate(
+    first: Sequence[tuple[str, int, int]], words: Sequence[tuple[str, int, int]], i: int, size: int
+) -> bool:
+    lowered = [w[0].lower() for w in first]
+    if any(w[0][:1].isdigit() for w in first):
+        return True  # numbers repeat in lists and tables
+    if all(w[0].isupper() and len(w[0]) > 1 for w in first):
+        return True  # titles in capitals run together from a list
+    if size == 1:
+        word = lowered[0]
+        if word in _DOUBLES_OK or not _VOWEL.search(word) or (len(word) == 1 and word != "a"):
+            return True
+        if first[0][0][:1].isupper() and word not in _FUNCTION:
+            return True  # a name ("Hasan Hasan", "Moin Moin")
+        if word == "that":
+            after = words[i + 2][0].lower() if i + 2 < len(words) else ""
+            return after not in _AFTER_THAT
+        return False
+    # A phrase of function words only repeats in good prose ("as it is as it is now").
+    return all(w in _FUNCTION for w in lowered)
+
+
+def repeated_sentences(block: Block, standard: StandardWording, min_words: int = 6) -> list[Repeat]:
+    """A sentence of at least ``min_words`` words that appears twice in one block."""
+    text = block.text
+    seen: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    spans: list[tuple[str, int, int]] = []
+    at = 0
+    for s in sentences(text):
+        start = text.find(s, at)
+        if start < 0:
+            continue
+        at = start + len(s)
+        key = paragraph_key(s).casefold().rstrip(" .!?")
+        spans.append((key, start, start + len(s.rstrip())))
+        counts[key] = counts.get(key, 0) + 1
+    out = []
+    for key, start, end in spans:
+        if len(_WORD.findall(key)) < min_words or standard.covers(key):
+            continue
+        if counts[key] >= ARTEFACT_REPEATS:
+            continue
+        if key in seen:
+            out.append(Repeat(block, start, end, seen[key], text[start:end], "sentence"))
+        else:
+            seen[key] = start
+    return out
+
+
+# --- shared by the rules ------------------------------------------------------------------
+
+_UNITS: dict[tuple[int, tuple[str, ...]], tuple[MinutesPart, list[Unit]]] = {}
+
+
+def part_units(part: MinutesPart, configured: tuple[str, ...]) -> list[Unit]:
+    """The units of a set of minutes, computed once for the rules that share them."""
+    key = (id(part), configured)
+    hit = _UNITS.get(key)
+    if hit is not None and hit[0] is part:
+        return hit[1]
+    if len(_UNITS) > 64:
+        _UNITS.clear()
+    found = units(part, StandardWording(configured))
+    _UNITS[key] = (part, found)
+    return found
+
+
+def minute_label(part: MinutesPart, index: int) -> str:
+    """ "minute 17", or "the opening paragraphs" for text before the first minute."""
+    if 0 <= index < len(part.items):
+        return f"minute {part.items[index].number}"
+    return "the opening paragraphs"
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1].rstrip()}…"'
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """A sentence of ``later`` that is also in ``earlier``, another unit of the minute."""
+
+    earlier: Unit
+    later: Unit
+    text: str
+    block: Block | None  # where the later sentence starts, when it lies in one block
+    start: int
+    end: int
+
+
+def _locate(unit: Unit, sentence: str) -> tuple[Block | None, int, int]:
+    head = sentence[:40]
+    for b in unit.blocks:
+        at = b.text.find(head)
+        if at >= 0:
+            return b, at, min(len(b.text), at + len(sentence))
+    return None, 0, 0
+
+
+def repeated_in_minute(
+    found: Sequence[Unit], standard: StandardWording, min_words: int, paragraphs: Iterable[Pair]
+) -> list[SentencePair]:
+    """Sentences of at least ``min_words`` words found in two different units of one
+    minute (a paragraph a reader joined from several lines holds several items, so a
+    repeated line shows as a repeated sentence). The rules for paragraphs apply: not
+    standard wording, not a formula found three times, not two recorded outcomes apart."""
+    whole = {id(p.later) for p in paragraphs} | {id(p.earlier) for p in paragraphs}
+    where: dict[tuple[int, str], list[tuple[Unit, str]]] = {}
+    for u in found:
+        if id(u) in whole:
+            continue
+        for s in sentences(u.text):
+            key = paragraph_key(s).casefold().rstrip(" .!?;:")
+            if len(_WORD.findall(key)) < min_words or standard.covers(s):
+                continue
+            where.setdefault((u.minute, key), []).append((u, s))
+    out = []
+    for found_in in where.values():
+        if len(found_in) != 2:
+            continue
+        (first, _), (later, s) = found_in
+        if first is later or not _repeat_of(first, later, min_words):
+            continue
+        block, start, end = _locate(later, s)
+        out.append(SentencePair(first, later, s, block, start, end))
+    return sorted(out, key=lambda p: (p.later.line, p.start))
