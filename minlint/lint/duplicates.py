@@ -26,13 +26,14 @@ ratio, so the cost grows with the length of the minutes, not with its square.
 from __future__ import annotations
 
 import fnmatch
+import operator
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from minlint.lint.blocks import HEADING, TABLE_ROW, Block
-from minlint.lint.diff.words import EQUAL, REPLACE, WordOp, paragraph_key, word_diff
+from minlint.lint.diff.words import EQUAL, REPLACE, WordOp, fold, paragraph_key, word_diff
 from minlint.lint.model import AgendaPart, MinutesPart, Part
 
 # A unit below this many words of its own is in any case too short to compare.
@@ -45,7 +46,8 @@ TAIL_BLOCKS = 6
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _RESOLVED = re.compile(r"^\s*(?:and\s+)?resolved\b", re.I)
-# A sentence that records what was decided: outcomes repeat from item to item.
+# A short paragraph that records what was decided: outcomes repeat from item to item.
+DECISION_LENGTH = 300
 _DECISION = re.compile(
     r"^\W*(?:it was )?(?:(?:unanimously )?(?:agreed|resolved|decided|noted|carried)\b)"
     r"|\bit was (?:unanimously )?(?:agreed|resolved|decided|noted)\b"
@@ -59,6 +61,8 @@ _LEAD = re.compile(
 )
 _SENTENCE = re.compile(r"(?<=[.!?])['\"’”)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _TERMINAL = re.compile(r"(?:[.!?:;)\"'”’]|:\s*[-–—])\s*$")
+_RESOLVED_LABEL = re.compile(r"^\W*(?:and\s+)?resolved\W*$", re.I)
+_QUOTED_THAT = re.compile(r"^\s*[\"“‘']\s*that\b", re.I)
 _TERMINAL_COLON = re.compile(r":\s*[-–—]?\s*$")
 _CONNECTIVE = frozenset(
     "a an and as at by for from in into of on or per than that the to with which who "
@@ -66,33 +70,43 @@ _CONNECTIVE = frozenset(
 )
 
 # The procedural formulas of minutes, matched against a sentence with its "Resolved:-",
-# part number and "That" taken off, in lower case.
-STANDARD_PATTERNS = tuple(
-    re.compile(p)
-    for p in (
-        r"^(?:that )?the [\w\s,'/&()-]{0,80}? (?:be|was|were|is|are|had been) "
-        r"(?:received and (?:its contents )?|duly )?(?:noted|received)\b",
-        r"\bno declarations? of (?:any )?(?:\w+ )?interests?\b",
-        r"^there were no declarations\b",
-        r"\bdeclarations? of interest were (?:made|received|declared)\b",
-        r"\bno (?:public )?questions\b",
-        r"^there were no members of the public\b",
-        r"\bno (?:items? of )?urgent business\b|\bas urgent\b|\bno urgent items?\b",
-        r"\blocal government act,? 1972\b|\bexempt information\b",
-        r"\b(?:press and public|public and press|public and the press) be excluded\b",
-        r"\bexcluded from the meeting\b",
-        r"\bwebcast\b|\brecording of (?:this|the) meeting\b|\bcan be viewed at\b",
-        r"\bavailable to (?:view|watch)\b",
-        r"^apologies for absence\b|\bno apologies\b|\bapologies (?:for absence )?were received\b",
-        r"^(?:that,? )?the (?:draft |previous |last )?minutes\b",
-        r"\b(?:approved|agreed|confirmed|signed) as a (?:correct|true|accurate) record\b",
-        r"^(?:that )?the (?:date and time of the )?next meeting\b",
-        r"^(?:that )?the work programme (?:for [\w/ -]+ )?be (?:noted|approved|agreed)\b",
-        r"\bregisters? of (?:orders|decisions)\b|\bavailable (?:[\w ,]+ )?for inspection\b",
-        r"\breplies to (?:the )?(?:following )?questions\b",
-        r"\bconsidered as having been dealt with\b",
-    )
+# part number and "That" taken off, in lower case: (a word the sentence must hold, the
+# pattern). The word lets most sentences skip the pattern.
+STANDARD_PATTERNS = (
+    (
+        "note",
+        r"^(?:that,? )?the [\w\s,'/&()-]{0,80}? (?:be|was|were|is|are|had been) "
+        r"(?:received and (?:its contents )?|duly )?noted\b",
+    ),
+    ("receive", r"^(?:that,? )?the [\w\s,'/&()-]{0,80}? (?:be|was|were) received\b"),
+    ("declaration", r"\bno declarations? of (?:any )?(?:\w+ )?interests?\b"),
+    ("declaration", r"^there were no declarations\b"),
+    ("declaration", r"\bdeclarations? of interest were (?:made|received|declared)\b"),
+    ("question", r"\bno (?:public )?questions\b"),
+    ("public", r"^there were no members of the public\b"),
+    ("urgent", r"\bno (?:items? of )?urgent business\b|\bas urgent\b|\bno urgent items?\b"),
+    ("1972", r"\blocal government act,? 1972\b"),
+    ("exempt", r"\bexempt information\b"),
+    ("exclude", r"\b(?:press and public|public and press|public and the press) be excluded\b"),
+    ("exclude", r"\bexcluded from the meeting\b"),
+    ("webcast", r"\bwebcast\b"),
+    ("recording", r"\brecording of (?:this|the) meeting\b"),
+    ("viewed", r"\bcan be viewed at\b"),
+    ("available", r"\bavailable to (?:view|watch)\b"),
+    ("apolog", r"^apologies for absence\b|\bno apologies\b|\bapologies (?:for absence )?were"),
+    ("minutes", r"^(?:that,? )?the (?:draft |previous |last )?minutes\b"),
+    ("record", r"\b(?:approved|agreed|confirmed|signed) as an? (?:correct|true|accurate) record"),
+    ("meeting", r"^(?:that,? )?the (?:date and time of the )?next meeting\b"),
+    ("programme", r"^(?:that,? )?the work programme (?:for [\w/ -]+ )?be (?:noted|approved)"),
+    ("register", r"\bregisters? of (?:orders|decisions)\b"),
+    ("inspection", r"\bavailable (?:[\w ,]+ )?for inspection\b"),
+    ("questions", r"\breplies to (?:the )?(?:following )?questions\b"),
+    ("dealt", r"\bconsidered as having been dealt with\b"),
 )
+_STANDARD: dict[str, list[re.Pattern[str]]] = {}
+for _word, _pattern in STANDARD_PATTERNS:
+    _STANDARD.setdefault(_word, []).append(re.compile(_pattern))
+_STANDARD_WORDS = tuple(_STANDARD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +158,11 @@ class StandardWording:
             return True
         if core in self.exact or any(fnmatch.fnmatchcase(core, p) for p in self.patterns):
             return True
-        return any(p.search(core) for p in STANDARD_PATTERNS)
+        for word in [w for w in _STANDARD_WORDS if w in core]:
+            for p in _STANDARD[word]:
+                if p.search(core):
+                    return True
+        return False
 
     def own_words(self, text: str) -> int:
         """Words of ``text`` outside standard sentences."""
@@ -200,38 +218,49 @@ def _continues(prev: Block, nxt: Block) -> bool:
 
 
 def units(
-    part: MinutesPart, standard: StandardWording, blocks: Sequence[Block] | None = None
+    part: MinutesPart,
+    standard: StandardWording,
+    min_words: int = 1,
+    blocks: Sequence[Block] | None = None,
 ) -> list[Unit]:
-    """The units of a set of minutes, in order."""
-    heads = set(minute_lines(part))
-    starts = sorted(heads)
-    res_lines = [(r.line, r.end_line) for m in part.items for r in m.resolutions]
-    res_starts = {a for a, _ in res_lines}
-    chosen = [
-        b
-        for b in (minutes_blocks(part) if blocks is None else blocks)
-        if b.kind not in (HEADING, TABLE_ROW) and b.line not in heads and b.text.strip()
-    ]
+    """The units of a set of minutes, in order. Standard wording is looked for only in
+    units of at least ``min_words`` words (shorter ones are not compared anyway)."""
+    kept = minutes_blocks(part) if blocks is None else list(blocks)
+    last = kept[-1].end_line if kept else part.start_line
+    starts = [m.line for m in part.items]
+    res_starts = {r.line for m in part.items for r in m.resolutions}
+    # The opening paragraphs, then each minute's own paragraphs: a minute's blocks hold
+    # what follows its title on the title's line, and never the title.
+    opening = starts[0] if starts else last + 1
+    ordered = [b for b in kept if b.line < opening]
+    for m in part.items:
+        ordered.extend(b for b in m.blocks if b.line <= last)
+    chosen = [b for b in ordered if b.kind not in (HEADING, TABLE_ROW) and b.text.strip()]
     groups: list[list[Block]] = []
     for b in chosen:
         if groups and _continues(groups[-1][-1], b) and len(groups[-1]) < 30:
             groups[-1].append(b)
         else:
             groups.append([b])
-    out = []
+    out: list[Unit] = []
     for index, group in enumerate(groups):
         text = " ".join(b.text.strip() for b in group)
-        first = group[0]
-        minute = bisect_right(starts, first.line) - 1
+        key = paragraph_key(text).casefold()
+        total = len(_WORD.findall(key))
+        minute = bisect_right(starts, group[0].line) - 1
         resolution = (
-            bool(_RESOLVED.match(text)) or first.line in res_starts or bool(_DECISION.search(text))
+            bool(_RESOLVED.match(text))
+            or group[0].line in res_starts
+            or bool(out and _RESOLVED_LABEL.match(out[-1].text))
+            or bool(_QUOTED_THAT.match(text))
+            or (len(text) <= DECISION_LENGTH and bool(_DECISION.search(text)))
         )
         out.append(
             Unit(
                 blocks=tuple(group),
                 text=text,
-                key=paragraph_key(text).casefold(),
-                words=standard.own_words(text),
+                key=key,
+                words=standard.own_words(text) if total >= min_words else total,
                 minute=minute,
                 resolution=resolution,
                 lead_in=bool(_TERMINAL_COLON.search(text)) and len(sentences(text)) == 1,
@@ -317,31 +346,52 @@ def _slots(text: str) -> list[str]:
 
 
 def fills_a_formula(ops: Sequence[WordOp]) -> bool:
-    """Whether two texts are one formula filled in twice: what differs puts another
-    name (a capitalised word) or number in the same place ("proposed by Councillor
-    Kiely" / "by Councillor Butler"; "Primary" / "Secondary"; "129" / "130"), or adds or
-    leaves out names only (the roll of a vote). A name spelt differently is an edit."""
+    """Whether two texts are one formula filled in twice rather than a text and its
+    edited copy.
+
+    The words that differ are counted: names (capitalised words), numbers, dates and
+    part labels ("(a)") on one side, ordinary words on the other. Where names and
+    numbers are most of what differs ("proposed by Councillor Kiely" / "by Councillor
+    Butler"; "disposal of property at 31, McDermott Avenue" / "of land at 1, Clarke
+    Avenue"; "Primary" / "Secondary"; the roll of a vote with a name left out), the
+    texts are one formula filled in for two items. An edited copy mostly changes
+    ordinary words ("every ward" / "each ward"). A name spelt differently is a
+    correction, not another name, and counts as an ordinary change.
+    """
     import Levenshtein
 
-    differs = [op for op in ops if op.op != EQUAL]
-    if not differs:
-        return False
-    only_slots = True
-    for op in differs:
-        old, new = _slots(op.old_text), _slots(op.new_text)
-        plain = [
-            w
-            for w in _WORD.findall(op.old_text + " " + op.new_text)
-            if not _SLOT.search(w) or w.lower() in _STOP
-        ]
-        if plain:
-            only_slots = False
-        if op.op != REPLACE or not (old or new):
+    names = plain = 0
+    for op in ops:
+        if op.op == EQUAL:
             continue
-        if Levenshtein.ratio(op.old_text.casefold(), op.new_text.casefold()) >= 0.8:
-            continue  # a spelling corrected, not another name
+        words = _WORD.findall(op.old_text) + _WORD.findall(op.new_text)
+        slots = [w for w in words if _is_slot(w)]
+        if (
+            op.op == REPLACE
+            and slots
+            and Levenshtein.ratio(op.old_text.casefold(), op.new_text.casefold()) >= 0.8
+        ):
+            plain += 1  # "Philips" / "Phillips"
+            continue
+        names += len(slots)
+        plain += len(words) - len(slots)
+    return names > plain
+
+
+_LABEL = re.compile(r"^(?:[a-z]|[ivx]{1,4})$")
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
+    "fifty hundred thousand first second third fourth fifth sixth half quarter".split()
+)
+
+
+def _is_slot(word: str) -> bool:
+    """A name, a number, a date or a part label: what differs between two fillings."""
+    if _LABEL.match(word) or word.lower() in _NUMBER_WORDS:
         return True
-    return only_slots
+    return bool(_SLOT.search(word)) and word.lower() not in _STOP
 
 
 def near_duplicates(
@@ -374,6 +424,9 @@ def near_duplicates(
     return sorted(best.values(), key=lambda p: p.later.line)
 
 
+# A draft that shares more than half of at least this many paragraphs with its
+# "previous" minutes is another version of the same minutes.
+SAME_MEETING_UNITS = 4
 # Items whose business is the previous minutes: what they repeat is meant to be repeated.
 CARRIED_OVER = re.compile(
     r"matters arising|\baction(?:s| log| tracker| sheet)\b|minutes of the (?:previous|last)",
@@ -395,7 +448,9 @@ def copied(
 ) -> list[Pair]:
     """Discussion paragraphs of the draft found in the previous minutes, word for word
     or nearly (``earlier`` is the previous minutes' unit). The opening paragraphs (who
-    attended, the webcast notice) and resolutions are not discussion."""
+    attended, the webcast notice) and resolutions are not discussion. When most of the
+    draft is found word for word, the "previous" minutes are another version of the
+    same minutes, and nothing is reported."""
     from minlint.lint.diff.blocking import similar_pairs
     from minlint.lint.diff.words import similarity
 
@@ -403,7 +458,11 @@ def copied(
     mine = [
         u
         for u in draft
-        if u.words >= min_words and not u.resolution and u.minute >= 0 and u.minute not in skip
+        if u.words >= min_words
+        and not u.resolution
+        and not u.lead_in
+        and u.minute >= 0
+        and u.minute not in skip
     ]
     theirs = [u for u in previous if u.words >= min_words and not u.resolution]
     by_key = {u.key: u for u in reversed(theirs)}
@@ -411,6 +470,9 @@ def copied(
     for k, u in enumerate(mine):
         if u.key in by_key:
             out[k] = Pair(by_key[u.key], u)
+    if len(out) * 2 > len(mine) >= SAME_MEETING_UNITS:
+        return []  # mostly the same text: another version of these minutes, not the last
+
     for i, j, _ in similar_pairs([u.word_set() for u in mine], [u.word_set() for u in theirs], 0.5):
         if i in out and out[i].ratio == 1.0:
             continue
@@ -486,53 +548,65 @@ def doubled_phrases(block: Block) -> list[Repeat]:
     and an article left before a pronoun ("the he", a doubled "the" half deleted)."""
     text = block.text
     words = _words_of(text)
+    folded = [w[0].casefold() for w in words]
     out: list[Repeat] = []
     i = 0
-    n = len(words)
-    while i < n:
-        hit = None
-        for size in range(min(8, (n - i) // 2), 0, -1):
-            first = words[i : i + size]
-            second = words[i + size : i + 2 * size]
-            gap = text[first[-1][2] : second[0][1]]
-            if gap.strip():
-                continue
-            one = " ".join(text[first[0][1] : first[-1][2]].split())
-            two = " ".join(text[second[0][1] : second[-1][2]].split())
-            if one.casefold() != two.casefold():
-                continue
-            if not all(
-                _same_case(a[0], b[0], k == 0 and _sentence_start(text, first[0][1]))
-                for k, (a, b) in enumerate(zip(first, second, strict=True))
-            ):
-                continue
-            if _artefact(words, i, size):
-                hit = ("skip", size)
-                break
-            if _legitimate(first, words, i, size):
-                continue
-            hit = ("phrase", size)
-            break
-        if hit is None:
-            i += 1
+    for start, size in _candidates(folded):
+        if start < i:
             continue
-        kind, size = hit
-        if kind == "phrase":
-            start, end = words[i + size][1], words[i + 2 * size - 1][2]
-            out.append(Repeat(block, start, end, words[i][1], text[words[i][1] : end], "phrase"))
-            i += 2 * size
-        else:
-            i += size * _run(words, i, size)
+        first = words[start : start + size]
+        second = words[start + size : start + 2 * size]
+        if text[first[-1][2] : second[0][1]].strip():
+            continue
+        one = " ".join(text[first[0][1] : first[-1][2]].split())
+        two = " ".join(text[second[0][1] : second[-1][2]].split())
+        if one.casefold() != two.casefold():
+            continue
+        if not all(
+            _same_case(a[0], b[0], k == 0 and _sentence_start(text, first[0][1]))
+            for k, (a, b) in enumerate(zip(first, second, strict=True))
+        ):
+            continue
+        if _artefact(words, start, size):
+            i = start + size * _run(words, start, size)
+            continue
+        if _legitimate(first, words, start, size):
+            continue
+        end = words[start + 2 * size - 1][2]
+        out.append(
+            Repeat(
+                block,
+                words[start + size][1],
+                end,
+                words[start][1],
+                text[words[start][1] : end],
+                "phrase",
+            )
+        )
+        i = start + 2 * size
     for k in range(len(words) - 1):
         a, b = words[k], words[k + 1]
         if (
-            a[0].lower() in ("the", "a", "an")
-            and b[0] in _PRONOUN_AFTER_ARTICLE
+            b[0] in _PRONOUN_AFTER_ARTICLE
+            and folded[k] in ("the", "a", "an")
             and not text[a[2] : b[1]].strip()
             and text[b[2] : b[2] + 1] not in ("-", "'", "’")
         ):
             out.append(Repeat(block, a[1], b[2], a[1], text[a[1] : b[2]], "garbled"))
     return sorted(out, key=lambda r: r.start)
+
+
+def _candidates(folded: Sequence[str], longest: int = 8) -> list[tuple[int, int]]:
+    """(start, size) where the ``size`` words at ``start`` are followed by the same words,
+    by start and then the longest first."""
+    found: list[tuple[int, int]] = []
+    for size in range(1, longest + 1):
+        if len(folded) < 2 * size:
+            break
+        same = bytes(map(operator.eq, folded, folded[size:]))
+        for m in re.finditer(b"\x01{%d,}" % size, same):
+            found.extend((k, size) for k in range(m.start(), m.end() - size + 1))
+    return sorted(found, key=lambda c: (c[0], -c[1]))
 
 
 def _run(words: Sequence[tuple[str, int, int]], i: int, size: int) -> int:
@@ -573,23 +647,26 @@ def _legitimate(
 def repeated_sentences(block: Block, standard: StandardWording, min_words: int = 6) -> list[Repeat]:
     """A sentence of at least ``min_words`` words that appears twice in one block."""
     text = block.text
-    seen: dict[str, int] = {}
-    counts: dict[str, int] = {}
+    parts = sentences(text)
+    if len(parts) < 2:
+        return []
     spans: list[tuple[str, int, int]] = []
+    counts: dict[str, int] = {}
     at = 0
-    for s in sentences(text):
+    for s in parts:
         start = text.find(s, at)
         if start < 0:
             continue
         at = start + len(s)
-        key = paragraph_key(s).casefold().rstrip(" .!?")
+        key = fold(s).casefold().rstrip(" .!?")
         spans.append((key, start, start + len(s.rstrip())))
         counts[key] = counts.get(key, 0) + 1
+    if all(n == 1 for n in counts.values()):
+        return []
+    seen: dict[str, int] = {}
     out = []
     for key, start, end in spans:
-        if len(_WORD.findall(key)) < min_words or standard.covers(key):
-            continue
-        if counts[key] >= ARTEFACT_REPEATS:
+        if counts[key] != 2 or len(_WORD.findall(key)) < min_words or standard.covers(key):
             continue
         if key in seen:
             out.append(Repeat(block, start, end, seen[key], text[start:end], "sentence"))
@@ -600,18 +677,18 @@ def repeated_sentences(block: Block, standard: StandardWording, min_words: int =
 
 # --- shared by the rules ------------------------------------------------------------------
 
-_UNITS: dict[tuple[int, tuple[str, ...]], tuple[MinutesPart, list[Unit]]] = {}
+_UNITS: dict[tuple[int, tuple[str, ...], int], tuple[MinutesPart, list[Unit]]] = {}
 
 
-def part_units(part: MinutesPart, configured: tuple[str, ...]) -> list[Unit]:
+def part_units(part: MinutesPart, configured: tuple[str, ...], min_words: int) -> list[Unit]:
     """The units of a set of minutes, computed once for the rules that share them."""
-    key = (id(part), configured)
+    key = (id(part), configured, min_words)
     hit = _UNITS.get(key)
     if hit is not None and hit[0] is part:
         return hit[1]
     if len(_UNITS) > 64:
         _UNITS.clear()
-    found = units(part, StandardWording(configured))
+    found = units(part, StandardWording(configured), min_words)
     _UNITS[key] = (part, found)
     return found
 
@@ -659,19 +736,20 @@ def repeated_in_minute(
     whole = {id(p.later) for p in paragraphs} | {id(p.earlier) for p in paragraphs}
     where: dict[tuple[int, str], list[tuple[Unit, str]]] = {}
     for u in found:
-        if id(u) in whole:
+        if id(u) in whole or u.words < min_words:
             continue
         for s in sentences(u.text):
-            key = paragraph_key(s).casefold().rstrip(" .!?;:")
-            if len(_WORD.findall(key)) < min_words or standard.covers(s):
-                continue
-            where.setdefault((u.minute, key), []).append((u, s))
+            key = fold(s).casefold().rstrip(" .!?;:")
+            if key.count(" ") + 1 >= min_words:
+                where.setdefault((u.minute, key), []).append((u, s))
     out = []
     for found_in in where.values():
         if len(found_in) != 2:
             continue
         (first, _), (later, s) = found_in
         if first is later or not _repeat_of(first, later, min_words):
+            continue
+        if len(_WORD.findall(s)) < min_words or standard.covers(s):
             continue
         block, start, end = _locate(later, s)
         out.append(SentencePair(first, later, s, block, start, end))

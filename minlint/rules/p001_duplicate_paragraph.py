@@ -75,7 +75,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for part in ctx.parsed.parts:
         if isinstance(part, MinutesPart):
             blocks = minutes_blocks(part)
-            found = part_units(part, configured)
+            found = part_units(part, configured, min_words)
             paragraphs = exact_duplicates(found, min_words)
             for pair in paragraphs:
                 earlier, later = pair.earlier, pair.later

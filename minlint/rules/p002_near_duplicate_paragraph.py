@@ -60,7 +60,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     ratio = float(ctx.config.threshold("near-duplicate-ratio"))
     configured = tuple(ctx.config.standard_wording)
     for part in ctx.parsed.minutes:
-        found = part_units(part, configured)
+        found = part_units(part, configured, min_words)
         exact = exact_duplicates(found, min_words)
         for pair in near_duplicates(found, min_words, ratio, exclude=exact):
             earlier, later = pair.earlier, pair.later

@@ -15,8 +15,10 @@ built-in procedural formulas and ``standard-wording`` in the configuration, such
 "There were no questions from members of the public or press.") and paragraphs shorter
 than ``duplicate-min-words`` words; one formula filled in twice (another name or number
 in the same place); and minutes of the same date as the previous record, which are the
-same meeting's minutes (a pack's attached copy), not a new draft. The rule does not run
-without the previous minutes.
+same meeting's minutes (a pack's attached copy), not a new draft; nor when more than
+half of the draft's paragraphs are found word for word, since the "previous" minutes
+are then another version of the same minutes (a draft and its final text) whose date
+could not be read. The rule does not run without the previous minutes.
 
 Why it matters: a draft is often started from the last meeting's minutes. A discussion
 paragraph that survives from that template records, as said at this meeting, what was
@@ -61,7 +63,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     min_words = int(ctx.config.threshold("duplicate-min-words"))
     ratio = float(ctx.config.threshold("near-duplicate-ratio"))
     configured = tuple(ctx.config.standard_wording)
-    theirs = part_units(previous, configured)
+    theirs = part_units(previous, configured, min_words)
     main = primary_part(ctx.parsed)
     when = f" of {show_date(record.date)}" if record.date else ""
     for part in ctx.parsed.minutes:
@@ -71,7 +73,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         elif part is not main:
             continue  # an attached set of minutes whose date cannot be compared
         skip = carried_over_minutes(part)
-        for pair in copied(part_units(part, configured), theirs, min_words, ratio, skip):
+        for pair in copied(part_units(part, configured, min_words), theirs, min_words, ratio, skip):
             earlier, later = pair.earlier, pair.later
             if pair.ratio == 1.0:
                 message = (

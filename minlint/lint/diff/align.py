@@ -259,9 +259,11 @@ def align_blocks(
     paired by similarity (then diffed word by word) or left as insertions and
     deletions.
     """
-    old = [b for b in old if key(b)]
-    new = [b for b in new if key(b)]
-    ka, kb = [key(b) for b in old], [key(b) for b in new]
+    keyed_old = [(b, k) for b in old if (k := key(b))]
+    keyed_new = [(b, k) for b in new if (k := key(b))]
+    old = [b for b, _ in keyed_old]
+    new = [b for b, _ in keyed_new]
+    ka, kb = [k for _, k in keyed_old], [k for _, k in keyed_new]
     changes: list[Change] = []
     i = j = 0
     for bi, bj, size in _matches(ka, kb):
@@ -356,9 +358,10 @@ class Section:
 def align_minutes(old: Sequence[Section], new: Sequence[Section]) -> list[tuple[int, int]]:
     """Pairs (old index, new index) of the same minute, sorted by new index.
 
-    In turn: the same number and title; a title found once on each side (a minute moved
-    or renumbered); the same number with a similar title (retitled); a similar title;
-    similar content. What is left is added or removed.
+    In turn: the same titles in the same order (a longest common run of titles, so
+    minutes renumbered, added or removed keep their partners); a title found once on
+    each side out of that order (a minute moved); the same number with a similar title
+    (retitled); a similar title; similar content. What is left is added or removed.
     """
     import Levenshtein
 
@@ -371,16 +374,24 @@ def align_minutes(old: Sequence[Section], new: Sequence[Section]) -> list[tuple[
 
     tk_old = [title_key(s.title) for s in old]
     tk_new = [title_key(s.title) for s in new]
-    exact_old = _unique([(s.number, t) for s, t in zip(old, tk_old, strict=True)])
-    exact_new = _unique([(s.number, t) for s, t in zip(new, tk_new, strict=True)])
-    for key, i in exact_old.items():
-        if key in exact_new:
-            pair(i, exact_new[key])
-    title_old, title_new = _unique(tk_old), _unique(tk_new)
-    for key, i in title_old.items():
-        j = title_new.get(key)
-        if key and j is not None and i not in pairs and j not in taken:
-            pair(i, j)
+    # The titles in order are the skeleton: minutes renumbered, added or removed keep it.
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, tk_old, tk_new, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            if tk_old[a + k]:
+                pair(a + k, b + k)
+    # The same title out of that order: a minute moved (the nearest, where titles repeat).
+    by_title: dict[str, list[int]] = {}
+    for j, key in enumerate(tk_new):
+        if key and j not in taken:
+            by_title.setdefault(key, []).append(j)
+    scale = len(new) / max(1, len(old))
+    for i, key in enumerate(tk_old):
+        free = [j for j in by_title.get(key, ()) if j not in taken]
+        if i not in pairs and free:
+            pair(i, min(free, key=lambda j: (abs(j - i * scale), j)))
     number_new = _unique([s.number for s in new])
     for i, s in enumerate(old):
         j = number_new.get(s.number)
