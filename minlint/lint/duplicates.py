@@ -551,8 +551,12 @@ def doubled_phrases(block: Block) -> list[Repeat]:
     folded = [w[0].casefold() for w in words]
     out: list[Repeat] = []
     i = 0
-    for start, size in _candidates(folded):
+    for start, size, periodic in _candidates(folded):
         if start < i:
+            continue
+        if periodic >= 2 * size + max(1, size - 1):
+            # Drawn three times or nearly: how a PDF renders bold text, not an edit.
+            i = start + periodic
             continue
         first = words[start : start + size]
         second = words[start + size : start + 2 * size]
@@ -566,9 +570,6 @@ def doubled_phrases(block: Block) -> list[Repeat]:
             _same_case(a[0], b[0], k == 0 and _sentence_start(text, first[0][1]))
             for k, (a, b) in enumerate(zip(first, second, strict=True))
         ):
-            continue
-        if _artefact(words, start, size):
-            i = start + size * _run(words, start, size)
             continue
         if _legitimate(first, words, start, size):
             continue
@@ -596,30 +597,19 @@ def doubled_phrases(block: Block) -> list[Repeat]:
     return sorted(out, key=lambda r: r.start)
 
 
-def _candidates(folded: Sequence[str], longest: int = 8) -> list[tuple[int, int]]:
-    """(start, size) where the ``size`` words at ``start`` are followed by the same words,
-    by start and then the longest first."""
-    found: list[tuple[int, int]] = []
+def _candidates(folded: Sequence[str], longest: int = 8) -> list[tuple[int, int, int]]:
+    """(start, size, periodic) where the ``size`` words at ``start`` are followed by the
+    same words; ``periodic`` is how many words at and after the start go on repeating
+    with that period (twice ``size`` for a phrase said twice). By start, longest first."""
+    found: list[tuple[int, int, int]] = []
     for size in range(1, longest + 1):
         if len(folded) < 2 * size:
             break
         same = bytes(map(operator.eq, folded, folded[size:]))
         for m in re.finditer(b"\x01{%d,}" % size, same):
-            found.extend((k, size) for k in range(m.start(), m.end() - size + 1))
+            span = m.end() - m.start() + size
+            found.extend((k, size, span) for k in range(m.start(), m.end() - size + 1))
     return sorted(found, key=lambda c: (c[0], -c[1]))
-
-
-def _run(words: Sequence[tuple[str, int, int]], i: int, size: int) -> int:
-    """How many times the phrase of ``size`` words at ``i`` repeats in a row."""
-    key = [w[0].casefold() for w in words[i : i + size]]
-    count = 1
-    while [w[0].casefold() for w in words[i + count * size : i + (count + 1) * size]] == key:
-        count += 1
-    return count
-
-
-def _artefact(words: Sequence[tuple[str, int, int]], i: int, size: int) -> bool:
-    return _run(words, i, size) >= ARTEFACT_REPEATS
 
 
 def _legitimate(

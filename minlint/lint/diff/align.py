@@ -348,6 +348,10 @@ class Section:
     def ref(self) -> ItemRef:
         return ItemRef(self.number, self.title, self.line)
 
+    def content(self) -> str:
+        """The minute's text as compared (the paragraphs normalised)."""
+        return "\n".join(k for b in self.blocks if (k := paragraph_key(b.text)))
+
     def words(self) -> frozenset[str]:
         from minlint.lint.diff.blocking import token_set
 
@@ -358,9 +362,10 @@ class Section:
 def align_minutes(old: Sequence[Section], new: Sequence[Section]) -> list[tuple[int, int]]:
     """Pairs (old index, new index) of the same minute, sorted by new index.
 
-    In turn: the same titles in the same order (a longest common run of titles, so
-    minutes renumbered, added or removed keep their partners); a title found once on
-    each side out of that order (a minute moved); the same number with a similar title
+    In turn: the same title and text in the same order; between those, the same titles
+    in the same order (so minutes renumbered, added or removed keep their partners,
+    and repeated titles pair in order); the same title out of that order (a minute
+    moved; the nearest where titles repeat); the same number with a similar title
     (retitled); a similar title; similar content. What is left is added or removed.
     """
     import Levenshtein
@@ -374,14 +379,30 @@ def align_minutes(old: Sequence[Section], new: Sequence[Section]) -> list[tuple[
 
     tk_old = [title_key(s.title) for s in old]
     tk_new = [title_key(s.title) for s in new]
-    # The titles in order are the skeleton: minutes renumbered, added or removed keep it.
+    # The skeleton: minutes unchanged in title and text, in order; then, between them,
+    # titles in order (minutes renumbered, added or removed keep their partners).
     from difflib import SequenceMatcher
 
-    matcher = SequenceMatcher(None, tk_old, tk_new, autojunk=False)
+    content_old = [(t, s.content()) for s, t in zip(old, tk_old, strict=True)]
+    content_new = [(t, s.content()) for s, t in zip(new, tk_new, strict=True)]
+    anchors = []
+    matcher = SequenceMatcher(None, content_old, content_new, autojunk=False)
     for a, b, size in matcher.get_matching_blocks():
         for k in range(size):
-            if tk_old[a + k]:
-                pair(a + k, b + k)
+            pair(a + k, b + k)
+        anchors.append((a, b, size))
+    i0 = j0 = 0
+    for a, b, size in anchors:
+        gap_old = [i for i in range(i0, a) if tk_old[i]]
+        gap_new = [j for j in range(j0, b) if tk_new[j]]
+        if gap_old and gap_new:
+            inner = SequenceMatcher(
+                None, [tk_old[i] for i in gap_old], [tk_new[j] for j in gap_new], autojunk=False
+            )
+            for x, y, n in inner.get_matching_blocks():
+                for k in range(n):
+                    pair(gap_old[x + k], gap_new[y + k])
+        i0, j0 = a + size, b + size
     # The same title out of that order: a minute moved (the nearest, where titles repeat).
     by_title: dict[str, list[int]] = {}
     for j, key in enumerate(tk_new):

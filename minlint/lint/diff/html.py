@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minlint.lint.diff.align import Change, DocumentDiff, ItemDiff
-from minlint.lint.diff.words import DELETE, EQUAL, INSERT, WordOp
+from minlint.lint.diff.words import DELETE, EQUAL, INSERT, WordOp, shown
 
 if TYPE_CHECKING:
     import jinja2
@@ -60,12 +60,12 @@ def redline(ops: Sequence[WordOp]) -> Markup:
     for op in ops:
         out.append(str(escape(op.space)))
         if op.op == EQUAL:
-            out.append(str(escape(op.new_text)))
+            out.append(str(escape(shown(op.new_text))))
             continue
         if op.old_text:
-            out.append(f"<del>{escape(op.old_text)}</del>")
+            out.append(f"<del>{escape(shown(op.old_text))}</del>")
         if op.new_text:
-            out.append(f"<ins>{escape(op.new_text)}</ins>")
+            out.append(f"<ins>{escape(shown(op.new_text))}</ins>")
     return Markup("".join(out))
 
 

@@ -14,6 +14,7 @@ however repetitive the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -69,6 +70,7 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def paragraph_key(text: str) -> str:
     """A paragraph as compared: folded, without a leading bullet glyph or dash."""
     return _LEAD.sub("", fold(text))
@@ -217,13 +219,18 @@ def marked(
     for op in ops:
         out.append(op.space)
         if op.op == EQUAL:
-            out.append(op.new_text)
+            out.append(shown(op.new_text))
             continue
         if op.old_text:
-            out.append(f"{delete[0]}{op.old_text}{delete[1]}")
+            out.append(f"{delete[0]}{shown(op.old_text)}{delete[1]}")
         if op.new_text:
-            out.append(f"{insert[0]}{op.new_text}{insert[1]}")
+            out.append(f"{insert[0]}{shown(op.new_text)}{insert[1]}")
     return "".join(out)
+
+
+def shown(text: str) -> str:
+    """A run's text as displayed: its whitespace as single spaces."""
+    return " ".join(text.split())
 
 
 def excerpt(ops: Sequence[WordOp], context: int = 3, limit: int = 6) -> str:
