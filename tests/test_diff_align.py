@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import corpus, seed
 from engine_support import document
+from hypothesis import given
+from hypothesis import strategies as st
 
 from minlint.lint.blocks import LIST_ITEM, PARAGRAPH, Block
 from minlint.lint.diff.align import (
@@ -312,3 +314,34 @@ def test_a_pack_with_an_officer_report_edited(tmp_path, prefix):
     assert [(w.old_text, w.new_text) for w in change.words if w.op != "equal"] == [
         (word, word.upper())
     ]
+
+
+_LINES = st.sampled_from(
+    [
+        "1.   APOLOGIES",
+        "2.   BUDGET",
+        "3.   BUDGET",
+        "Present:- Councillor Ash (in the Chair); Councillors Bell and Cole.",
+        "Resolved:-  (1)  That the report be noted.",
+        "(2)  That a further report be submitted.",
+        "Members asked about the budget.",
+        "The Chair thanked the officers.",
+        "- a bullet point",
+        "",
+    ]
+)
+
+
+@given(st.lists(_LINES, max_size=30), st.lists(_LINES, max_size=30), st.text(max_size=80))
+def test_any_two_documents_align_without_a_crash(old_lines, new_lines, noise):
+    from minlint.lint.diff import html, json, text
+    from minlint.lint.readers.text import read_plain
+
+    old = parse_document(read_plain("\n".join(old_lines), "old.txt"))
+    new = parse_document(read_plain("\n".join([*new_lines, noise]), "new.txt"))
+    result = diff_parsed(old, new)
+    assert result.same == (result.summary[UNCHANGED] == len(result.items) and not result.header)
+    text.render(result)
+    json.to_json(result)
+    html.render_fragment(result)
+    assert diff_parsed(old, old).same

@@ -93,7 +93,10 @@ def test_an_edited_copy_in_the_same_minute():
 
 
 def test_across_minutes_only_paragraphs_of_two_sentences_or_more():
-    one = "The Head of Service said that the new depot would open in June and that every crew would move."
+    one = (
+        "The Head of Service said that the new depot would open in June and that every crew "
+        "would move."
+    )
     one_edited = (
         "The Head of Service said the new depot would open in June and that each crew would move."
     )
@@ -117,8 +120,8 @@ def test_the_threshold_comes_from_the_configuration(tmp_path):
     ("old", "new", "formula"),
     [
         (
-            "The motion was proposed by Councillor Kiely, seconded by Councillor Butler and agreed.",
-            "The motion was proposed by Councillor Costelloe, seconded by Councillor Benson and agreed.",
+            "The motion was moved by Councillor Ryan, seconded by Councillor Walsh and carried.",
+            "The motion was moved by Councillor Doyle, seconded by Councillor Quinn and carried.",
             True,
         ),
         (

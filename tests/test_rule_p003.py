@@ -67,7 +67,8 @@ def test_an_edited_copy_of_a_previous_paragraph_shows_the_words_that_differ(tmp_
     ]
     assert message == (
         "nearly the same as a paragraph of the previous minutes of 6 February 2024 "
-        f"({PREVIOUS}:25, similarity 0.97): …town centre had [-fallen-]{{+dropped+}} for the second…"
+        f"({PREVIOUS}:25, similarity 0.97): "
+        "…town centre had [-fallen-]{+dropped+} for the second…"
     )
 
 
