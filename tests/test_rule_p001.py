@@ -281,3 +281,29 @@ def test_any_text_gives_no_crash(text):
     part.items = [Minute(1, "ITEM", 1, 3, list(doc.blocks[1:]))]
     units(part, StandardWording(), 1)
     run_rule("P001", ParsedDocument(doc, [part]))
+
+
+def test_a_minute_pasted_twice_is_reported_however_short_its_text():
+    text = "The Clerk reported that the hall insurance had been renewed for another year."
+    doc = document(
+        "5. INSURANCE", text, "6. CORRESPONDENCE", "None received.", "5. INSURANCE", text
+    )
+    part = minutes(doc, dt.date(2024, 3, 5))
+    part.items = [
+        Minute(5, "INSURANCE", 1, 3, [doc.blocks[1]]),
+        Minute(6, "CORRESPONDENCE", 5, 7, [doc.blocks[3]]),
+        Minute(5, "INSURANCE", 9, 11, [doc.blocks[5]]),
+    ]
+    found = run_rule("P001", ParsedDocument(doc, [part]))
+    assert [(f.line, f.message) for f in found] == [
+        (11, "this paragraph repeats the one at line 3 (minute 5)")
+    ]
+
+
+def test_several_sentences_repeated_from_one_paragraph_are_one_finding():
+    a = "The bridge survey had been completed and the report was expected in March."
+    b = "The parish council had asked to see the correspondence about the footpath closure."
+    parsed = one_minute(f"Updates: {a} {b} Nothing else.", f"Correspondence: {a} {b}")
+    (found,) = run_rule("P001", parsed)
+    assert found.line == 5
+    assert found.message == (f'2 sentences repeated from line 3: "{a[:59]}…" and more')

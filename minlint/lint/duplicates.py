@@ -30,7 +30,7 @@ import operator
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from minlint.lint.blocks import HEADING, TABLE_ROW, Block
 from minlint.lint.diff.words import EQUAL, REPLACE, WordOp, fold, paragraph_key, word_diff
@@ -49,9 +49,10 @@ _RESOLVED = re.compile(r"^\s*(?:and\s+)?resolved\b", re.I)
 # A short paragraph that records what was decided: outcomes repeat from item to item.
 DECISION_LENGTH = 300
 _DECISION = re.compile(
-    r"^\W*(?:it was )?(?:(?:unanimously )?(?:agreed|resolved|decided|noted|carried)\b)"
-    r"|\bit was (?:unanimously )?(?:agreed|resolved|decided|noted)\b"
-    r"|\b(?:proposed|seconded|moved) by\b|\bthe (?:motion|amendment|vote)\b"
+    r"^\W*(?:it was )?(?:(?:unanimously )?(?:agreed|resolved|decided|carried)\b)"
+    r"|\bit was (?:unanimously )?(?:agreed|resolved|decided)\b"
+    r"|\b(?:proposed|seconded|moved) by\b"
+    r"|^\W*the (?:motion|amendment|recommendation|vote)s? (?:was|were|is)\b"
     r"|^\W*(?:a )?vote (?:then )?took place\b",
     re.I,
 )
@@ -119,6 +120,7 @@ class Unit:
     words: int  # words that are not standard wording
     minute: int  # index of the minute it is in; -1 before the first minute
     resolution: bool  # a resolution, or a sentence recording an outcome ("It was agreed")
+    formal: bool  # a resolution ("Resolved:- (3) That ..."), not an outcome told in prose
     lead_in: bool  # one sentence introducing a list ("... raised the following points:-")
     index: int = 0  # its place among the units of its minutes
 
@@ -136,6 +138,14 @@ class Unit:
 
 def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+_CLAUSE = re.compile(r"(?<=[.!?:])-?['\"’”)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def clauses(text: str) -> list[str]:
+    """Sentences, with a label before a colon ("Updates:- The bridge ...") apart."""
+    return [s for s in _CLAUSE.split(text) if s.strip()]
 
 
 class StandardWording:
@@ -248,13 +258,13 @@ def units(
         key = paragraph_key(text).casefold()
         total = len(_WORD.findall(key))
         minute = bisect_right(starts, group[0].line) - 1
-        resolution = (
+        formal = (
             bool(_RESOLVED.match(text))
             or group[0].line in res_starts
             or bool(out and _RESOLVED_LABEL.match(out[-1].text))
             or bool(_QUOTED_THAT.match(text))
-            or (len(text) <= DECISION_LENGTH and bool(_DECISION.search(text)))
         )
+        resolution = formal or (len(text) <= DECISION_LENGTH and bool(_DECISION.search(text)))
         out.append(
             Unit(
                 blocks=tuple(group),
@@ -263,6 +273,7 @@ def units(
                 words=standard.own_words(text) if total >= min_words else total,
                 minute=minute,
                 resolution=resolution,
+                formal=formal,
                 lead_in=bool(_TERMINAL_COLON.search(text)) and len(sentences(text)) == 1,
                 index=index,
             )
@@ -292,19 +303,29 @@ def _substantial(unit: Unit, min_words: int) -> bool:
 DECISION_REACH = 3
 
 
-def _repeat_of(first: Unit, later: Unit, min_words: int) -> bool:
-    """Whether ``later`` repeating ``first`` is a slip rather than the minutes' formula."""
+def _repeat_of(first: Unit, later: Unit, min_words: int, exact: bool = True) -> bool:
+    """Whether ``later`` repeating ``first`` (word for word, or nearly when not
+    ``exact``) is a slip rather than the minutes' formula."""
     if later.resolution != first.resolution:
         return False  # a statement and the resolution that restates it
+    close = later.minute == first.minute and later.index - first.index <= DECISION_REACH
     if later.lead_in or first.lead_in:
-        return False  # "Members raised the following points:-" introduces other points
+        # "Members raised the following points:-" introduces other points each time.
+        return exact and later.minute == first.minute
+    if later.formal and first.formal and exact:
+        # The same resolution twice in one item is a slip; in two items, only one too
+        # long to be the same decision taken again.
+        return later.minute == first.minute or later.words >= 2 * min_words
     if later.resolution:
-        # The same decision on two items is two decisions; a part pasted twice is close.
-        return later.minute == first.minute and later.index - first.index <= DECISION_REACH
+        # An outcome told in the same words for two items ("It was agreed to refer the
+        # motion to ...") is two outcomes; a part pasted twice is close by.
+        return close
     return later.minute == first.minute or _substantial(later, min_words)
 
 
-def exact_duplicates(found: Sequence[Unit], min_words: int) -> list[Pair]:
+def exact_duplicates(
+    found: Sequence[Unit], min_words: int, twins: Iterable[tuple[int, int]] = ()
+) -> list[Pair]:
     """Units whose normalised text is that of an earlier unit.
 
     A repeat in another minute is reported only when the paragraph is substantial (two
@@ -316,14 +337,31 @@ def exact_duplicates(found: Sequence[Unit], min_words: int) -> list[Pair]:
     for u in found:
         if u.words >= min_words:
             by_key.setdefault(u.key, []).append(u)
+    same_minute = set(twins)
     pairs = []
     for group in by_key.values():
         if len(group) != 2:
             continue
         first, later = group
-        if _repeat_of(first, later, min_words):
+        if (first.minute, later.minute) in same_minute or _repeat_of(first, later, min_words):
             pairs.append(Pair(first, later))
     return sorted(pairs, key=lambda p: p.later.line)
+
+
+def twin_minutes(part: MinutesPart) -> set[tuple[int, int]]:
+    """Pairs (earlier, later) of minute indexes with the same number and title: one
+    minute pasted twice, whose text is then compared whatever its length."""
+    from minlint.lint.diff.align import title_key
+
+    seen: dict[tuple[int, str], int] = {}
+    out: set[tuple[int, int]] = set()
+    for k, m in enumerate(part.items):
+        key = (m.number, title_key(m.title))
+        if key in seen:
+            out.add((seen[key], k))
+        else:
+            seen[key] = k
+    return out
 
 
 def formula_keys(found: Sequence[Unit]) -> set[str]:
@@ -356,26 +394,33 @@ def fills_a_formula(ops: Sequence[WordOp]) -> bool:
     Avenue"; "Primary" / "Secondary"; the roll of a vote with a name left out), the
     texts are one formula filled in for two items. An edited copy mostly changes
     ordinary words ("every ward" / "each ward"). A name spelt differently is a
-    correction, not another name, and counts as an ordinary change.
+    correction, not another name, and counts as an ordinary change. A name added or left
+    out counts as a name only in a list of names (a text mostly of capitalised words).
     """
     import Levenshtein
 
+    every = [w for op in ops for w in _WORD.findall(op.new_text or op.old_text)]
+    roll = sum(1 for w in every if _is_slot(w)) >= NAME_LIST_SHARE * max(1, len(every))
     names = plain = 0
     for op in ops:
         if op.op == EQUAL:
             continue
         words = _WORD.findall(op.old_text) + _WORD.findall(op.new_text)
         slots = [w for w in words if _is_slot(w)]
-        if (
-            op.op == REPLACE
-            and slots
-            and Levenshtein.ratio(op.old_text.casefold(), op.new_text.casefold()) >= 0.8
-        ):
-            plain += 1  # "Philips" / "Phillips"
+        if op.op == REPLACE and slots:
+            if Levenshtein.ratio(op.old_text.casefold(), op.new_text.casefold()) >= 0.8:
+                plain += 1  # "Philips" / "Phillips"
+                continue
+        elif not roll:
+            plain += len(words)
             continue
         names += len(slots)
         plain += len(words) - len(slots)
     return names > plain
+
+
+# A text this share of whose words are names, numbers or labels is a list of names.
+NAME_LIST_SHARE = 0.3
 
 
 _LABEL = re.compile(r"^(?:[a-z]|[ivx]{1,4})$")
@@ -408,12 +453,11 @@ def near_duplicates(
     best: dict[int, Pair] = {}
     for i, j, _ in similar_pairs(sets, None, 0.5):
         a, b = eligible[i], eligible[j]
-        if a.key == b.key or (id(a), id(b)) in exact or not _repeat_of(a, b, min_words):
+        if a.key == b.key or (id(a), id(b)) in exact or not _repeat_of(a, b, min_words, False):
             continue
-        if a.minute != b.minute and min(len(sentences(a.text)), len(sentences(b.text))) < 2:
-            continue  # parallel items worded alike, not a copy left beside its original
         score = similarity(a.key, b.key)
-        if score < ratio:
+        # In another minute, where parallel items are worded alike, only a closer copy.
+        if score < (ratio if a.minute == b.minute else (1 + ratio) / 2):
             continue
         ops = tuple(word_diff(a.text, b.text))
         if fills_a_formula(ops):
@@ -665,6 +709,29 @@ def repeated_sentences(block: Block, standard: StandardWording, min_words: int =
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """Sentences of ``later`` that are also in ``earlier``, another unit of the minute:
+    ``text`` is the first of them, ``count`` how many there are."""
+
+    earlier: Unit
+    later: Unit
+    text: str
+    block: Block | None  # where the later sentence starts, when it lies in one block
+    start: int
+    end: int
+    count: int = 1
+
+
+def _locate(unit: Unit, sentence: str) -> tuple[Block | None, int, int]:
+    head = sentence[:40]
+    for b in unit.blocks:
+        at = b.text.find(head)
+        if at >= 0:
+            return b, at, min(len(b.text), at + len(sentence))
+    return None, 0, 0
+
+
 # --- shared by the rules ------------------------------------------------------------------
 
 _UNITS: dict[tuple[int, tuple[str, ...], int], tuple[MinutesPart, list[Unit]]] = {}
@@ -697,7 +764,8 @@ def quoted(text: str, limit: int = 60) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SentencePair:
-    """A sentence of ``later`` that is also in ``earlier``, another unit of the minute."""
+    """Sentences of ``later`` that are also in ``earlier``, another unit of the minute:
+    ``text`` is the first of them, ``count`` how many there are."""
 
     earlier: Unit
     later: Unit
@@ -705,6 +773,7 @@ class SentencePair:
     block: Block | None  # where the later sentence starts, when it lies in one block
     start: int
     end: int
+    count: int = 1
 
 
 def _locate(unit: Unit, sentence: str) -> tuple[Block | None, int, int]:
@@ -728,7 +797,7 @@ def repeated_in_minute(
     for u in found:
         if id(u) in whole or u.words < min_words:
             continue
-        for s in sentences(u.text):
+        for s in clauses(u.text):
             key = fold(s).casefold().rstrip(" .!?;:")
             if key.count(" ") + 1 >= min_words:
                 where.setdefault((u.minute, key), []).append((u, s))
@@ -739,8 +808,48 @@ def repeated_in_minute(
         (first, _), (later, s) = found_in
         if first is later or not _repeat_of(first, later, min_words):
             continue
+        if (first.resolution or later.resolution) and later.index - first.index > DECISION_REACH:
+            continue  # an outcome recorded in the same words for two votes
         if len(_WORD.findall(s)) < min_words or standard.covers(s):
             continue
         block, start, end = _locate(later, s)
         out.append(SentencePair(first, later, s, block, start, end))
-    return sorted(out, key=lambda p: (p.later.line, p.start))
+    # One finding for each pair of paragraphs, at the first sentence they share.
+    merged: dict[tuple[int, int], SentencePair] = {}
+    for pair in sorted(out, key=lambda p: (p.later.line, p.block is None, p.start)):
+        key = (id(pair.earlier), id(pair.later))
+        if key in merged:
+            merged[key] = replace(merged[key], count=merged[key].count + 1)
+        else:
+            merged[key] = pair
+    return sorted(merged.values(), key=lambda p: (p.later.line, p.start))
+
+
+# --- shared by the rules ------------------------------------------------------------------
+
+_UNITS: dict[tuple[int, tuple[str, ...], int], tuple[MinutesPart, list[Unit]]] = {}
+
+
+def part_units(part: MinutesPart, configured: tuple[str, ...], min_words: int) -> list[Unit]:
+    """The units of a set of minutes, computed once for the rules that share them."""
+    key = (id(part), configured, min_words)
+    hit = _UNITS.get(key)
+    if hit is not None and hit[0] is part:
+        return hit[1]
+    if len(_UNITS) > 64:
+        _UNITS.clear()
+    found = units(part, StandardWording(configured), min_words)
+    _UNITS[key] = (part, found)
+    return found
+
+
+def minute_label(part: MinutesPart, index: int) -> str:
+    """ "minute 17", or "the opening paragraphs" for text before the first minute."""
+    if 0 <= index < len(part.items):
+        return f"minute {part.items[index].number}"
+    return "the opening paragraphs"
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1].rstrip()}…"'

@@ -67,6 +67,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         quoted,
         repeated_in_minute,
         repeated_sentences,
+        twin_minutes,
     )
 
     min_words = int(ctx.config.threshold("duplicate-min-words"))
@@ -76,7 +77,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if isinstance(part, MinutesPart):
             blocks = minutes_blocks(part)
             found = part_units(part, configured, min_words)
-            paragraphs = exact_duplicates(found, min_words)
+            paragraphs = exact_duplicates(found, min_words, twin_minutes(part))
             for pair in paragraphs:
                 earlier, later = pair.earlier, pair.later
                 where = f"line {earlier.line}"
@@ -91,6 +92,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     yield ctx.finding(later.line, message, end_line=later.end_line, related=related)
             for rep in repeated_in_minute(found, standard, min_words, paragraphs):
                 message = f"sentence repeated from line {rep.earlier.line}: {quoted(rep.text)}"
+                if rep.count > 1:
+                    message = (
+                        f"{rep.count} sentences repeated from line {rep.earlier.line}: "
+                        f"{quoted(rep.text)} and more"
+                    )
                 related = [ctx.related(ctx.path, rep.earlier.line, "the first occurrence")]
                 if rep.block is not None:
                     yield ctx.finding_at(rep.block, rep.start, rep.end, message, related=related)

@@ -54,6 +54,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         minute_label,
         near_duplicates,
         part_units,
+        twin_minutes,
     )
 
     min_words = int(ctx.config.threshold("duplicate-min-words"))
@@ -61,7 +62,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     configured = tuple(ctx.config.standard_wording)
     for part in ctx.parsed.minutes:
         found = part_units(part, configured, min_words)
-        exact = exact_duplicates(found, min_words)
+        exact = exact_duplicates(found, min_words, twin_minutes(part))
         for pair in near_duplicates(found, min_words, ratio, exclude=exact):
             earlier, later = pair.earlier, pair.later
             where = f"line {earlier.line}"
