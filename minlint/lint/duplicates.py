@@ -732,59 +732,6 @@ def _locate(unit: Unit, sentence: str) -> tuple[Block | None, int, int]:
     return None, 0, 0
 
 
-# --- shared by the rules ------------------------------------------------------------------
-
-_UNITS: dict[tuple[int, tuple[str, ...], int], tuple[MinutesPart, list[Unit]]] = {}
-
-
-def part_units(part: MinutesPart, configured: tuple[str, ...], min_words: int) -> list[Unit]:
-    """The units of a set of minutes, computed once for the rules that share them."""
-    key = (id(part), configured, min_words)
-    hit = _UNITS.get(key)
-    if hit is not None and hit[0] is part:
-        return hit[1]
-    if len(_UNITS) > 64:
-        _UNITS.clear()
-    found = units(part, StandardWording(configured), min_words)
-    _UNITS[key] = (part, found)
-    return found
-
-
-def minute_label(part: MinutesPart, index: int) -> str:
-    """ "minute 17", or "the opening paragraphs" for text before the first minute."""
-    if 0 <= index < len(part.items):
-        return f"minute {part.items[index].number}"
-    return "the opening paragraphs"
-
-
-def quoted(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1].rstrip()}…"'
-
-
-@dataclass(frozen=True, slots=True)
-class SentencePair:
-    """Sentences of ``later`` that are also in ``earlier``, another unit of the minute:
-    ``text`` is the first of them, ``count`` how many there are."""
-
-    earlier: Unit
-    later: Unit
-    text: str
-    block: Block | None  # where the later sentence starts, when it lies in one block
-    start: int
-    end: int
-    count: int = 1
-
-
-def _locate(unit: Unit, sentence: str) -> tuple[Block | None, int, int]:
-    head = sentence[:40]
-    for b in unit.blocks:
-        at = b.text.find(head)
-        if at >= 0:
-            return b, at, min(len(b.text), at + len(sentence))
-    return None, 0, 0
-
-
 def repeated_in_minute(
     found: Sequence[Unit], standard: StandardWording, min_words: int, paragraphs: Iterable[Pair]
 ) -> list[SentencePair]:
