@@ -34,10 +34,8 @@ from dataclasses import dataclass, replace
 
 from minlint.lint.blocks import HEADING, TABLE_ROW, Block
 from minlint.lint.diff.words import EQUAL, REPLACE, WordOp, fold, paragraph_key, word_diff
-from minlint.lint.model import AgendaPart, MinutesPart, Part
+from minlint.lint.model import MinutesPart
 
-# A unit below this many words of its own is in any case too short to compare.
-MIN_WORDS_DEFAULT = 12
 # A line of this many words that does not end a sentence is wrapped, not a title.
 LONG_LINE_WORDS = 10
 # A minute that runs on for more paragraphs than this after giving the next meeting's
@@ -187,10 +185,6 @@ def _core(text: str) -> str:
 
 
 # --- where the minutes are --------------------------------------------------------------
-
-
-def minute_lines(part: Part) -> list[int]:
-    return [m.line for m in part.items] if isinstance(part, (MinutesPart, AgendaPart)) else []
 
 
 def minutes_blocks(part: MinutesPart) -> list[Block]:
@@ -379,10 +373,6 @@ _STOP = frozenset(
 _SLOT = re.compile(r"\d|^[A-Z][\w'’-]*$")
 
 
-def _slots(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if _SLOT.search(w) and w.lower() not in _STOP]
-
-
 def fills_a_formula(ops: Sequence[WordOp]) -> bool:
     """Whether two texts are one formula filled in twice rather than a text and its
     edited copy.
@@ -565,9 +555,6 @@ _FUNCTION = frozenset(
     ).split()
 )
 _PRONOUN_AFTER_ARTICLE = frozenset("he she they we".split())
-# A phrase drawn three or more times in a row is how a PDF renders bold or shadowed
-# text (slides), not an editing slip.
-ARTEFACT_REPEATS = 3
 
 
 def _words_of(text: str) -> list[tuple[str, int, int]]:
@@ -700,6 +687,7 @@ def repeated_sentences(block: Block, standard: StandardWording, min_words: int =
     seen: dict[str, int] = {}
     out = []
     for key, start, end in spans:
+        # Three times or more in one paragraph is how a PDF renders text on slides.
         if counts[key] != 2 or len(_WORD.findall(key)) < min_words or standard.covers(key):
             continue
         if key in seen:

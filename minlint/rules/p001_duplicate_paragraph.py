@@ -5,15 +5,19 @@ What it checks, in each set of minutes of the draft:
 - a paragraph or list item whose text is that of an earlier one, after normalising
   whitespace, quotes, dashes, case and a leading bullet (a bullet and the same text
   unbulleted are the same paragraph; a sentence a PDF's reader left broken over lines is
-  joined first). In the same minute any repeat is reported; in another minute only a
-  substantial one (two sentences, or twice the minimum length), since a one-line outcome
-  such as "It was agreed to refer the motion to the Committee for consideration."
-  recurs from item to item. Text found in three or more minutes is a formula of those
-  minutes, and a statement followed by the resolution that restates it is not a repeat;
+  joined first). A repeat in the same minute is reported; in another minute only a
+  substantial one (two sentences, or twice the minimum length), since a one-line
+  statement recurs from item to item, unless the two minutes have the same number and
+  title (one minute pasted twice). A resolution repeated in the same minute is reported,
+  in another minute only when too long to be the same decision taken twice; an outcome
+  told in prose ("It was agreed to refer the motion to the Committee for
+  consideration.") only when it follows closely. Text found three or more times is a
+  formula of these minutes, and a statement followed by the resolution that restates it
+  is not a repeat;
 - a sentence of at least ``duplicate-min-words`` words found again in another
   paragraph of the same minute (where a reader joined a minute's lines into one
-  paragraph, a line pasted twice shows this way), and a sentence repeated within one
-  paragraph;
+  paragraph, a line pasted twice shows this way; several such sentences are one
+  finding), and a sentence repeated within one paragraph;
 - words doubled by editing: "was agreed was agreed", "the the", and an article left
   before a pronoun ("the he", what remains of a doubled "the"). Doubled words that are
   good English ("had had", "that that was", "as it is as it is now"), names ("Hasan

@@ -7,13 +7,21 @@ being equal (equal ones are P001's). The later paragraph is reported, pointing a
 earlier one, with the words that differ. Candidate pairs come from the rarest words the
 paragraphs share, so only a few pairs are scored however long the minutes are.
 
+In another minute, where parallel items are worded alike, a copy is reported only when
+the paragraph is substantial (two sentences, or twice the minimum length) and closer
+(halfway between the threshold and identical: 0.95 by default). Resolutions and
+recorded outcomes ("It was agreed ...") are compared only when close together in one
+minute, and a one-sentence lead-in to a list ("... raised the following points:-")
+not at all, since each introduces different points.
+
 Not reported: paragraphs shorter than ``duplicate-min-words`` words once standard
 wording is left out; a statement and the resolution that restates it; and one formula
-filled in twice, where the only differences put another name or number in the same
-place ("The motion was proposed by Councillor Kiely, seconded by Councillor Butler"
-and "... by Councillor Costelloe, seconded by Councillor Benson"): these are two
-motions, not a copy. A spelling corrected in a name, or a single figure changed in a
-long paragraph, is still an edit and is reported.
+filled in twice, where what differs is mostly names and numbers put in the same place
+("The motion was moved by Councillor Ryan, seconded by Councillor Walsh" and "... by
+Councillor Doyle, seconded by Councillor Quinn"; "disposal of property at 31, ..." and
+"disposal of land at 1, ..."): these are two motions, two disposals, not a copy. A
+name spelt differently is a correction, and a copy whose ordinary words were changed
+("every ward" / "each ward") is an edit: both are reported.
 
 Why it matters: an editor who rewords a paragraph in a copy and forgets to delete the
 original leaves two versions of the same account in the record, and readers cannot
