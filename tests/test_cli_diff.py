@@ -62,13 +62,26 @@ def test_text_output_is_a_word_diff_grouped_by_minute(tmp_path):
 
 
 def test_colour_only_on_a_terminal(tmp_path, monkeypatch):
+    import io
+
+    from minlint.cli import _use_colour
     from minlint.lint.diff.align import diff_paths
     from minlint.lint.diff.text import render
 
     coloured = render(diff_paths(str(seed("002")), str(edit_002(tmp_path))), color=True)
-    assert "\x1b[32mBeacon\x1b[0m" in coloured and "[-" not in coloured
-    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
-    assert "\x1b[" not in run("--no-color", str(seed("002")), str(edit_002(tmp_path))).output
+    assert "\x1b[31mBacon\x1b[0m\x1b[32mBeacon\x1b[0m" in coloured and "[-" not in coloured
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdout", Terminal())
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert _use_colour(False, None) is True
+    assert _use_colour(True, None) is False  # --no-color
+    assert _use_colour(False, "diff.txt") is False  # -o FILE
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert _use_colour(False, None) is False
 
 
 def test_json_output_follows_its_schema(tmp_path):
@@ -204,16 +217,18 @@ def test_the_real_draft_and_final_minutes_of_tintern():
     final = corpus("tintern-wyevalley-cc/20240108_minutes.txt")
     result = run(str(draft), str(final))
     assert result.exit_code == 1
-    assert result.output.splitlines()[2:] == [
+    lines = result.output.splitlines()
+    assert lines[2:4] == [
         "minute 3628 To consider & approve accounts for payment (changed) OLD:15 NEW:15",
         "@@ OLD:20 NEW:20 @@",
-        result.output.splitlines()[4],
+    ]
+    assert "(Ch. No. 300517) {+\u2013 cancelled.+} Llandogo" in lines[4]
+    assert lines[5:] == [
         "minute 3637 Date of next meeting (changed) OLD:57 NEW:57",
         "@@ OLD:57 NEW:59 @@",
         "{+There being no further business the meeting closed at 20.47.+}",
         "2 changed, 14 unchanged.",
     ]
-    assert "(Ch. No. 300517) {+\u2013 cancelled.+} Llandogo" in result.output.splitlines()[4]
     data = validate(run("--format", "json", str(draft), str(final)).output)
     assert data["summary"]["changed"] == 2
 
