@@ -172,6 +172,61 @@ def check(
     sys.exit(1 if result.findings and not exit_zero else 0)
 
 
+@cli.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="A word diff like git's, JSON (diff.schema.json) or a redline HTML page.",
+)
+@click.option("--output-file", "-o", metavar="FILE", help="Write the diff to FILE.")
+@click.option("--no-color", is_flag=True, help="Never colour the output.")
+def diff(old: str, new: str, fmt: str, output_file: str | None, no_color: bool) -> None:
+    """Compare two versions of a meeting's documents, minute by minute.
+
+    Exit status: 0 the documents say the same, 1 they differ, 2 a file cannot be read.
+    """
+    from minlint.lint.parse import parse_path
+    from minlint.lint.readers import InputError
+
+    parsed = []
+    for path in (old, new):
+        try:
+            parsed.append(parse_path(path))
+        except InputError as exc:
+            click.echo(f"{path}: error: {exc}", err=True)
+    if len(parsed) < 2:
+        sys.exit(2)
+    from minlint.lint.diff.align import diff_parsed
+
+    result = diff_parsed(parsed[0], parsed[1])
+    if fmt == "json":
+        from minlint.lint.diff.json import render as render_json
+
+        text = render_json(result)
+    elif fmt == "html":
+        from minlint.lint.diff.html import render as render_html
+
+        text = render_html(result)
+    else:
+        from minlint.lint.diff.text import render as render_text
+
+        text = render_text(result, color=_use_colour(no_color, output_file))
+    if output_file is not None:
+        try:
+            with open(output_file, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+        except OSError as exc:
+            _fail(f"{output_file}: error: {exc.strerror or exc}")
+    else:
+        click.echo(text, nl=False)
+    sys.exit(0 if result.same else 1)
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(2)
