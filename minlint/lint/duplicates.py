@@ -31,6 +31,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from minlint.lint.blocks import HEADING, TABLE_ROW, Block
 from minlint.lint.diff.words import EQUAL, REPLACE, WordOp, fold, paragraph_key, word_diff
@@ -429,6 +430,15 @@ def _is_slot(word: str) -> bool:
     return bool(_SLOT.search(word)) and word.lower() not in _STOP
 
 
+_NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s")
+_AMENDS = re.compile(
+    r"\b(?:as\s+follows|to\s+read|the\s+following\s+(?:amendment|wording|text|objective|policy))"
+    r"\b[^.]{0,60}:-?\s*$"
+    r"|^(?:\d{1,3}\.\s*)?(?:amend|insert|include|replace|substitute|add|delete)\b[^.]{0,120}:-?\s*$",
+    re.I,
+)
+
+
 def near_duplicates(
     found: Sequence[Unit], min_words: int, ratio: float, exclude: Iterable[Pair] = ()
 ) -> list[Pair]:
@@ -438,7 +448,20 @@ def near_duplicates(
 
     exact = {(id(p.earlier), id(p.later)) for p in exclude}
     formulas = formula_keys(found)
-    eligible = [u for u in found if u.words >= min_words and u.key not in formulas]
+    # A text introduced as the wording an amendment proposes is meant to resemble the
+    # text it amends.
+    proposed: set[int] = set()
+    quoting = False
+    for prev, u in pairwise(found):
+        if _AMENDS.search(prev.text):
+            quoting = True
+        elif u.minute != prev.minute or _NUMBERED.match(u.text):
+            quoting = False
+        if quoting:
+            proposed.add(id(u))
+    eligible = [
+        u for u in found if u.words >= min_words and u.key not in formulas and id(u) not in proposed
+    ]
     sets = [u.word_set() for u in eligible]
     best: dict[int, Pair] = {}
     for i, j, _ in similar_pairs(sets, None, 0.5):
