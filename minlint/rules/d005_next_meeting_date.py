@@ -115,26 +115,16 @@ def _programme_dates(part: Part, around: dt.date) -> list[tuple[dt.date, int]]:
     return out
 
 
-def _programme_updated(part: Part, fallback: dt.date | None) -> dt.date | None:
-    """The date a work programme was updated ("UPDATED: 3 JUNE 2024"), else its pack's."""
-    from minlint.lint.facts.dates import find_dates
-
-    for text in [part.title, *(b.text for b in part.blocks[:3])]:
-        for f in find_dates(text):
-            if f.date is not None and f.year is not None and not f.year_inferred:
-                return f.date
-    return fallback
-
-
 def _programme_claim(ctx: RuleContext, part: MeetingPart) -> Claim | None:
     """The first meeting after this one in the latest work programme before it."""
+    from minlint.lint.facts.meetings import updated as programme_updated
     from minlint.lint.model import WORK_PROGRAMME
 
     assert part.date is not None
     found: list[tuple[dt.date, str, Part]] = []
     own = [(p, None) for p in ctx.parsed.parts if p.kind == WORK_PROGRAMME]
     for p, fallback in [*own, *((r.part, r.date) for r in ctx.records.work_programmes)]:
-        updated = _programme_updated(p, fallback)
+        updated = programme_updated(p, fallback)
         if updated is not None and part.date - _PROGRAMME_AGE <= updated <= part.date:
             path = ctx.path if (p, None) in own else _record_path(ctx, p)
             found.append((updated, path, p))

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from minlint.lint.blocks import Block
-from minlint.lint.model import AgendaPart, MeetingPart, MinutesPart
+from minlint.lint.model import AgendaPart, MeetingPart, MinutesPart, Part
 
 __all__ = [
     "Meeting",
@@ -30,6 +30,7 @@ __all__ = [
     "minutes_statements",
     "municipal_year",
     "previous_minutes",
+    "updated",
 ]
 
 # "minutes of" ... a connector ... right before a date (searched in a window that ends at
@@ -264,3 +265,16 @@ def follows(later: MeetingPart, earlier: MeetingPart) -> bool:
     if nxt is not None and nxt.date == later.date:
         return True
     return any(earlier.date in s.dates for s in minutes_statements(later))
+
+
+def updated(part: Part, fallback: dt.date | None) -> dt.date | None:
+    """The date a work programme or monitoring schedule was brought up to date
+    ("UPDATED: 3 JUNE 2024", in its title or first lines), else ``fallback`` (the date
+    of the pack it is part of)."""
+    from minlint.lint.facts.dates import find_dates
+
+    for text in [part.title, *(b.text for b in part.blocks[:3])]:
+        for f in find_dates(text):
+            if f.date is not None and f.year is not None and not f.year_inferred:
+                return f.date
+    return fallback
