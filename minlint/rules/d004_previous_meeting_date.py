@@ -18,7 +18,17 @@ those statements is compared with
 A statement is reported when none of its dates is given by any other source while
 another source gives a different date: by a majority of the other statements, by the
 agenda or by the previous minutes. When only two statements of the draft disagree and
-nothing else decides, the later one is reported, with the earlier as related. A
+nothing else decides, the later one is reported, with the earlier as related. An item
+that approves the minutes of several meetings (a statement naming two dates, or
+statements naming different dates under a title that names none) is different: its
+statements name different meetings on purpose, so a date is reported only when the
+records hold minutes within 45 days of it that the item does not name.
+
+A date that nothing else in the draft gives, when the records do not show which meeting
+came before, is compared with the latest earlier minutes of the body among them: it is
+an error when those minutes already approved the minutes of that date, and a warning
+when it differs from their date in one of day, month or year only (a date far from
+theirs may be of a meeting missing from the records). A
 statement that names minutes of another body ("the minutes of the Cabinet held on
 ...") is not compared; nor are minutes in an agenda pack checked against the pack's own
 agenda, which is a later meeting's.
@@ -50,6 +60,12 @@ from minlint.lint.engine import RuleContext, rule
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding, Related
 from minlint.lint.model import AgendaPart, MinutesPart
+
+_TITLE = "the minute's title"
+_PREVIOUS = "the previous minutes"
+# In an item approving several meetings' minutes, a date this close to minutes among the
+# records that the item does not name is taken for a slip of their date.
+_NEAR_DAYS = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +123,7 @@ def _sources(ctx: RuleContext, part: MinutesPart, known: list) -> list[Source]:
 
     out: list[Source] = []
     for k, s in enumerate(minutes_statements(part)):
-        name = "the minute's title" if s.title else f"line {s.line}"
+        name = _TITLE if s.title else f"line {s.line}"
         dates = frozenset(s.dates)
         related = ((ctx.related(ctx.path, s.line, f"{name}: {_shown(dates)}"), dates),)
         out.append(Source(frozenset(s.dates), name, related, False, k, s.inferred))
@@ -139,7 +155,7 @@ def _sources(ctx: RuleContext, part: MinutesPart, known: list) -> list[Source]:
                 frozenset({prev.date}),
             ),
         )
-        out.append(Source(frozenset({prev.date}), "the previous minutes", related, True, len(out)))
+        out.append(Source(frozenset({prev.date}), _PREVIOUS, related, True, len(out)))
     return out
 
 
@@ -167,16 +183,28 @@ def part_findings(ctx: RuleContext, part: MinutesPart, known: list) -> Iterator[
 
     sources = _sources(ctx, part, known)
     statements = [s for s in sources if not s.record]
-    if len(sources) < 2:
+    if not statements:
         return
     existing = {m.date for m in known if isinstance(m.part, MinutesPart) and m.certain}
     supported = {
         id(s): any(_meets(s, t) for t in sources if t is not s) or bool(s.dates & existing)
         for s in sources
     }
+    # An item that approves the minutes of several meetings: its statements name
+    # different meetings, and do not contradict each other.
+    titled = any(s.name == _TITLE for s in statements)
+    named = {d for s in statements for d in s.dates}
+    several = any(len(s.dates) > 1 for s in statements) or (not titled and len(named) > 1)
     spans = minutes_statements(part)
     for s in statements:
         if supported[id(s)]:
+            continue
+        span = spans[s.order]
+        if several:
+            found = _unapproved(ctx, part, s, statements, known)
+            if found is not None:
+                message, related = found
+                yield ctx.finding_at(span.block, span.start, span.end, message, related=related)
             continue
         against = [
             t
@@ -186,6 +214,12 @@ def part_findings(ctx: RuleContext, part: MinutesPart, known: list) -> Iterator[
             and (t.record or supported[id(t)] or (not t.record and t.order < s.order))
         ]
         if not against:
+            hint = _latest_minutes(ctx, part, s, sources, known)
+            if hint is not None:
+                message, related, severity = hint
+                yield ctx.finding_at(
+                    span.block, span.start, span.end, message, related=related, severity=severity
+                )
             continue
         expected = _expected(against)
         names = [t.name for t in against if t.dates & expected]
@@ -194,8 +228,73 @@ def part_findings(ctx: RuleContext, part: MinutesPart, known: list) -> Iterator[
             f"{_listed(names)} {'gives' if len(names) == 1 else 'give'} {_shown(expected)}"
         )
         related = [r for t in against for r, dates in t.related if dates & expected]
-        span = spans[s.order]
         yield ctx.finding_at(span.block, span.start, span.end, message, related=related)
+
+
+def _slip(a: dt.date, b: dt.date) -> bool:
+    """Whether two dates differ in just one of day, month and year (a typing slip)."""
+    return sum((a.day != b.day, a.month != b.month, a.year != b.year)) == 1
+
+
+def _latest_minutes(
+    ctx: RuleContext, part: MinutesPart, s: Source, sources: list[Source], known: list
+) -> tuple[str, list[Related], str | None] | None:
+    """A date that nothing else in the draft gives, against the latest minutes of the body
+    among the records when nothing shows they are the meeting before: an error when
+    those minutes already approved the minutes of that date, a warning when the date
+    looks like theirs mistyped (one of day, month or year differs)."""
+    from minlint.lint.facts.meetings import minutes_statements, previous_minutes
+
+    prev = previous_minutes(part, known)
+    if prev is None or not prev.certain or len(s.dates) != 1 or part.date is None:
+        return None
+    if any(t.name == _PREVIOUS for t in sources):
+        return None
+    (d,) = s.dates
+    line = prev.part.date_line or prev.part.start_line
+    related = [ctx.related(prev.path, line, f"the latest minutes: {show_date(prev.date)}")]
+    if d < prev.date and d in {x for st in minutes_statements(prev.part) for x in st.dates}:
+        message = (
+            f"the minutes approved are said to be of {show_date(d)}, but the meeting of "
+            f"{show_date(prev.date)} already approved them, and its minutes are the latest "
+            "among the records"
+        )
+        return message, related, None
+    if d < part.date and _slip(d, prev.date):
+        message = (
+            f"the minutes approved are said to be of {show_date(d)}, but the latest minutes "
+            f"of the body among the records are of {show_date(prev.date)}"
+        )
+        return message, related, "warning"
+    return None
+
+
+def _unapproved(
+    ctx: RuleContext, part: MinutesPart, s: Source, statements: list[Source], known: list
+) -> tuple[str, list[Related]] | None:
+    """In an item approving several meetings' minutes, a date that nothing supports is
+    reported when the records hold minutes, close to it, that the item does not name:
+    those it most likely meant."""
+    others = {d for t in statements if t is not s for d in t.dates}
+    candidates = [
+        m
+        for m in known
+        if isinstance(m.part, MinutesPart)
+        and m.certain
+        and part.date is not None
+        and m.date < part.date
+        and m.date not in others
+        and any(abs((m.date - d).days) <= _NEAR_DAYS for d in s.dates)
+    ]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda m: (min(abs((m.date - d).days) for d in s.dates), m.date))
+    line = best.part.date_line or best.part.start_line
+    message = (
+        f"the minutes approved are said to be of {_shown(s.dates)}, but the records hold "
+        f"minutes of {show_date(best.date)} that nothing else in this item names"
+    )
+    return message, [ctx.related(best.path, line, f"the minutes of {show_date(best.date)}")]
 
 
 def _listed(names: list[str]) -> str:
