@@ -287,10 +287,10 @@ class RecordPool:
         else:
             same_body = []
 
-        agenda = self._named_agenda(others) or _latest(
+        agenda = self._named_agenda(others, own) or _latest(
             r for r in same_body if isinstance(r.part, AgendaPart) and date and r.date == date
         )
-        previous = self._named_previous(others, date) or _latest(
+        previous = self._named_previous(others, date, own) or _latest(
             r
             for r in same_body
             if isinstance(r.part, MinutesPart) and date and r.date and r.date < date
@@ -322,7 +322,7 @@ class RecordPool:
             ),
         )
 
-    def _named_agenda(self, others: Sequence[Record]) -> Record | None:
+    def _named_agenda(self, others: Sequence[Record], own: str) -> Record | None:
         """The first agenda of the ``--agenda`` file, whatever its date: a date that
         differs from the draft's is a finding, not a reason to look elsewhere."""
         if not self.sources.agenda:
@@ -331,11 +331,18 @@ class RecordPool:
         found = [
             r for r in others if isinstance(r.part, AgendaPart) and os.path.realpath(r.path) == real
         ]
-        if not found and os.path.exists(self.sources.agenda) and self._parsed(self.sources.agenda):
+        if (
+            not found
+            and real != own  # a file checked with itself named: it is not its own record
+            and os.path.exists(self.sources.agenda)
+            and self._parsed(self.sources.agenda)
+        ):
             self._note(FileError(self.sources.agenda, "no agenda found in this file"))
         return found[0] if found else None
 
-    def _named_previous(self, others: Sequence[Record], date: dt.date | None) -> Record | None:
+    def _named_previous(
+        self, others: Sequence[Record], date: dt.date | None, own: str
+    ) -> Record | None:
         """The minutes of the ``--previous`` file: the latest before the draft's date
         when it holds several (a pack), else its first."""
         if not self.sources.previous:
@@ -346,7 +353,7 @@ class RecordPool:
         ]
         if not found:
             path = self.sources.previous
-            if os.path.exists(path) and self._parsed(path):
+            if real != own and os.path.exists(path) and self._parsed(path):
                 self._note(FileError(path, "no minutes found in this file"))
             return None
         before = [r for r in found if date and r.date and r.date < date]

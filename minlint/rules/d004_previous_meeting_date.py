@@ -26,9 +26,10 @@ records hold minutes within 45 days of it that the item does not name.
 
 A date that nothing else in the draft gives, when the records do not show which meeting
 came before, is compared with the latest earlier minutes of the body among them: it is
-an error when those minutes already approved the minutes of that date, and a warning
-when it differs from their date in one of day, month or year only (a date far from
-theirs may be of a meeting missing from the records). A
+an error when those minutes already approved the minutes of that date (reported once
+even when every statement of the draft gives it: the item copied from the minutes
+before), and a warning when it differs from their date in one of day, month or year
+only (a date far from theirs may be of a meeting missing from the records). A
 statement that names minutes of another body ("the minutes of the Cabinet held on
 ...") is not compared; nor are minutes in an agenda pack checked against the pack's own
 agenda, which is a later meeting's.
@@ -196,6 +197,19 @@ def part_findings(ctx: RuleContext, part: MinutesPart, known: list) -> Iterator[
     named = {d for s in statements for d in s.dates}
     several = any(len(s.dates) > 1 for s in statements) or (not titled and len(named) > 1)
     spans = minutes_statements(part)
+    records = [t for t in sources if t.record]
+    dates = {d for s in statements for d in s.dates}
+    if len(dates) == 1 and not any(_meets(statements[0], t) for t in records):
+        # The draft agrees with itself: only minutes already approved can be told wrong.
+        hint = _latest_minutes(ctx, part, statements[0], sources, known, stale_only=True)
+        if hint is not None:
+            message, related, severity = hint
+            span = spans[statements[0].order]
+            related += [r for t in statements[1:] for r, _ in t.related]
+            yield ctx.finding_at(
+                span.block, span.start, span.end, message, related=related, severity=severity
+            )
+            return
     for s in statements:
         if supported[id(s)]:
             continue
@@ -237,7 +251,12 @@ def _slip(a: dt.date, b: dt.date) -> bool:
 
 
 def _latest_minutes(
-    ctx: RuleContext, part: MinutesPart, s: Source, sources: list[Source], known: list
+    ctx: RuleContext,
+    part: MinutesPart,
+    s: Source,
+    sources: list[Source],
+    known: list,
+    stale_only: bool = False,
 ) -> tuple[str, list[Related], str | None] | None:
     """A date that nothing else in the draft gives, against the latest minutes of the body
     among the records when nothing shows they are the meeting before: an error when
@@ -260,7 +279,7 @@ def _latest_minutes(
             "among the records"
         )
         return message, related, None
-    if d < part.date and _slip(d, prev.date):
+    if not stale_only and d < part.date and _slip(d, prev.date):
         message = (
             f"the minutes approved are said to be of {show_date(d)}, but the latest minutes "
             f"of the body among the records are of {show_date(prev.date)}"

@@ -203,6 +203,9 @@ def part_findings(ctx: RuleContext, part: MeetingPart, known: list) -> Iterator[
         )
         return
     records = _next_records(part, known)
+    # One claim of each kind, the checked file's own first (a pack's agenda).
+    records.sort(key=lambda c: c.related.path != ctx.path)
+    records = list({c.name: c for c in reversed(records)}.values())[::-1]
     dated = [c for c in records if c.date != nxt.date]
     if dated and not [c for c in records if c.date == nxt.date]:
         names = " and ".join(sorted({c.name for c in dated}))

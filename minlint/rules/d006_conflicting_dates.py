@@ -8,12 +8,12 @@ What it checks, in every set of minutes:
   on 24 September 2024". The two are taken for one event when the words just before
   each date share at least two words of substance (the body or thing, and what
   happens to it: "Cabinet ... decide", "consultation ... close"), and the dates are
-  close enough to be one slipped into the other (within a month, or the same day in
-  another month or year). Different events of one minute (a consultation opening on 3
+  close enough to be one slipped into the other (within a month, or the same day a year
+  apart). Different events of one minute (a consultation opening on 3
   June and closing on 30 August) share too little to be compared. Items about the
   minutes of earlier meetings and about the next meeting are left to D004 and D005.
-- a date written with its year and reported as past ("Work was completed on the 15th
-  December 2024", "the group met on ...", "was agreed on ...") that is after the
+- a date written with its year and reported as past ("the work was completed on the
+  11th December 2024", "the group met on ...", "was agreed on ...") that is after the
   meeting the minutes record, and after the next meeting they give, when they give
   one: the minutes cannot report it as done. Events that past-tense words still put
   ahead ("was arranged for", "was scheduled for", "was due on") are not reports of
@@ -27,11 +27,14 @@ record (it is usually last year's or next year's number typed from habit).
 
 Example: in minutes of a January 2024 meeting whose next meeting is 29 January 2024,
 
-    3635. Correspondence: Update from MCC re Lower Wireworks Car Park. Work was
-    completed on the 15th December 2024.
+    412. Correspondence: Letter from the highway authority. The resurfacing of the
+    station car park was completed on the 11th December 2024.
 
-is reported as '"15th December 2024" is reported as past ("was completed on"), but it
-is after the next meeting these minutes give (29 January 2024)'.
+is reported as '"11th December 2024" is reported as past ("was completed on"), but it
+is after the next meeting these minutes give (29 January 2024)'. And a minute whose
+discussion says the Cabinet "was expected to decide ... on 17 September 2024" while its
+resolution says "before it makes its decision on 24 September 2024" is reported at the
+resolution's date.
 """
 
 from __future__ import annotations
@@ -111,7 +114,7 @@ _PAST = re.compile(
     r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)[ \t]+(?:\w+[ \t]+)?"
     r"(?P<participle>[a-z]+ed|held|met|sent|paid|made|done|given|taken|written|begun|built|"
     r"brought|bought|told|set|put|spent|won|sold|undertaken|agreed)"
-    r"|(?<!to )(?<!be )(?<!will )(?<!would )(?<!shall )"
+    r"|(?<!to )(?<!be )(?<!will )(?<!would )(?<!shall )(?<!will have )"
     r"(?P<simple>met|took[ \t]+place|happened|occurred|began|started|opened|closed|ended|"
     r"finished|commenced|completed))"
     r"[ \t]+on[ \t]+(?:the[ \t]+)?\Z",
@@ -174,12 +177,10 @@ def _dated(minute: Minute) -> list[Dated]:
 
 
 def _slip(a: dt.date, b: dt.date) -> bool:
-    """Whether one date may be the other slipped: days apart, or one field changed."""
+    """Whether one date may be the other slipped: days apart, or the year typed wrong."""
     if abs((a - b).days) <= _SLIP_DAYS:
         return True
-    return (a.day == b.day and (a.month == b.month or a.year == b.year)) or (
-        a.month == b.month and a.year == b.year
-    )
+    return (a.day, a.month) == (b.day, b.month) and abs(a.year - b.year) == 1
 
 
 def _conflicts(ctx: RuleContext, minute: Minute) -> Iterator[Finding]:
@@ -211,8 +212,8 @@ def _conflicts(ctx: RuleContext, minute: Minute) -> Iterator[Finding]:
             d.block,
             d.start,
             d.end,
-            f"the decision dates this {show_date(d.date)}, but the discussion of the same "
-            f'minute gives "{said}" (line {line})',
+            f"the decision gives {show_date(d.date)}, but the discussion of the same minute "
+            f'gives "{said}" for what reads as the same event (line {line})',
             related=[ctx.related(ctx.path, line, f"the discussion: {show_date(x.date)}")],
         )
 

@@ -53,7 +53,8 @@ _COMMON = frozenset(
     "the and for with from that this those these its their was were been being has have "
     "had are minute minutes meeting meetings report reports update updates item items agenda "
     "council committee commission panel board under considered consider noted resolved "
-    "agreed should would could which where when into onto about also".split()
+    "agreed should would could which where when into onto about also service services "
+    "progress annual review borough".split()
 )
 # "of the meeting held on 1st February, 2017", "of the Commission held on ...", "of 14 May
 # 2024": what follows a minute number of another meeting (the date checked separately).

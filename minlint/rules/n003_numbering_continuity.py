@@ -64,15 +64,15 @@ def _first_last(part: MinutesPart) -> tuple[int, int]:
     return numbers[0], max(numbers)
 
 
-def _runs(text: list[int]) -> str:
+def _runs(numbers: list[int]) -> str:
     """Numbers as ranges: "2779 to 2794", "13", "13 and 15"."""
     runs: list[tuple[int, int]] = []
-    for n in sorted(set(text)):
+    for n in sorted(set(numbers)):
         if runs and n == runs[-1][1] + 1:
             runs[-1] = (runs[-1][0], n)
         else:
             runs.append((n, n))
-    shown = [str(a) if a == b else f"{a} to {b}" for a, b in runs]
+    shown = [str(a) if a == b else f"{a} and {b}" if b == a + 1 else f"{a} to {b}" for a, b in runs]
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
