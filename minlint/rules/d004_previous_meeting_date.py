@@ -239,7 +239,7 @@ def part_findings(ctx: RuleContext, part: MinutesPart, known: list) -> Iterator[
         names = [t.name for t in against if t.dates & expected]
         message = (
             f"the minutes approved are said to be of {_shown(s.dates)}, but "
-            f"{_listed(names)} {'gives' if len(names) == 1 else 'give'} {_shown(expected)}"
+            f"{_listed(names)} {_give(names)} {_shown(expected)}"
         )
         related = [r for t in against for r, dates in t.related if dates & expected]
         yield ctx.finding_at(span.block, span.start, span.end, message, related=related)
@@ -314,6 +314,10 @@ def _unapproved(
         f"minutes of {show_date(best.date)} that nothing else in this item names"
     )
     return message, [ctx.related(best.path, line, f"the minutes of {show_date(best.date)}")]
+
+
+def _give(names: list[str]) -> str:
+    return "gives" if len(names) == 1 and not names[0].endswith("minutes") else "give"
 
 
 def _listed(names: list[str]) -> str:

@@ -8,10 +8,10 @@ What it checks, in every set of minutes:
   on 24 September 2024". The two are taken for one event when the words just before
   each date share at least two words of substance (the body or thing, and what
   happens to it: "Cabinet ... decide", "consultation ... close"), and the dates are
-  close enough to be one slipped into the other (within a month, or the same day a year
-  apart). Different events of one minute (a consultation opening on 3
-  June and closing on 30 August) share too little to be compared. Items about the
-  minutes of earlier meetings and about the next meeting are left to D004 and D005.
+  close enough to be one slipped into the other (within a month, or the same day a
+  year apart). Different events of one minute (a consultation opening on 3 June and
+  closing on 30 August) share too little to be compared. Items about the minutes of
+  earlier meetings and about the next meeting are left to D004 and D005.
 - a date written with its year and reported as past ("the work was completed on the
   11th December 2024", "the group met on ...", "was agreed on ...") that is after the
   meeting the minutes record, and after the next meeting they give, when they give
@@ -48,6 +48,7 @@ from minlint.lint.blocks import Block
 from minlint.lint.engine import RuleContext, rule
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
+from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import Minute, MinutesPart
 
 # Dates further apart than this are two events, not one date slipped into another.
@@ -55,7 +56,7 @@ _SLIP_DAYS = 31
 # Words read before a date to tell what it is the date of.
 _CONTEXT = 80
 
-_WORD = re.compile(r"[a-z]{3,}")
+_WORD = LazyPattern(r"[a-z]{3,}")
 _STOP = frozenset(
     "the and for with from that this those these its their was were been being has have "
     "had are would will could should shall may might can must not also than then there "
@@ -110,7 +111,7 @@ _SAME = {
 
 # A past-tense report right before a date: "was completed on (the)", "met on", "took
 # place on". Participles that still put the event ahead are left out.
-_PAST = re.compile(
+_PAST = LazyPattern(
     r"\b(?:(?:was|were|had\s+been|has\s+been|have\s+been)[ \t]+(?:\w+[ \t]+)?"
     r"(?P<participle>[a-z]+ed|held|met|sent|paid|made|done|given|taken|written|begun|built|"
     r"brought|bought|told|set|put|spent|won|sold|undertaken|agreed)"

@@ -36,6 +36,7 @@ from minlint.lint.blocks import Block
 from minlint.lint.engine import RuleContext, rule
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
+from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import AgendaPart, MeetingPart, MinutesPart
 
 _PROGRAMME = (
@@ -45,19 +46,19 @@ _PROGRAMME = (
 _LABEL = r"(?P<label>(?P<y1>(?:19|20)\d\d)\s?[/-]\s?(?P<y2>(?:19|20)?\d\d))(?![\d/])"
 # "Work Programme for 2022/23", "WORK PROGRAMME 2024/25", "Work Programme – 2023-24"
 # and "the 2021/22 Work Programme", "its 2018/19 work programme".
-_AFTER = re.compile(
+_AFTER = LazyPattern(
     rf"\b(?:{_PROGRAMME})(?:[\s*]+(?:for|of)(?:[\s*]+the[\s*]+year)?)?[\s*:–—-]*{_LABEL}",
     re.IGNORECASE,
 )
-_BEFORE = re.compile(rf"{_LABEL}[\s*]+(?:{_PROGRAMME})\b", re.IGNORECASE)
+_BEFORE = LazyPattern(rf"{_LABEL}[\s*]+(?:{_PROGRAMME})\b", re.IGNORECASE)
 # A sentence that deals with the current programme.
-_CURRENT = re.compile(
+_CURRENT = LazyPattern(
     r"\b(?:approv\w*|agree\w*|adopt\w*|endors\w*|not(?:e|ed|ing)|consider\w*|present\w*|"
     r"review\w*|discuss\w*|updat\w*|report\w*|receiv\w*)\b",
     re.IGNORECASE,
 )
 # A sentence that puts the programme in the past.
-_PAST = re.compile(
+_PAST = LazyPattern(
     r"\b(?:had\s+been|was\s+completed|were\s+completed|last\s+year|previous\s+year|"
     r"outturn|carried\s+(?:over|forward)|delivered|completed|ended)\b",
     re.IGNORECASE,

@@ -7,8 +7,10 @@ No. 13(3) (Domestic Abuse Update)", "agenda item 9", "Item No. 4 was taken next"
   of its minutes (a number after its last minute is a minute that does not exist yet).
   A number before this set is looked for in the body's earlier minutes among the
   records; it is reported only when those minutes cover the number (it falls within
-  their range) and none of them has it. A set numbered afresh at each meeting (1, 2,
-  3 ...) is only checked for numbers after its last.
+  their range) and none of them has it. A set numbered afresh (1, 2, 3 ...) is only
+  checked for numbers after its last, and only when the previous minutes among the
+  records start afresh too (at every meeting, not just at the start of a year, when
+  a bare number may be last year's).
 - "Minute No. 47 of the meeting held on 1st February, 2017" (or "of the Commission
   held on ..."): checked against the minutes of that date when they are among the
   records, and otherwise left alone; another body's minute ("Cabinet Minute 12",
@@ -42,12 +44,13 @@ from minlint.lint.blocks import Block
 from minlint.lint.engine import RuleContext, rule
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding, Related
+from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import AgendaPart, MinutesPart
 
 # A set whose first minute is at most this is numbered afresh at each meeting.
 _RESTART = 3
 
-_WORD = re.compile(r"[a-z]{3,}")
+_WORD = LazyPattern(r"[a-z]{3,}")
 # Words that say nothing of an item's subject.
 _COMMON = frozenset(
     "the and for with from that this those these its their was were been being has have "
@@ -58,15 +61,15 @@ _COMMON = frozenset(
 )
 # "of the meeting held on 1st February, 2017", "of the Commission held on ...", "of 14 May
 # 2024": what follows a minute number of another meeting (the date checked separately).
-_OF_MEETING = re.compile(
+_OF_MEETING = LazyPattern(
     r"[\s,]*(?:of|from)[\s*_]+(?P<desc>[^.;:()\d]{0,120}?)[\s,]*"
     r"(?:held[\s*_]+(?:on[\s*_]+)?|on[\s*_]+|dated[\s*_]+)?(?:the[\s*_]+)?(?=\d)",
     re.IGNORECASE,
 )
 # "of the Cabinet", "of Council": another body named after the number.
-_OF_BODY = re.compile(r"[\s,]*(?:of|from)[\s*_]+(?:the[\s*_]+)?(?P<name>[A-Z][\w'’-]*)")
+_OF_BODY = LazyPattern(r"[\s,]*(?:of|from)[\s*_]+(?:the[\s*_]+)?(?P<name>[A-Z][\w'’-]*)")
 # A body named before the reference: "Cabinet Minute 12", "Council minute No. 7".
-_BODY_BEFORE = re.compile(r"(?<![.!?:;(])\b(?P<name>[A-Z][\w'’&-]+)[ \t]+\Z")
+_BODY_BEFORE = LazyPattern(r"(?<![.!?:;(])\b(?P<name>[A-Z][\w'’&-]+)[ \t]+\Z")
 
 
 def words(text: str | None) -> frozenset[str]:
@@ -146,7 +149,18 @@ def _minute_findings(
         yield from _subject(ctx, block, ref, own[n], ctx.path, "minute")
         return
     if first <= _RESTART:
-        return  # numbered afresh: another meeting's minute cannot be told from the number
+        # Numbered afresh: at every meeting (as the previous minutes show), a number after
+        # the last is no minute; at the start of a year it may be last year's.
+        if n > last and _afresh_each_meeting(part, known):
+            yield ctx.finding_at(
+                block,
+                ref.start,
+                ref.end,
+                f"minute {n} is not among these minutes ({first} to {last}), which are "
+                "numbered afresh at each meeting",
+                related=[ctx.related(ctx.path, part.items[-1].line, f"the last minute, {last}")],
+            )
+        return
     if n >= first:
         yield ctx.finding_at(
             block,
@@ -189,6 +203,19 @@ def _minute_findings(
             "nor in any other minutes of the records",
             related=[ctx.related(m.path, m.part.start_line, f"the minutes of {show_date(m.date)}")],
         )
+
+
+def _afresh_each_meeting(part: MinutesPart, known: Sequence) -> bool:
+    """Whether the previous minutes of the body also start at 1 (to 3)."""
+    from minlint.lint.facts.meetings import previous_minutes
+
+    prev = previous_minutes(part, known)
+    return (
+        prev is not None
+        and bool(prev.part.items)
+        and "numbering" not in prev.part.uncertain
+        and prev.part.items[0].number <= _RESTART
+    )
 
 
 def _in_meeting(

@@ -41,6 +41,7 @@ from minlint.lint.blocks import Block
 from minlint.lint.engine import RuleContext, rule
 from minlint.lint.facts.dateformat import MONTH_NAMES, show_date
 from minlint.lint.findings import Finding
+from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import MONITORING_SCHEDULE, WORK_PROGRAMME, Minute, MinutesPart, Part
 
 # Quotes shorter than this are formulas ("That the report be noted") that many
@@ -50,18 +51,18 @@ MIN_WORDS = 6
 # decision (below it, a different decision).
 CLOSE = 0.7
 
-_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s|:(–—-]))(?:\(?\d{1,2}[.)]\s*)?(?P<that>That)\s")
-_QUOTE_END = re.compile(r"\.(?=\s+[A-Z0-9(\[]|\s*$)|\s\|\s")
+_QUOTE = LazyPattern(r"(?:(?<=^)|(?<=[\s|:(–—-]))(?:\(?\d{1,2}[.)]\s*)?(?P<that>That)\s")
+_QUOTE_END = LazyPattern(r"\.(?=\s+[A-Z0-9(\[]|\s*$)|\s\|\s")
 _MONTHS = "|".join(MONTH_NAMES)
 # "Resolved in May 2024", "Resolved at January 2021 meeting", "Resolved on 30/04/19",
 # "Resolved June 2020:", with nothing but "in/at/on the" between.
-_RESOLVED_WHEN = re.compile(
+_RESOLVED_WHEN = LazyPattern(
     rf"\bResolved[\s:-]*(?:(?:in|at|on|during)\s+(?:the\s+)?)?"
     rf"(?:(?P<date>\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})|(?P<month>{_MONTHS})\s+(?P<year>(?:19|20)\d\d))"
     rf"(?:\s+meeting)?(?P<after>\s*[A-Za-z]*)",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
+_NUMERIC = LazyPattern(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
 # Blocks looked back over for the date of a quote.
 _LOOK_BACK = 3
 

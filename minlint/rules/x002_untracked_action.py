@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from minlint.lint.engine import RuleContext, rule
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
+from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import MONITORING_SCHEDULE, WORK_PROGRAMME, Minute, MinutesPart, Part
 
 # A work programme or schedule updated more than this after a meeting is not the one
@@ -56,7 +57,7 @@ _RARE = 3
 _RARE_SHARED = 2
 
 # Something comes back to the committee: a report, an update, findings, a presentation.
-_BACK = re.compile(
+_BACK = LazyPattern(
     r"\b(?:(?:further|progress|update|follow[- ]up|annual|final)\s+)?(?:report|update|findings|"
     r"presentation|review|evaluation|outcome)s?\b[^.;]{0,160}?\b(?:be\s+|is\s+)?(?:brought|"
     r"submitted|presented|reported|considered|received|scheduled|added|reviewed)\b"
@@ -68,7 +69,7 @@ _BACK = re.compile(
     re.IGNORECASE,
 )
 # Something is done for members: circulated, provided, shared, a briefing.
-_DONE = re.compile(
+_DONE = LazyPattern(
     r"\b(?:circulates?|circulated|provides?|provided|shares?|shared|sends?|sent|"
     r"supplies|supplied|distributes?|distributed|forwards?|forwarded)\b[^.;]{0,160}?"
     r"\b(?:members?|councillors?|the\s+(?:commission|committee|panel|board))\b"
@@ -78,12 +79,12 @@ _DONE = re.compile(
     re.IGNORECASE,
 )
 # Decisions that ask nothing further, whatever else they say.
-_NOTHING_FURTHER = re.compile(
+_NOTHING_FURTHER = LazyPattern(
     r"\b(?:minutes\b|next\s+meeting|work\s*programme|monitoring\s+schedule|"
     r"be\s+(?:set\s+up|established|appointed|formed|constituted)|exclu\w+\s+(?:of\s+)?the\s+press)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[a-z]{3,}")
+_WORD = LazyPattern(r"[a-z]{3,}")
 _COMMON = frozenset(
     "that the and for with from this those these its their was were been being has have "
     "had are would will could should shall may be by to of in on at as an or a members "

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from minlint.lint.blocks import Block
+from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import AgendaPart, MeetingPart, MinutesPart, Part
 
 __all__ = [
@@ -35,7 +36,7 @@ __all__ = [
 
 # "minutes of" ... a connector ... right before a date (searched in a window that ends at
 # the date). No sentence may end in between.
-_BEFORE_DATE = re.compile(
+_BEFORE_DATE = LazyPattern(
     r"\bminutes[\s*_]+(?:of|from)[\s*_]+(?P<desc>[^.;!?()\[\]|]{0,160}?)[\s*_,]*"
     r"(?:\b(?:held[\s*_]+(?:on[\s*_]+)?|on[\s*_]+|of[\s*_]+|dated[\s*_]+))?"
     r"(?:the[\s*_]+)?\Z",
@@ -43,8 +44,8 @@ _BEFORE_DATE = re.compile(
 )
 _WINDOW = 220
 # What may separate the dates of a list: "9 and 22 March", "6, 13 and 20 September".
-_LIST_GAP = re.compile(r"[\s*_]*(?:(?:,|and|&)[\s*_]*){1,2}(?:the[\s*_]+)?", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]+")
+_LIST_GAP = LazyPattern(r"[\s*_]*(?:(?:,|and|&)[\s*_]*){1,2}(?:the[\s*_]+)?", re.IGNORECASE)
+_WORD = LazyPattern(r"[a-z0-9]+")
 # Words that describe a meeting of the body without naming another body.
 _GENERIC = frozenset(
     "the a an this its our their said above same previous last preceding prior recent "

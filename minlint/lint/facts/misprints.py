@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from minlint.lint.facts.dateformat import MONTH_NAMES
+from minlint.lint.lazyre import LazyPattern
 
 __all__ = ["DAYS_IN_MONTH", "MisprintedDay", "misprinted_days"]
 
@@ -25,8 +26,8 @@ _MONTH_NAMES = {
 }
 _MONTH_ALT = "|".join(sorted(_MONTH_NAMES, key=lambda n: (-len(n), n)))
 # Found from the month name, which is rare and quick to find, looking back a little.
-_MONTH_SCAN_RE = re.compile(rf"(?:{_MONTH_ALT})(?![A-Za-z])")
-_STRAY_BEFORE_RE = re.compile(
+_MONTH_SCAN_RE = LazyPattern(rf"(?:{_MONTH_ALT})(?![A-Za-z])")
+_STRAY_BEFORE_RE = LazyPattern(
     r"""(?<![\w£€$/.,:-])(?P<day>\d{1,2})(?P<stray>[sStTnNdDrRhH])(?P<dot>\.?)
     [ \t]*\n?[ \t]*(?:(?:of|OF)[ \t]+)?\Z""",
     re.VERBOSE,
