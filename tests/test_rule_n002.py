@@ -129,3 +129,23 @@ def test_explained():
     result = CliRunner().invoke(cli, ["rule", "N002"])
     assert result.exit_code == 0
     assert result.output.startswith("N002 dangling-reference (numbering, error)\n")
+
+
+def test_a_set_numbered_afresh_at_every_meeting_is_checked_past_its_last(tmp_path):
+    # Limerick's minutes start at 1 every month: "Minute 40" in minutes of 25 items is
+    # none of them. In the first minutes of the records nothing shows the numbering
+    # starts afresh at every meeting (it might be the start of a year).
+    from conftest import corpus
+
+    folder = copies(tmp_path, corpus("limerick-metropolitan"))
+    draft = folder / "2021-02-15_minutes.md"
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace("\n\n", "\n\nAs recorded at Minute 40.\n\n", 1), encoding="utf-8")
+    (found,) = n002(draft, records=(str(folder),))
+    assert found.message == (
+        "minute 40 is not among these minutes (1 to 25), which are numbered afresh at each meeting"
+    )
+    first = folder / "2021-01-18_minutes.md"
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace("\n\n", "\n\nAs recorded at Minute 40.\n\n", 1), encoding="utf-8")
+    assert n002(first, records=(str(folder),)) == []

@@ -282,7 +282,8 @@ def check_separate(ctx: RuleContext, agenda: AgendaPart) -> Iterator[Finding]:
     name="attached-minutes-mismatch",
     category="record",
     severity="error",
-    summary="An agenda names minutes of one date, and the pack attaches minutes of another.",
+    summary="An agenda names minutes of one date, but those attached (or the previous "
+    "minutes) are of another.",
     uses=("previous",),
 )
 def check(ctx: RuleContext) -> Iterator[Finding]:
