@@ -124,3 +124,16 @@ def variant(tmp_path: Path, source: Path, *changes: tuple[str, str]) -> Path:
     out = tmp_path / source.name
     out.write_text(text, encoding="utf-8")
     return out
+
+
+def copies(tmp_path: Path, folder: Path, *skip: str) -> Path:
+    """A copy of a folder of real documents in ``tmp_path`` (for edited variants of one of
+    them among its records); files named in ``skip`` are left out."""
+    import shutil
+
+    out = tmp_path / folder.name
+    out.mkdir(exist_ok=True)
+    for f in sorted(folder.iterdir()):
+        if f.is_file() and f.name not in skip:
+            shutil.copyfile(f, out / f.name)
+    return out

@@ -147,11 +147,14 @@ def test_the_installed_command_checks_a_real_document(tmp_path):
     draft.write_text(text.replace("Tuesday 25 July 2023", "Monday 25 July 2023", 1))
     result = _cli("check", "minutes.txt", cwd=tmp_path)
     assert result.returncode == 1
-    # The planted weekday, and the published title that stops at "HELD ON".
+    # The planted weekday, the published title that stops at "HELD ON" and last year's
+    # work programme approved.
     assert result.stdout.decode().splitlines() == [
         "minutes.txt:4:1: D001 Monday does not fall on 25 July 2023 (a Tuesday)",
         'minutes.txt:13:37: D002 no date after "HELD ON"',
-        "Found 2 findings (2 errors) in 1 file.",
+        "minutes.txt:208:41: D007 the work programme is labelled 2022/23, but the meeting "
+        "of 25 July 2023 is in the municipal year 2023/24",
+        "Found 3 findings (3 errors) in 1 file.",
     ]
 
 

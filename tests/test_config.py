@@ -156,7 +156,8 @@ def test_paths_in_a_configuration_are_relative_to_it(tree):
         (
             "[thresholds]\nratio = 0.5\n",
             "minlint.toml: error: thresholds.ratio: unknown key (expected one of: "
-            "duplicate-min-words, name-variant-distance, near-duplicate-ratio, "
+            "duplicate-min-words, municipal-year-start-month, name-variant-distance, "
+            "near-duplicate-ratio, "
             "percentage-tolerance, shares-tolerance)",
         ),
         (
@@ -275,6 +276,7 @@ def test_threshold_defaults_come_from_the_schema():
         "duplicate-min-words": 12,
         "percentage-tolerance": 0.1,
         "shares-tolerance": 1,
+        "municipal-year-start-month": 5,
         "name-variant-distance": 2,
     }
 

@@ -281,3 +281,78 @@ def test_a_mistyped_record_path_is_reported_even_when_not_needed(probes):
     # Reported once, not once by the check and again by the rule that needs it.
     result = check(DRAFT, records=(absent,))
     assert [str(e) for e in result.errors] == [f"{absent}: error: no such file or directory"]
+
+
+def test_the_history_holds_every_dated_agenda_and_minutes_of_the_body():
+    records, _ = match(DRAFT, paths=(str(RECORDS),))
+    assert [(name(r), r.date) for r in records.history] == [
+        ("minutes_2024-01-09.md", dt.date(2024, 1, 9)),
+        ("minutes_2024-02-13.txt", dt.date(2024, 2, 13)),
+        ("agenda_2024-03-12.txt", dt.date(2024, 3, 12)),
+        ("pack_2024-04-09.txt", dt.date(2024, 3, 12)),
+        ("pack_2024-04-09.txt", dt.date(2024, 4, 9)),
+    ]
+    assert records.has("history")
+    # Not the licensing committee's minutes: another body.
+    assert all("licensing" not in r.path for r in records.history)
+
+
+def test_nameless_records_are_matched_only_beside_a_nameless_draft(tmp_path):
+    body = tmp_path / "council"
+    other = tmp_path / "elsewhere"
+    body.mkdir()
+    other.mkdir()
+    text = (
+        "Minutes of a meeting of the above Council held on Monday {date} at 7.00pm.\n\n"
+        "Present: Cllrs Hayward, Hoskins.\n\n"
+        "{n}.\tApologies for absence: None.\n\n"
+        "{m}.\tDate of next meeting: {next}.\n"
+    )
+    (body / "a.txt").write_text(
+        text.format(date="28th October 2019", n=10, m=11, next="25th November 2019"),
+        encoding="utf-8",
+    )
+    (other / "b.txt").write_text(
+        text.format(date="30th October 2019", n=40, m=41, next="27th November 2019"),
+        encoding="utf-8",
+    )
+    draft = body / "draft.txt"
+    draft.write_text(
+        text.format(date="25th November 2019", n=12, m=13, next="6th January 2020"),
+        encoding="utf-8",
+    )
+    assert parse_path(draft).minutes[0].body is None
+    records, _ = match(draft, paths=(str(tmp_path),))
+    assert name(records.previous) == "a.txt"
+    assert [name(r) for r in records.history] == ["a.txt"]
+    # A named body's draft never takes the nameless records.
+    named = body / "named.md"
+    named.write_text(
+        "# HARBOUR SCRUTINY PANEL\n\n**Monday 25 November 2019**\n\n"
+        "Present:- Councillor Ashworth (in the Chair).\n",
+        encoding="utf-8",
+    )
+    records, _ = match(named, paths=(str(tmp_path),))
+    assert records.previous is None and records.history == ()
+
+
+def test_a_work_programme_file_takes_the_body_its_title_names():
+    from conftest import EXAMPLES
+
+    draft = EXAMPLES / "minutes_2024-05-14.txt"
+    records, _ = match(draft, paths=(str(EXAMPLES),))
+    assert [name(r) for r in records.work_programmes] == ["work_programme_2024-25.txt"]
+    assert [name(r) for r in records.monitoring_schedules] == ["work_programme_2024-25.txt"]
+    assert records.work_programmes[0].body == "COMMUNITIES SELECT COMMISSION"
+    # Checked itself, the work programme finds the body's minutes.
+    programme = EXAMPLES / "work_programme_2024-25.txt"
+    records, _ = match(programme, paths=(str(EXAMPLES),))
+    assert {name(r) for r in records.history} >= {"minutes_2024-05-14.txt"}
+
+
+def test_a_file_checked_with_itself_named_is_no_error():
+    from conftest import EXAMPLES
+
+    agenda = EXAMPLES / "agenda_2024-06-11.txt"
+    records, pool = match(agenda, agenda=str(agenda), previous=str(agenda))
+    assert records.agenda is None and pool.errors == []

@@ -149,3 +149,27 @@ def test_a_weekday_changed_in_a_real_document_is_found(tmp_path):
     assert [(f.line, f.message) for f in result.findings] == [
         (497, "Wednesday does not fall on 13 March 2018 (a Tuesday)")
     ]
+
+
+def test_a_weekday_of_a_misprinted_day_is_checked(tmp_path):
+    # Seed 004 has "Tuesday, 24h April, 2018" (D002 reports the misprint): 24 April 2018
+    # was a Tuesday, so the weekday is right.
+    claims = [c for c in weekday_claims(parse_path(seed("004"))) if c.misprint]
+    assert [(c.block.locate(c.start)[0], c.text, c.date, c.misprint) for c in claims] == [
+        (492, "Tuesday, 24h April, 2018", dt.date(2018, 4, 24), "24h")
+    ]
+    assert check(seed("004"), select=("D001",)).findings == []
+    original = seed("004").read_text(encoding="utf-8")
+    draft = tmp_path / "pack.txt"
+    draft.write_text(
+        original.replace("Tuesday, 24h April", "Wednesday, 24h April"), encoding="utf-8"
+    )
+    result = check(draft, select=("D001",))
+    assert [(f.line, f.column, f.message) for f in result.findings] == [
+        (
+            492,
+            1,
+            'Wednesday does not fall on 24 April 2018 (a Tuesday); the misprinted day "24h" '
+            "is read as 24",
+        )
+    ]

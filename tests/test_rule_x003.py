@@ -234,3 +234,46 @@ def test_explained():
     assert result.exit_code == 0
     assert result.output.startswith("X003 attached-minutes-mismatch (record, error)\n")
     assert "What it checks" in result.output and "Example" in result.output
+
+
+# --- an agenda whose minutes are a separate file -------------------------------------------
+
+PREVIOUS = EXAMPLES / "minutes_2024-05-14.txt"
+
+
+def test_the_example_agenda_still_naming_the_april_minutes_is_flagged():
+    result = x003(EXAMPLES / "agenda_2024-06-11.txt", records=(str(EXAMPLES),))
+    (found,) = result.findings
+    assert (found.line, found.column) == (36, 45)
+    assert found.message == (
+        "the agenda names the minutes of 16 April 2024, but the minutes of the previous "
+        "meeting are of 14 May 2024, which approved those of 16 April 2024"
+    )
+    assert [(Path(r.path).name, r.line) for r in found.related] == [
+        ("agenda_2024-06-11.txt", 34),
+        (PREVIOUS.name, 2),
+    ]
+    # Named with --previous, the same.
+    named = x003(EXAMPLES / "agenda_2024-06-11.txt", previous=str(PREVIOUS))
+    assert [f.line for f in named.findings] == [36]
+
+
+def test_an_agenda_naming_only_the_previous_minutes_is_not_flagged(tmp_path):
+    fixed = variant(
+        tmp_path,
+        EXAMPLES / "agenda_2024-06-11.txt",
+        ("meeting held on 16 April 2024 as", "meeting held on 14 May 2024 as"),
+    )
+    assert x003(fixed, previous=str(PREVIOUS)).findings == []
+
+
+def test_minutes_not_shown_to_be_the_meeting_before_are_not_compared(tmp_path):
+    # The agenda's item names only 16 April, and the May minutes give another next
+    # meeting: nothing says they are the minutes this agenda presents.
+    agenda = variant(
+        tmp_path,
+        EXAMPLES / "agenda_2024-06-11.txt",
+        ("meeting held on 14 May 2024 (Pages", "meeting held on 16 April 2024 (Pages"),
+    )
+    previous = variant(tmp_path, PREVIOUS, ("Tuesday 11th June, 2024", "Tuesday 18th June, 2024"))
+    assert x003(agenda, previous=str(previous)).findings == []

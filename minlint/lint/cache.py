@@ -2,8 +2,10 @@
 
 A pre-commit hook checks one or two drafts against the same agendas, packs and earlier
 minutes every time; parsing those records is most of its work. A parsed record is kept
-under the cache directory, keyed by minlint's version and the file's real path, size and
-modification time; any change to the file (or a new minlint) misses the cache.
+under the cache directory, keyed by minlint's version, the shape of the meeting model (the
+fields of its classes, so that builds of one version with different models never read
+each other's entries) and the file's real path, size and modification time; any change
+to the file (or a new minlint) misses the cache.
 
 The directory is ``$MINLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/minlint``, else
 ``~/.cache/minlint``. ``MINLINT_CACHE_DIR=""`` (or ``minlint check --no-cache``) turns
@@ -33,13 +35,30 @@ def cache_dir() -> Path | None:
     return Path(base) / "minlint"
 
 
+def _shape() -> str:
+    """The fields of the model's classes: a pickle of another shape is not this model's."""
+    import dataclasses
+
+    from minlint.lint import blocks, model
+
+    classes = [
+        v
+        for mod in (model, blocks)
+        for v in vars(mod).values()
+        if isinstance(v, type) and dataclasses.is_dataclass(v)
+    ]
+    return ";".join(
+        sorted(f"{c.__name__}:{','.join(f.name for f in dataclasses.fields(c))}" for c in classes)
+    )
+
+
 def _entry(directory: Path, path: str) -> Path | None:
     try:
         real = os.path.realpath(path)
         st = os.stat(real)
     except OSError:
         return None
-    key = f"{__version__}\0{FORMAT}\0{real}\0{st.st_size}\0{st.st_mtime_ns}"
+    key = f"{__version__}\0{FORMAT}\0{_shape()}\0{real}\0{st.st_size}\0{st.st_mtime_ns}"
     return directory / (hashlib.sha256(key.encode()).hexdigest() + ".pickle")
 
 

@@ -4,8 +4,17 @@ Records are files named with ``--agenda``, ``--previous``, ``--records DIR`` or 
 configuration's ``records``; each is parsed once per process and split into parts.
 A draft is matched to its records by body and date, never by the batch of files it was
 checked with: the agenda of the same meeting (same body, same date), the latest
-minutes of the same body before the draft's date, and the work programme and
-monitoring schedule parts of the same body's packs. A draft is never its own record.
+minutes of the same body before the draft's date, the work programme and monitoring
+schedule parts of the same body's packs, and the body's history (every dated agenda
+and minutes of the body, whatever their date). A draft is never its own record.
+
+Two cases need more than a body's name. Records whose text names no body (small
+councils whose minutes open "Minutes of a meeting of the above Council") are the
+records of one body only when they sit in the same directory as a draft that names no
+body either: the directory is then the only sign of the body, and a nameless record
+elsewhere is never taken for it. A file that holds only a work programme or a
+monitoring schedule takes the body its title names ("Work programme – Communities
+Select Commission 2024-25"), when that is the name of a body among the records.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from minlint.lint.findings import FileError
@@ -33,7 +42,8 @@ PREVIOUS = "previous"
 WORK_PROGRAMMES = "work_programme"
 MONITORING_SCHEDULES = "monitoring_schedule"
 MEMBERSHIP = "membership"
-RECORD_KINDS = (AGENDA, PREVIOUS, WORK_PROGRAMMES, MONITORING_SCHEDULES, MEMBERSHIP)
+HISTORY = "history"
+RECORD_KINDS = (AGENDA, PREVIOUS, WORK_PROGRAMMES, MONITORING_SCHEDULES, MEMBERSHIP, HISTORY)
 
 MISSING = "no such file or directory"
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
@@ -113,6 +123,7 @@ class Records:
     monitoring_schedules: tuple[Record, ...] = ()
     membership: tuple[Person, ...] | None = None
     membership_path: str | None = None
+    history: tuple[Record, ...] = ()  # the body's dated agendas and minutes, by date
 
     def has(self, kind: str) -> bool:
         return {
@@ -121,6 +132,7 @@ class Records:
             WORK_PROGRAMMES: bool(self.work_programmes),
             MONITORING_SCHEDULES: bool(self.monitoring_schedules),
             MEMBERSHIP: bool(self.membership),
+            HISTORY: bool(self.history),
         }[kind]
 
 
@@ -201,6 +213,7 @@ class RecordPool:
         self._by_body: dict[str, list[Record]] = {}
         self._real: dict[str, str] = {}
         self._membership: tuple[Person, ...] | None = None
+        self._names: dict[str, str] = {}  # body keys of the records, and a name for each
 
     def _load(self) -> list[Record]:
         if self._records is not None:
@@ -221,10 +234,17 @@ class RecordPool:
                 self.errors.append(parsed)
             else:
                 records.extend(record_parts(path, parsed))
+        named = {body_key(r.body): r.body for r in records if body_key(r.body)}
+        for i, r in enumerate(records):
+            if r.body is None and r.part.kind in (WORK_PROGRAMME, MONITORING_SCHEDULE):
+                key = _named_in(r.part.title, named)
+                if key is not None:
+                    records[i] = replace(r, body=named[key])
         for r in records:
             key = body_key(r.body)
             if key is not None:
                 self._by_body.setdefault(key, []).append(r)
+        self._names = named
         if self.sources.membership:
             from minlint.lint.readers import InputError
 
@@ -243,12 +263,34 @@ class RecordPool:
         main = primary_part(draft)
         key = body_key(main.body) if main else None
         date = main.date if main else None
-        same_body = [r for r in self._by_body.get(key or "", []) if self._real[r.path] != own]
+        if main is None:
+            key = next(
+                (
+                    k
+                    for p in draft.parts
+                    if p.kind in (WORK_PROGRAMME, MONITORING_SCHEDULE)
+                    for k in [_named_in(p.title, self._names)]
+                    if k is not None
+                ),
+                None,
+            )
+        if key is not None:
+            same_body = [r for r in self._by_body.get(key, []) if self._real[r.path] != own]
+        elif main is not None:
+            # A nameless draft: the nameless records beside it (see the module docstring).
+            folder = os.path.dirname(own)
+            same_body = [
+                r
+                for r in others
+                if r.body is None and os.path.dirname(self._real[r.path]) == folder
+            ]
+        else:
+            same_body = []
 
-        agenda = self._named_agenda(others) or _latest(
+        agenda = self._named_agenda(others, own) or _latest(
             r for r in same_body if isinstance(r.part, AgendaPart) and date and r.date == date
         )
-        previous = self._named_previous(others, date) or _latest(
+        previous = self._named_previous(others, date, own) or _latest(
             r
             for r in same_body
             if isinstance(r.part, MinutesPart) and date and r.date and r.date < date
@@ -268,9 +310,19 @@ class RecordPool:
             ),
             membership=membership or None,
             membership_path=membership_path if membership else None,
+            history=tuple(
+                sorted(
+                    (
+                        r
+                        for r in same_body
+                        if isinstance(r.part, (AgendaPart, MinutesPart)) and r.date is not None
+                    ),
+                    key=order,
+                )
+            ),
         )
 
-    def _named_agenda(self, others: Sequence[Record]) -> Record | None:
+    def _named_agenda(self, others: Sequence[Record], own: str) -> Record | None:
         """The first agenda of the ``--agenda`` file, whatever its date: a date that
         differs from the draft's is a finding, not a reason to look elsewhere."""
         if not self.sources.agenda:
@@ -279,11 +331,18 @@ class RecordPool:
         found = [
             r for r in others if isinstance(r.part, AgendaPart) and os.path.realpath(r.path) == real
         ]
-        if not found and os.path.exists(self.sources.agenda) and self._parsed(self.sources.agenda):
+        if (
+            not found
+            and real != own  # a file checked with itself named: it is not its own record
+            and os.path.exists(self.sources.agenda)
+            and self._parsed(self.sources.agenda)
+        ):
             self._note(FileError(self.sources.agenda, "no agenda found in this file"))
         return found[0] if found else None
 
-    def _named_previous(self, others: Sequence[Record], date: dt.date | None) -> Record | None:
+    def _named_previous(
+        self, others: Sequence[Record], date: dt.date | None, own: str
+    ) -> Record | None:
         """The minutes of the ``--previous`` file: the latest before the draft's date
         when it holds several (a pack), else its first."""
         if not self.sources.previous:
@@ -294,7 +353,7 @@ class RecordPool:
         ]
         if not found:
             path = self.sources.previous
-            if os.path.exists(path) and self._parsed(path):
+            if real != own and os.path.exists(path) and self._parsed(path):
                 self._note(FileError(path, "no minutes found in this file"))
             return None
         before = [r for r in found if date and r.date and r.date < date]
@@ -306,6 +365,13 @@ class RecordPool:
     def _note(self, error: FileError) -> None:
         if error not in self.errors:
             self.errors.append(error)
+
+
+def _named_in(title: str, names: dict[str, str]) -> str | None:
+    """The longest body key (of ``names``) that a title names as whole words."""
+    text = f" {body_key(title) or ''} "
+    found = [k for k in names if f" {k} " in text]
+    return max(found, key=lambda k: (len(k), k)) if found else None
 
 
 def _order_key(r: Record) -> tuple[dt.date, str, int]:

@@ -12,6 +12,9 @@ leaves a reader unsure which of the two is right; it is usually a sign that a da
 copied from an earlier meeting and only half updated. The notice of the next meeting
 is where it does most harm.
 
+A date whose day is misprinted ("Wednesday, 24h April, 2018") is checked too, reading
+the day number without its stray letter; D002 reports the misprint itself.
+
 Example:
 
     Resolved:- That the next meeting be held on Wednesday, 13th March, 2018 at 5.30 p.m.
@@ -25,12 +28,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from minlint.lint.blocks import Block
 from minlint.lint.engine import RuleContext, rule
 from minlint.lint.facts.dateformat import WEEKDAY_NAMES, show_date
 from minlint.lint.findings import Finding
 from minlint.lint.model import AgendaPart, MinutesPart, ParsedDocument
+
+if TYPE_CHECKING:
+    from minlint.lint.facts.dates import DateFact
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +52,7 @@ class WeekdayClaim:
     date: dt.date
     year_inferred: bool
     meeting: dt.date | None  # the meeting date the year was taken from
+    misprint: str | None = None  # a misprinted day read as a day number: "24h"
 
 
 def nearest(day: int, month: int, meeting: dt.date) -> dt.date | None:
@@ -76,15 +84,34 @@ def _meeting_of(
     return default
 
 
+def _with_misprints(text: str) -> list[tuple[DateFact, str | None]]:
+    """The dates of the text, and those whose day is misprinted ("Tuesday, 24h April"),
+    read with the stray letter taken out (D002 reports the misprint itself)."""
+    from minlint.lint.facts.dates import find_dates
+    from minlint.lint.facts.misprints import misprinted_days
+
+    out: list[tuple[DateFact, str | None]] = [(f, None) for f in find_dates(text)]
+    misprints = misprinted_days(text)
+    if not misprints:
+        return out
+    repaired = text
+    for m in misprints:
+        blank = " " * (m.stray_end - m.stray)
+        repaired = repaired[: m.stray] + blank + repaired[m.stray_end :]
+    for f in find_dates(repaired):
+        found = next((m for m in misprints if f.start <= m.start < f.end), None)
+        if found is not None:
+            out.append((f, found.written))
+    out.sort(key=lambda x: x[0].start)
+    return out
+
+
 def weekday_claims(parsed: ParsedDocument) -> Iterator[WeekdayClaim]:
     """Every weekday stated with a date that can be checked, in document order.
 
     Undated parts of a pack (reports, the work programme) take the date of the file's
     first dated agenda or minutes.
     """
-    # Imported here so that listing the rules does not compile the date patterns.
-    from minlint.lint.facts.dates import find_dates
-
     spans = _meeting_dates(parsed)
     default = spans[0][2] if spans else None
     for block in parsed.document.blocks:
@@ -94,7 +121,7 @@ def weekday_claims(parsed: ParsedDocument) -> Iterator[WeekdayClaim]:
         ):
             continue
         meeting = _meeting_of(block.line, spans, default)
-        for fact in find_dates(block.text):
+        for fact, misprint in _with_misprints(block.text):
             if fact.weekday is None or not fact.valid or fact.day is None or fact.month is None:
                 continue
             if fact.year is not None:
@@ -105,7 +132,15 @@ def weekday_claims(parsed: ParsedDocument) -> Iterator[WeekdayClaim]:
                 continue
             if date is not None:
                 yield WeekdayClaim(
-                    block, fact.start, fact.end, fact.text, fact.weekday, date, inferred, meeting
+                    block,
+                    fact.start,
+                    fact.end,
+                    block.text[fact.start : fact.end],
+                    fact.weekday,
+                    date,
+                    inferred,
+                    meeting,
+                    misprint,
                 )
 
 
@@ -123,6 +158,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         stated, real = WEEKDAY_NAMES[claim.weekday], WEEKDAY_NAMES[actual]
         message = f"{stated} does not fall on {show_date(claim.date)} (a {real})"
+        if claim.misprint is not None:
+            message += f'; the misprinted day "{claim.misprint}" is read as {claim.date.day}'
         if claim.year_inferred and claim.meeting is not None:
             meeting = show_date(claim.meeting)
             message += f"; the year is not stated and was taken from the meeting of {meeting}"

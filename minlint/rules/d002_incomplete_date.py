@@ -42,9 +42,8 @@ from collections.abc import Iterator
 from minlint.lint.blocks import TABLE_ROW, Block
 from minlint.lint.engine import RuleContext, rule
 from minlint.lint.facts.dateformat import MONTH_NAMES
+from minlint.lint.facts.misprints import DAYS_IN_MONTH, misprinted_days
 from minlint.lint.findings import Finding
-
-DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 # "held on", "HELD ON", "to take place on", "took place on".
 _CUE_RE = re.compile(r"\b(?:held|(?:take|takes|took|taking)\s+place)\s+on\b", re.IGNORECASE)
@@ -66,25 +65,6 @@ _BREAK = ",)"
 _SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
 # A date that may open the next block: after "the", a colon or a dash at most.
 _LEAD = " \t\n*_:-–—"
-
-_MONTH_NAMES = {
-    name
-    for month in (*MONTH_NAMES, "Sept")
-    for short in (month, month[:3])
-    for name in (short, short.upper())
-}
-_MONTH_ALT = "|".join(sorted(_MONTH_NAMES, key=lambda n: (-len(n), n)))
-# A day number, one stray letter of an ordinal suffix, then a month: "24h April".
-# Only the letters of st/nd/rd/th: "5k March" (a race) and "24 hours" are not days.
-# Found from the month name, which is rare and quick to find, looking back a little.
-_MONTH_SCAN_RE = re.compile(rf"(?:{_MONTH_ALT})(?![A-Za-z])")
-_STRAY_BEFORE_RE = re.compile(
-    r"""(?<![\w£€$/.,:-])(?P<day>\d{1,2})(?P<stray>[sStTnNdDrRhH])\.?
-    [ \t]*\n?[ \t]*(?:(?:of|OF)[ \t]+)?\Z""",
-    re.VERBOSE,
-)
-_STRAY_WINDOW = 16
-_MONTH_OF = {name.lower(): i for i, m in enumerate(MONTH_NAMES) for name in (m, m[:3])}
 
 
 def ordinal(day: int) -> str:
@@ -178,28 +158,16 @@ def _invalid_findings(ctx: RuleContext, block: Block) -> Iterator[Finding]:
 
 def _malformed_findings(ctx: RuleContext, block: Block) -> Iterator[Finding]:
     text = block.text
-    for month in _MONTH_SCAN_RE.finditer(text):
-        m = _STRAY_BEFORE_RE.search(text, max(0, month.start() - _STRAY_WINDOW), month.start())
-        if m is None:
-            continue
-        day = int(m["day"])
-        stray = m["stray"].lower()
-        if not 1 <= day <= 31:
-            continue
-        if stray == "d" and day in (2, 3, 22, 23):
-            continue  # "2d", "3d": an old way of writing 2nd and 3rd
-        if day > DAYS_IN_MONTH[_MONTH_OF[month.group(0)[:3].lower()]]:
-            continue  # not a misprinted day of this month
-        right = ordinal(day)
-        if m["stray"].isupper():
+    for found in misprinted_days(text):
+        right = ordinal(found.day)
+        if text[found.stray].isupper():
             right = right.upper()
-        written = f"{m['day']}{m['stray']}"
-        shown = _shown(text[m.start() : month.end()])
+        shown = _shown(text[found.start : found.end])
         yield ctx.finding_at(
             block,
-            m.start(),
-            month.end(),
-            f'malformed date "{shown}": "{written}" is not a day number ({right}?)',
+            found.start,
+            found.end,
+            f'malformed date "{shown}": "{found.written}" is not a day number ({right}?)',
             severity="warning",
         )
 

@@ -18,8 +18,16 @@ attachment); the pack must attach minutes, every attached set must be dated, and
 least one must be of the agenda's own body when both bodies are known (a pack that only
 attaches another body's minutes for information says nothing about the previous
 meeting). A date that opens another attachment of the pack counts as attached, in case
-the minutes were not recognised as minutes. An agenda on its own, without attached
-minutes, is not checked.
+the minutes were not recognised as minutes.
+
+An agenda whose minutes are a separate file is checked against the previous minutes of
+its body among the records (``--previous``, or the latest minutes of the body before
+the agenda's date), when they are plainly the meeting before: they give the agenda's
+date as their next meeting, or the item names their date. A date the item gives
+besides theirs is then reported when those minutes already approved the minutes of
+that date (a date left over from the agenda before), or when it falls between them and
+the agenda's meeting although they say the next meeting is the agenda's. An agenda on
+its own, with no minutes attached or among the records, is not checked.
 
 Why it matters: members approve "the minutes of the meeting held on 13 December" as a
 correct record while reading another meeting's minutes; the approval then either
@@ -218,13 +226,72 @@ def check_agenda(ctx: RuleContext, agenda: AgendaPart, after: list[Part]) -> Ite
         )
 
 
+def check_separate(ctx: RuleContext, agenda: AgendaPart) -> Iterator[Finding]:
+    """An agenda whose minutes are not attached, against the previous minutes among the
+    records (see the module docstring)."""
+    from minlint.lint.facts.meetings import minutes_statements
+
+    record = ctx.records.previous
+    if record is None or agenda.date is None or "date" in agenda.uncertain:
+        return
+    prev = record.part
+    if not isinstance(prev, MinutesPart) or prev.date is None or "date" in prev.uncertain:
+        return
+    if _same_body(agenda.body, prev.body) is False or prev.date >= agenda.date:
+        return
+    approved = {d for s in minutes_statements(prev) for d in s.dates}
+    nxt = prev.next_meeting.date if prev.next_meeting is not None else None
+    for item in agenda.items:
+        if not _MINUTES_TITLE.search(item.title):
+            continue
+        stated = stated_dates(item_blocks(agenda, item), agenda.date)
+        if not stated:
+            continue
+        if nxt != agenda.date and prev.date not in {s.date for s in stated}:
+            continue  # not plainly the meeting before
+        theirs = [s for s in stated if s.date == prev.date]
+        for s in stated:
+            if s.date == prev.date:
+                continue
+            if s.date < prev.date and s.date in approved:
+                why = f", which approved those of {show_date(s.date)}"
+            elif prev.date < s.date < agenda.date and nxt == agenda.date:
+                why = f", whose next meeting is this one ({show_date(agenda.date)})"
+            else:
+                continue
+            related = [
+                ctx.related(ctx.path, t.block.locate(t.start)[0], f"the item: {show_date(t.date)}")
+                for t in theirs[:1]
+            ]
+            line = prev.date_line or prev.start_line
+            related.append(
+                ctx.related(record.path, line, f"the previous minutes: {show_date(prev.date)}")
+            )
+            yield ctx.finding_at(
+                s.block,
+                s.start,
+                s.end,
+                f"the agenda names the minutes of {show_date(s.date)}, but the minutes of the "
+                f"previous meeting are of {show_date(prev.date)}{why}",
+                related=related,
+            )
+
+
 @rule(
     code="X003",
     name="attached-minutes-mismatch",
     category="record",
     severity="error",
-    summary="An agenda names minutes of one date, and the pack attaches minutes of another.",
+    summary="An agenda names minutes of one date, but those attached (or the previous "
+    "minutes) are of another.",
+    uses=("previous",),
 )
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    from minlint.lint.records import primary_part
+
+    main = primary_part(ctx.parsed)
     for agenda, after in attachments(ctx.parsed):
-        yield from check_agenda(ctx, agenda, after)
+        if any(isinstance(p, MinutesPart) for p in after):
+            yield from check_agenda(ctx, agenda, after)
+        elif agenda is main:
+            yield from check_separate(ctx, agenda)
