@@ -126,3 +126,32 @@ def test_a_text_against_itself_is_one_equal_run(words):
     ops = word_diff(text, text)
     assert all(op.op == EQUAL for op in ops)
     assert marked(ops) == text
+
+
+# --- loose comparison: a quotation against its source ------------------------------------
+
+
+def test_loose_comparison_ignores_case_punctuation_and_line_breaks():
+    from minlint.lint.diff.words import shared_words
+
+    ops = word_diff(
+        "That a further report be brought\nto the Commission in six months' time.",
+        "that a further report be brought to the Commission in six months’ time",
+        loose=True,
+    )
+    assert [op.op for op in ops] == ["equal"]
+    assert shared_words(ops) == 1.0
+    strict = word_diff("That a report be brought.", "that a report be brought")
+    assert any(op.op != "equal" for op in strict)
+
+
+def test_loose_comparison_shows_a_changed_word_in_context():
+    from minlint.lint.diff.words import excerpt, shared_words
+
+    ops = word_diff(
+        "That a further report on the scheme be brought to the Commission in six months' time.",
+        "That a further report on the scheme be brought to the Commission in twelve months' time.",
+        loose=True,
+    )
+    assert excerpt(ops) == "…the Commission in [-six-]{+twelve+} months' time"
+    assert 0.9 < shared_words(ops) < 1.0

@@ -27,7 +27,7 @@ def test_the_example_quote_with_twelve_months_for_six_is_flagged():
     assert (found.line, found.column, found.end_line) == (96, 24, 100)
     assert found.message == (
         "the quote differs from resolution (2) of minute 5 of 14 May 2024: "
-        '"... the Commission in [-six-]{+twelve+} months\' time."'
+        '"…the Commission in [-six-]{+twelve+} months\' time"'
     )
     assert [(Path(r.path).name, r.line) for r in found.related] == [(MINUTES.name, 83)]
 

@@ -166,7 +166,7 @@ def _named(minute: Minute, number: str | None, date: dt.date) -> str:
 
 
 def quote_findings(ctx: RuleContext, part: Part, known: Sequence) -> Iterator[Finding]:
-    from minlint.lint.facts.worddiff import show_changes, similarity, word_diff
+    from minlint.lint.diff.words import excerpt, shared_words, word_diff
 
     for quote in quotes(part):
         best = None
@@ -175,12 +175,12 @@ def quote_findings(ctx: RuleContext, part: Part, known: Sequence) -> Iterator[Fi
             for minute in minutes.items:
                 for r in minute.resolutions:
                     source = r.text[r.text.find("That") :] if "That" in r.text else r.text
-                    changes = _trimmed(word_diff(source, quote.text))
+                    changes = _trimmed(word_diff(source, quote.text, loose=True))
                     if not changes or all(c.op == "equal" for c in changes):
                         exact = True
                         break
-                    same = sum(len(c.old) for c in changes if c.op == "equal")
-                    score = similarity(changes)
+                    same = sum(len(c.old_text.split()) for c in changes if c.op == "equal")
+                    score = shared_words(changes)
                     if (
                         score >= CLOSE
                         and same >= MIN_WORDS - 1
@@ -199,7 +199,7 @@ def quote_findings(ctx: RuleContext, part: Part, known: Sequence) -> Iterator[Fi
             quote.block,
             quote.start,
             quote.end,
-            f'the quote differs from {named}: "{show_changes(changes)}"',
+            f'the quote differs from {named}: "{excerpt(changes)}"',
             related=[ctx.related(path, r.line, f"{named}: {' '.join(r.text.split())}")],
         )
 

@@ -175,10 +175,20 @@ def _opcodes(
     return out
 
 
-def word_diff(old: str, new: str) -> list[WordOp]:
+def _loose(toks: list[_Token]) -> list[_Token]:
+    """Words only, in lower case: a quotation re-cased or re-punctuated is the same."""
+    return [_Token(t.key.lower(), t.start, t.end) for t in toks if t.key[:1].isalnum()]
+
+
+def word_diff(old: str, new: str, *, loose: bool = False) -> list[WordOp]:
     """The word-level diff of two texts: runs of equal, inserted, deleted and replaced
-    words, in order. Equal texts give one equal run (or none when both are empty)."""
+    words, in order. Equal texts give one equal run (or none when both are empty).
+
+    With ``loose``, case and punctuation are not differences (a quotation against its
+    source); the runs still show the texts as written."""
     a, b = tokens(old), tokens(new)
+    if loose:
+        a, b = _loose(a), _loose(b)
     ops: list[WordOp] = []
     a_at = b_at = 0  # where the previous run ended in each text
     for tag, i1, i2, j1, j2 in _token_opcodes(a, b, old, new):
@@ -270,6 +280,13 @@ def excerpt(ops: Sequence[WordOp], context: int = 3, limit: int = 6) -> str:
     if len(groups) > limit:
         pieces.append("…")
     return " ".join(pieces)
+
+
+def shared_words(ops: Sequence[WordOp]) -> float:
+    """The share of the words of both texts that the diff finds equal (1.0: the same)."""
+    same = sum(len(op.old_text.split()) for op in ops if op.op == EQUAL)
+    total = sum(len(op.old_text.split()) + len(op.new_text.split()) for op in ops)
+    return 2 * same / total if total else 1.0
 
 
 def similarity(a: str, b: str) -> float:
