@@ -14,19 +14,25 @@ __all__ = ["LazyPattern"]
 
 
 class LazyPattern:
-    """``re.compile(pattern, flags)``, compiled on first use."""
+    """``re.compile(pattern, flags)``, compiled on first use.
 
-    __slots__ = ("_compiled", "_flags", "_pattern")
+    The compiled pattern's methods are then bound on the instance, so that later calls
+    cost no more than calling the compiled pattern.
+    """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._pattern = pattern
-        self._flags = flags
+        self.pattern = pattern
+        self.flags = flags
         self._compiled: re.Pattern[str] | None = None
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self._pattern, self._flags)
+            self._compiled = re.compile(self.pattern, self.flags)
+            for attr in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
+                setattr(self, attr, getattr(self._compiled, attr))
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
         return getattr(self.compiled(), name)

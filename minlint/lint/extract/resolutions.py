@@ -16,6 +16,7 @@ import re
 
 from minlint.lint.blocks import LIST_ITEM, TABLE_ROW, Block
 from minlint.lint.extract.common import norm
+from minlint.lint.facts.sentences import sentences
 from minlint.lint.model import Resolution
 
 _RESOLVED = re.compile(
@@ -155,33 +156,6 @@ _NOTED = re.compile(
     r"|^(?:the|this|these|those)\b[^.;]{0,120}\b(?:was|were)\s+(?:duly\s+)?noted\s*\.?$)",
     re.I,
 )
-
-
-_STOP = re.compile(r"[.!?]['\")”’]*\s+")
-# A full stop after these is not the end of a sentence.
-_ABBREVIATIONS = frozenset(
-    "cllr cllrs mr mrs ms dr no nos st co cyng ltd rev prof inc etc approx vs dept govt "
-    "e.g i.e".split()
-)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of the text; "Cllr. P. Harries" is not three."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _STOP.finditer(text):
-        word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
-        bare = word.strip("(").lower()
-        if bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
-            continue
-        after = text[m.end() : m.end() + 8]
-        if after[:1].islower() and not _ITEM_MARK.match(after):
-            continue
-        out.append((start, m.start() + 1))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
 
 
 def _person(text: str | None) -> str | None:

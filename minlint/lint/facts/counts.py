@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from minlint.lint.blocks import LIST_ITEM, Block
 from minlint.lint.facts.people import strip_title
-from minlint.lint.facts.totals import COUNT, Figure, LazyPattern, block_figures, sentences
+from minlint.lint.facts.quantities import NUMBER_WORDS_TO_TWENTY
+from minlint.lint.facts.totals import COUNT, Figure, block_figures, sentences
+from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import AgendaPart, MinutesPart, ParsedDocument, Part
 
 __all__ = [
@@ -80,31 +82,8 @@ class Attendance:
     stated: bool = False  # the number was stated, not counted from a list of names
 
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "no": 0,
-    "none": 0,
-    "nil": 0,
-}
+# Counts as minutes spell them ("three organisations", "no abstentions").
+_NUMBER_WORDS = {**NUMBER_WORDS_TO_TWENTY, "no": 0, "none": 0, "nil": 0}
 _N = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 
 

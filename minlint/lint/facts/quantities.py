@@ -101,6 +101,7 @@ _TENS = {
     "ninety": 90,
 }
 _WORD_VALUES = {**_UNITS, **_TEENS, **_TENS}
+NUMBER_WORDS_TO_TWENTY = {**_UNITS, **_TEENS, "twenty": 20}
 
 
 def _trie(words: list[str]) -> str:

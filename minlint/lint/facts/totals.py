@@ -30,15 +30,15 @@ and say why.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, TABLE_ROW, Block
 from minlint.lint.facts.quantities import Quantity, find_quantities
+from minlint.lint.facts.sentences import sentences
+from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import ParsedDocument
 
 __all__ = [
@@ -53,21 +53,6 @@ __all__ = [
     "find_relations",
     "sentences",
 ]
-
-
-class LazyPattern:
-    """A regular expression compiled when first used: compiling the patterns of the
-    totals rules costs more than a draft without figures takes to check."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern = pattern
-        self.flags = flags
-
-    def __getattr__(self, name: str) -> Any:
-        compiled = re.compile(self.pattern, self.flags)
-        for attr in ("search", "match", "fullmatch", "finditer", "findall", "sub"):
-            setattr(self, attr, getattr(compiled, attr))
-        return getattr(compiled, name)
 
 
 _lazy = LazyPattern
@@ -276,48 +261,6 @@ def block_figures(block: Block) -> list[Figure]:
 
 
 # --------------------------------------------------------------------------- sentences
-
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr no nos cllr cllrs st co ltd vs approx etc e.g i.e eg ie cf para paras fig "
-    "figs ref refs dept inc jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m am pm ch "
-    "chq cheque rev prof sgt insp supt cpt pp p".split()
-)
-_BOUNDARY_RE = _lazy(
-    r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£€$•\u2022\uf0b7])|<br\s*/?>|\n\s*\n"
-)
-_WORD_BEFORE_RE = _lazy(r"([A-Za-z][A-Za-z.]*)\Z")
-
-
-@functools.lru_cache(maxsize=4096)
-def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(_split_sentences(text))
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each sentence of ``text`` (see :func:`_split_sentences`)."""
-    return list(_sentences(text))
-
-
-def _split_sentences(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each sentence of ``text``: a full stop, question or
-    exclamation mark before a capital or a digit, a line break tag or a blank line ends
-    one; "Mr.", "No." and initials do not."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY_RE.finditer(text):
-        if text[m.start()] == ".":
-            word = _WORD_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
-            if word:
-                w = word.group(1).lower().rstrip(".")
-                if w in _ABBREVIATIONS or (len(w) == 1 and text[m.start() - 1].isupper()):
-                    continue
-        end = m.start() + 1 if text[m.start()] in ".!?" else m.start()
-        if end > start:
-            out.append((start, end))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
 
 
 def _depth(text: str, pos: int) -> int:
