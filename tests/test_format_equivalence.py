@@ -54,7 +54,14 @@ def test_text_version_has_the_planted_finding(versions: dict[str, Path]):
         "Wednesday does not fall on 6 November 2018 (a Tuesday); the year is not stated "
         "and was taken from the meeting of 18 September 2018"
     )
-    assert findings(versions["txt"]) == [("D001", message)]
+    variants = [
+        ("A002", '"Councillor M. Elliott" is written "Elliot" in the list of those present'),
+        (
+            "A002",
+            '"Paul Williams" is written "Paula Williams" in the text, for the Head of Inclusion',
+        ),
+    ]
+    assert findings(versions["txt"]) == [*variants, ("D001", message)]
 
 
 @pytest.mark.parametrize("kind", ["numbered.docx", "docx", "pdf"])

@@ -113,6 +113,9 @@ class Records:
     monitoring_schedules: tuple[Record, ...] = ()
     membership: tuple[Person, ...] | None = None
     membership_path: str | None = None
+    # Every agenda and minutes part of the same body in other files, oldest first (for a
+    # draft that names no body: those in its folder that name none either).
+    history: tuple[Record, ...] = ()
 
     def has(self, kind: str) -> bool:
         return {
@@ -254,6 +257,7 @@ class RecordPool:
             if isinstance(r.part, MinutesPart) and date and r.date and r.date < date
         )
         order = _order_key
+        history = same_body if key is not None else self._unnamed_beside(draft_path, others)
         membership, membership_path = self._membership, self.sources.membership
         if not membership and agenda is not None and isinstance(agenda.part, AgendaPart):
             membership, membership_path = tuple(agenda.part.membership), agenda.path
@@ -268,7 +272,22 @@ class RecordPool:
             ),
             membership=membership or None,
             membership_path=membership_path if membership else None,
+            history=tuple(
+                sorted(
+                    (r for r in history if isinstance(r.part, (AgendaPart, MinutesPart))),
+                    key=order,
+                )
+            ),
         )
+
+    def _unnamed_beside(self, draft_path: str, others: Sequence[Record]) -> list[Record]:
+        """Records that name no body, in the draft's folder: a body's own archive."""
+        folder = os.path.dirname(os.path.realpath(draft_path))
+        return [
+            r
+            for r in others
+            if body_key(r.body) is None and os.path.dirname(self._real[r.path]) == folder
+        ]
 
     def _named_agenda(self, others: Sequence[Record]) -> Record | None:
         """The first agenda of the ``--agenda`` file, whatever its date: a date that

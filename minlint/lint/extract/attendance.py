@@ -36,6 +36,12 @@ _ATTENDANCE_LABEL = re.compile(
     r"|also\s+present)\s*(?::-|:|-|–)\s*(.*)$",
     re.I | re.S,
 )
+# "Co-opted member Mrs. P. Oldroyd (Tenants' Federation) was also present."
+_ALSO_PRESENT = re.compile(
+    r"^(?:(?P<coopted>co-?opted\s+members?)\s+)?(?P<who>.{3,200}?)\s+(?:was|were)\s+"
+    r"(?:also\s+)?present\b",
+    re.I | re.S,
+)
 _PERSON_REF = (
     r"(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
     r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w'’\-]+)?)"
@@ -224,6 +230,16 @@ def header_attendance(
                     text = "Apologies: " + body
                 apologies = apologies_list(text, b.line)
             continue
+        also = _ALSO_PRESENT.match(text)
+        if also:
+            # Only titled names: "Members of the public were also present" names nobody.
+            people = [p for p in split_names(also.group("who"), b.line) if p.title]
+            for person in people:
+                if also.group("coopted") and person.role is None:
+                    person.role = "co-opted"
+            present += [p for p in people if all(p.name != q.name for q in present)]
+            if people:
+                continue
         label = _ATTENDANCE_LABEL.match(text)
         if label and not label.group(1):
             body, line = _following(header, n, taken)
