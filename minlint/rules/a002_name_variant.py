@@ -168,10 +168,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     from minlint.lint.facts.identity import (
         OFFICER,
         attendance_sightings,
+        earlier_minutes,
         history_sightings,
         membership_for,
         membership_sightings,
         mention_sightings,
+        merged_names,
         variant,
     )
     from minlint.lint.facts.participation import absences
@@ -183,7 +185,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     primary_lines: tuple[int, int] | None = None
     for agenda in ctx.parsed.agendas:
         listed = membership_sightings(agenda, ctx.path)
-        draft += listed
+        draft += listed + merged_names(agenda, listed)
         if agenda is primary:
             primary_lines = (agenda.start_line, agenda.end_line)
     for part in ctx.parsed.minutes:
@@ -201,6 +203,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         membership = membership_for(part, ctx.parsed, ctx.path, ctx.records, ctx.config.membership)
         if membership is not None:
             records += [s for s in membership.members if s.path != ctx.path]
+        # The meeting before, in whatever year: the nearest record of the body's people.
+        for where, before in earlier_minutes(
+            part, ctx.parsed, ctx.path, ctx.records, same_year=False
+        )[:1]:
+            if where != ctx.path:
+                records += [s for s in attendance_sightings(before, where) if s not in records]
     lists = [s for s in draft if s.meeting is not None]
     history = list(history_sightings(ctx.records))
     everything = lists + records + history
@@ -235,6 +243,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             close.append((kind, ks))
         if not close:
             continue
+        # Candidates whose given names or initials agree in so many letters come first:
+        # "Shaehan (J)" is Sheahan (J) rather than a Sheehan of no initial.
+        agreeing = [c for c in close if _given_agree(x.name, c[1][0].name)]
+        if agreeing:
+            close = agreeing
         for kind, ks in close:
             k = ks[0]
             if not _evidence(kind, xs, ks, close, everything):
@@ -294,8 +307,10 @@ def _evidence(
         if "other" in (cx, ck) and not _same_minute(xs, ks):
             return False
     if cx == "member" and ck == "member":
-        offices_x = {o for s in xs if (o := _apposition(s))}
-        offices_k = {o for s in ks if (o := _apposition(s))}
+        # Offices written after a name in the text: a councillor with another office is
+        # not taken for a member without it (Clarke, Cabinet Member, is not Clark).
+        offices_x = {o for s in xs if s.meeting is None and (o := _apposition(s))}
+        offices_k = {o for s in ks if s.meeting is None and (o := _apposition(s))}
         if (
             offices_x != offices_k
             and (offices_x or offices_k)
@@ -316,6 +331,7 @@ def _evidence(
         kind == FIRST_NAME
         and not _same_minute(xs, ks)
         and not (cx == ck == "officer" and any(s.role for s in xs) and any(s.role for s in ks))
+        and not (cx == ck == "member" and any(s.meeting is not None for s in ks))
     ):
         return False
     if kind == INITIAL:
@@ -327,6 +343,14 @@ def _evidence(
         if len(bearers) != 1 or cx != "member" or ck != "member":
             return False
     return True
+
+
+def _given_agree(a: Name, b: Name) -> bool:
+    """Whether both names give a first name or initial, and these agree."""
+    if not a.given or not b.given:
+        return False
+    x, y = a.given[0], b.given[0]
+    return x[0] == y[0] and (len(x) == 1 or len(y) == 1 or x == y)
 
 
 def _same_minute(xs: Sequence[Sighting], ks: Sequence[Sighting]) -> bool:

@@ -177,6 +177,16 @@ def _transposed(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
 
 
+def _doubled(short: str, long_: str) -> bool:
+    """Whether ``long_`` is ``short`` with one letter doubled."""
+    if len(long_) != len(short) + 1:
+        return False
+    for k in range(1, len(long_)):
+        if long_[k] == long_[k - 1] and long_[:k] + long_[k + 1 :] == short:
+            return True
+    return False
+
+
 def near_surname(a: str, b: str, max_distance: int = 2) -> bool:
     """Whether two different surnames are close enough to be one written two ways
     ("Elliot"/"Elliott", "Phillips"/"Philips", "Gwynn"/"Gwynne", "Sheahan"/"Sheehan").
@@ -186,7 +196,11 @@ def near_surname(a: str, b: str, max_distance: int = 2) -> bool:
     """
     import Levenshtein
 
-    if a == b or min(len(a), len(b)) < 4:
+    if a == b or min(len(a), len(b)) < 3:
+        return False
+    if _doubled(a, b) or _doubled(b, a):
+        return True  # "Web" for "Webb", "Philips" for "Phillips"
+    if min(len(a), len(b)) < 4:
         return False
     if _transposed(a, b):
         return True
@@ -197,13 +211,12 @@ def near_surname(a: str, b: str, max_distance: int = 2) -> bool:
 
 
 def _near_given(a: str, b: str) -> bool:
+    """First names a slip apart: "Paul"/"Paula", "Alun"/"Alan"; the first letter kept."""
     import Levenshtein
 
-    if a == b or min(len(a), len(b)) < 3:
+    if a == b or min(len(a), len(b)) < 3 or a[0] != b[0]:
         return False
-    if Levenshtein.distance(a, b) > 1:
-        return False
-    return Levenshtein.jaro_winkler(a, b) >= 0.88
+    return Levenshtein.distance(a, b) == 1 or _transposed(a, b)
 
 
 SPELLING = "spelling"
@@ -421,10 +434,22 @@ def _trimmed(text: str, name: str) -> str:
 
 
 def minute_blocks(part: MinutesPart) -> list[tuple[int | None, list[Block]]]:
-    """The running text of the minutes, minute by minute: each minute's body blocks; for
+    """The running text of the minutes, minute by minute: each minute's heading and body; for
     minutes read without numbered items, the blocks outside the attendance lists."""
     if part.items:
-        return [(m.number, list(m.blocks)) for m in part.items]
+        out: list[tuple[int | None, list[Block]]] = []
+        for m in part.items:
+            # The heading too: "27. Notice of Motion submitted by Councillor J. Leddin".
+            body = m.blocks[0].line if m.blocks else m.end_line + 1
+            head = [
+                b
+                for b in part.blocks
+                if m.line <= b.line <= max(m.line, body - 1)
+                and len(b.text) < 300
+                and all(b is not o for o in m.blocks)
+            ][:3]
+            out.append((m.number, head + list(m.blocks)))
+        return out
     listed = {p.line for p in (*part.present, *part.apologies, *part.in_attendance) if p.line}
     return [(None, [b for b in part.blocks if b.line not in listed])]
 
@@ -442,6 +467,9 @@ def _list_spans(text: str) -> list[tuple[int, int]]:
         end = head.find(".", 0)
         return [(0, len(text) if len(text) < 600 or end < 0 else end + len(text) - len(head))]
     return [(m.start(), m.end()) for m in APOLOGY_SENTENCE.finditer(text)]
+
+
+_AFTER_INITIAL = re.compile(r"\s*\(([A-Z])\.?\)")
 
 
 def mention_sightings(part: MinutesPart, path: str) -> list[Sighting]:
@@ -464,10 +492,14 @@ def mention_sightings(part: MinutesPart, path: str) -> list[Sighting]:
                 name_text = _clean_titled(_trimmed(text, raw)) if m.title else raw
                 if not name_text:
                     continue
+                end = m.start + len(name_text)
+                initial = _AFTER_INITIAL.match(text, end) if name_text == raw else None
+                if initial:  # "Councillor Ryan (E)": which of two Councillors Ryan
+                    name_text += f" ({initial.group(1)})"
+                    end = initial.end()
                 name = parse_name(name_text, m.title)
                 if name is None or _not_a_name(name):
                     continue
-                end = m.start + len(name_text)
                 start = text.rfind(name.surname_text.split()[0], m.start, end)
                 start = start if start >= 0 else m.start
                 line, column = block.locate(start)
@@ -524,7 +556,7 @@ def _show(date: dt.date | None) -> str:
     return show_date(date) if date else "an undated meeting"
 
 
-def _merged_names(agenda: AgendaPart, members: list[Sighting]) -> list[Sighting]:
+def merged_names(agenda: AgendaPart, members: list[Sighting]) -> list[Sighting]:
     """Readings of membership entries that may be two surnames run together.
 
     When the agenda's stated count ("(18)") exceeds the names read, a missing comma has
@@ -568,17 +600,24 @@ def _agendas(parsed: ParsedDocument, path: str, records: Records | None) -> list
 
 
 def earlier_minutes(
-    part: MinutesPart, parsed: ParsedDocument, path: str, records: Records | None
+    part: MinutesPart,
+    parsed: ParsedDocument,
+    path: str,
+    records: Records | None,
+    same_year: bool = True,
 ) -> list[tuple[str, MinutesPart]]:
-    """Minutes of the same body earlier in the same municipal year: in the same file
-    (an agenda pack) or among the records, latest first."""
-    if part.date is None or "date" in part.uncertain:
+    """Minutes of the same body earlier in the same municipal year (or in any year): in
+    the same file (an agenda pack) or among the records, latest first."""
+    if part.date is None:
         return []
-    year = municipal_year(part.date)
+    year = municipal_year(part.date) if same_year else None
     found: list[tuple[str, MinutesPart]] = [
         (path, m)
         for m in parsed.minutes
-        if m is not part and m.date and m.date < part.date and municipal_year(m.date) == year
+        if m is not part
+        and m.date
+        and m.date < part.date
+        and year in (None, municipal_year(m.date))
     ]
     if records is not None:
         for r in (*((records.previous,) if records.previous else ()), *records.history):
@@ -587,7 +626,7 @@ def earlier_minutes(
                 isinstance(m, MinutesPart)
                 and m.date
                 and m.date < part.date
-                and municipal_year(m.date) == year
+                and year in (None, municipal_year(m.date))
                 and all(m is not other for _, other in found)
             ):
                 found.append((r.path, m))
@@ -624,7 +663,9 @@ def membership_for(
             sources.append(f"the membership file {os.path.basename(records.membership_path)}")
             places.append((records.membership_path, 1, "the membership file"))
             explicit = True
-    if part.date is not None and "date" not in part.uncertain:
+    if part.date is not None:
+        # A date read from the file's name is good enough to find the body's records of
+        # the same year, though not to report on.
         year = municipal_year(part.date)
         candidates = [
             r
@@ -640,7 +681,7 @@ def membership_for(
             agenda = best.part
             assert isinstance(agenda, AgendaPart)
             listed = membership_sightings(agenda, best.path)
-            members += listed + _merged_names(agenda, listed)
+            members += listed + merged_names(agenda, listed)
             what = f"the membership in the agenda of {_show(agenda.date)}"
             sources.append(what)
             first = min((p.line for p in agenda.membership if p.line), default=agenda.start_line)
