@@ -165,7 +165,10 @@ def _agenda_name(s: Sighting) -> str:
     uses=("agenda", "previous", "membership"),
 )
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    from dataclasses import replace
+
     from minlint.lint.facts.identity import (
+        MENTION,
         OFFICER,
         attendance_sightings,
         earlier_minutes,
@@ -193,7 +196,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             primary_lines = (part.start_line, part.end_line)
         if "attendance" not in part.uncertain:
             listed = attendance_sightings(part, ctx.path)
-            extra = [a.sighting for a in absences(part, ctx.path)]
+            extra = [
+                # An apology for lateness is from someone who comes: not a second person.
+                replace(a.sighting, kind=MENTION, roll=None, meeting=None)
+                if a.for_lateness
+                else a.sighting
+                for a in absences(part, ctx.path)
+            ]
             seen = {(o.line, o.name) for o in listed}
             listed += [s for s in extra if (s.line, s.name) not in seen]
             draft += listed
