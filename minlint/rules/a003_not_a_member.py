@@ -110,10 +110,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 def _substitute(s, header: str) -> bool:
     if s.role and _SUBSTITUTE.search(s.role):
         return True
+    # "Councillor X attended as a substitute", "substituting: Councillor X".
     surname = re.escape(s.name.surname_text.split()[0])
+    sub = f"(?:{_SUBSTITUTE.pattern})"
     return bool(
-        re.search(surname + r"[^.;]{0,80}" + _SUBSTITUTE.pattern, header, re.I)
-        or re.search(_SUBSTITUTE.pattern + r"[^.;]{0,40}\b" + surname, header, re.I)
+        re.search(rf"\b{surname}\b[^.;()]{{0,60}}{sub}", header, re.I)
+        or re.search(rf"{sub}\w*\s*:?\s*(?:Councillors?\s+|Cllrs?\.?\s+)?{surname}\b", header, re.I)
     )
 
 
