@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import CORPUS, EXAMPLES, SEEDS, all_real_documents, corpus
 from engine_support import check, run_rule, variant
@@ -108,6 +109,27 @@ def test_an_absent_list_is_found(tmp_path):
     )
     (found,) = a001(draft)
     assert found.message == "Councillor Kowalczyk is recorded present and also as absent"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apologies for absence were submitted by Councillor Clarke.",
+        "Apologies were tendered on behalf of Councillor Clarke.",
+        "Councillor Clarke sent her apologies.",
+        "Apologies for absence:- Councillor Clarke.",
+        "Members absent: Councillor Clarke.",
+    ],
+)
+def test_apologies_and_absences_in_other_words(tmp_path, sentence):
+    draft = variant(
+        tmp_path,
+        DRAFT,
+        ("An apology for late arrival", f"{sentence}\n\nAn apology for late arrival"),
+    )
+    (found,) = a001(draft)
+    assert found.line == 13
+    assert found.message.startswith("Councillor Clarke is recorded present and also as ")
 
 
 def test_an_apology_that_could_be_either_of_two_people_says_nothing(tmp_path):

@@ -275,10 +275,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 pairs[pair] = (kind, xsp, ksp)
 
     reported: set[tuple[str, ...]] = set()
+    scanned = ctx.document.scanned
     for kind, a, b in sorted(pairs.values(), key=lambda t: t[1].first.line):
         odd, usual = _odd_one(a, b, everything, primary_lines, ctx.path)
         if odd is None or odd.key in reported:
             continue
+        if any(start <= odd.first.line <= end for start, end in scanned):
+            continue  # a name read by OCR: a misreading, not the clerk's spelling
         reported.add(odd.key)
         yield _finding(ctx, kind, odd, usual)
 

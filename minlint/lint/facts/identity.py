@@ -16,6 +16,7 @@ separate two spellings ("O’Brien", "O'Brien", "O‟Brien").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -93,6 +94,7 @@ def _words(text: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_name(text: str, title: str | None = None) -> Name | None:
     """Read a written name: 'Collins (B)', 'Z. Collingham', 'Sarah Novak Uí Chonchúir'.
 
@@ -234,6 +236,12 @@ def variant(a: Name, b: Name, max_distance: int = 2) -> str | None:
     and "Jane Rees"); "honorific": one person by name, "Ms" against "Mrs" or "Miss".
     Whether one person is meant is for the caller to weigh.
     """
+    if (
+        a.surname != b.surname
+        and abs(len(a.surname) - len(b.surname)) > max_distance
+        and len(a.readings) == len(b.readings) == 1
+    ):
+        return None  # too far apart to be one name, and no other reading of either
     if same_person(a, b):
         if a.title in _FEMALE and b.title in _FEMALE and a.title != b.title:
             return HONORIFIC
@@ -312,13 +320,18 @@ def _block_at(part_blocks: Sequence[Block], line: int | None) -> Block | None:
 _SPACE = re.compile(r"\s+")
 
 
-def _find_in(block: Block, text: str, after: int = 0) -> tuple[int, int] | None:
-    """Offsets of a name in a block's text, allowing line breaks between its words."""
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(text: str) -> re.Pattern[str] | None:
     words = [re.escape(w) for w in text.split()]
     if not words:
         return None
-    pattern = re.compile(r"(?<![\w’'])" + r"\s+".join(words) + r"(?![\w’'])")
-    m = pattern.search(block.text, after)
+    return re.compile(r"(?<![\w’'])" + r"\s+".join(words) + r"(?![\w’'])")
+
+
+def _find_in(block: Block, text: str, after: int = 0) -> tuple[int, int] | None:
+    """Offsets of a name in a block's text, allowing line breaks between its words."""
+    pattern = _name_pattern(text)
+    m = pattern.search(block.text, after) if pattern is not None else None
     return (m.start(), m.end()) if m else None
 
 
@@ -360,9 +373,30 @@ def _sighting(
     )
 
 
+_CACHE: dict[tuple[str, int, str], tuple[object, list[Sighting]]] = {}
+
+
+def _cached(kind: str, part: object, path: str, make) -> list[Sighting]:
+    """One reading per part for the rules that share it. The entry keeps the part, so its
+    id is not reused while cached; the oldest entries are dropped."""
+    key = (kind, id(part), path)
+    entry = _CACHE.get(key)
+    if entry is not None and entry[0] is part:
+        return list(entry[1])
+    found = make()
+    if len(_CACHE) >= 64:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (part, found)
+    return list(found)
+
+
 def attendance_sightings(part: MinutesPart, path: str) -> list[Sighting]:
     """The people of a set of minutes' attendance lists: present (the chair among them),
     apologies, and others in attendance; each list is a roll, and they are one meeting."""
+    return _cached("attendance", part, path, lambda: _attendance_sightings(part, path))
+
+
+def _attendance_sightings(part: MinutesPart, path: str) -> list[Sighting]:
     meeting = f"{path}:{part.start_line}"
     used: dict[int, int] = {}
     out: list[Sighting] = []
@@ -476,6 +510,10 @@ def mention_sightings(part: MinutesPart, path: str) -> list[Sighting]:
     """People named in the running text of the minutes (the attendance lists left out):
     titled names ("Councillor Jarvis", "Mrs. Oldroyd") and officers given with their post
     ("Susan Claydon, Early Help Head of Service"). Each has the minute it is in."""
+    return _cached("mentions", part, path, lambda: _mention_sightings(part, path))
+
+
+def _mention_sightings(part: MinutesPart, path: str) -> list[Sighting]:
     from minlint.lint.facts.people import find_people
 
     out: list[Sighting] = []

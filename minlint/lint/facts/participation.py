@@ -51,8 +51,22 @@ _LATENESS = re.compile(
     r"delay\w*|for\s+part\s+of)\b",
     re.I,
 )
-_ABSENT_LABEL = re.compile(r"^(?:members?\s+|councillors?\s+)?absent\s*(?::-|:|-|–)\s*(.+)$", re.I)
-_EARLIER = re.compile(r"\bhad\s+(?:been\s+)?(?:received|given|sent|tendered)\b", re.I)
+_ABSENT_LABEL = re.compile(r"^(?:[A-Za-z]+\s+)?absent\s*(?::-|:|-|–)\s*(.+)$", re.I | re.S)
+# Apologies in other words: "Apologies for absence were submitted by Councillor X",
+# "Councillors X and Y sent their apologies".
+_APOLOGY_OTHER = re.compile(
+    r"\bapolog(?:y|ies)\b[^.]{0,60}?\b(?:submitted|tendered|given|sent|presented|offered)\s+"
+    r"(?:by|on\s+behalf\s+of)\s+(?P<who>(?:[^.]|(?<=\b[A-Z])\.|(?<=Cllr)\.|(?<=Cllrs)\.)+)",
+    re.I,
+)
+_SENT_APOLOGIES = re.compile(
+    r"(?P<who>(?:Councillors?|Cllrs?\.?)\s+[A-Z][^.;:]{0,120}?)\s+(?:sent|gave|tendered|offered)\s+"
+    r"(?:(?:his|her|their)\s+)?apolog",
+)
+_EARLIER = re.compile(
+    r"\bhad\s+(?:been\s+)?(?:received|given|sent|tendered|submitted)\b|\bprevious\s+meeting\b",
+    re.I,
+)
 
 
 def absences(part: MinutesPart, path: str) -> list[Absence]:
@@ -81,7 +95,11 @@ def absences(part: MinutesPart, path: str) -> list[Absence]:
             continue
         text = " ".join(block.text.split())
         found: list[tuple[str, str, int]] = []  # (names text, kind, offset in block)
-        m = APOLOGY_SENTENCE.search(block.text)
+        m = (
+            APOLOGY_SENTENCE.search(block.text)
+            or _APOLOGY_OTHER.search(block.text)
+            or _SENT_APOLOGIES.search(block.text)
+        )
         if m and not _EARLIER.search(block.text[max(0, m.start() - 40) : m.end()]):
             found.append((m.group("who"), APOLOGIES, m.start("who")))
         elif APOLOGIES_LABEL.match(text) and len(text) < 300:
@@ -305,7 +323,9 @@ def _chairs(part: MinutesPart) -> list[Participation]:
 
 _ATTENDING = re.compile(
     r"\b(?:in\s+attendance|(?:was|were|been)\s+(?:also\s+)?present|attended\s+(?:the|this)\s+"
-    r"meeting|attending\s+(?:the|this)\s+meeting|at\s+the\s+invitation|joined\s+the\s+meeting)\b",
+    r"meeting|attending\s+(?:the|this)\s+meeting|at\s+the\s+invitation|joined\s+the\s+meeting|"
+    r"(?:as\s+)?(?:the\s+)?(?:ward|local|division)\s+(?:member|councillor)s?|addressed\s+the\s+"
+    r"(?:meeting|committee|panel|board|commission|council))\b",
     re.I,
 )
 
