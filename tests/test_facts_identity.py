@@ -185,8 +185,8 @@ def test_real_present_lists_name_different_people_alike():
 
 
 def test_councillors_named_in_full_are_the_members_of_the_list():
-    """'Councillor McSweeney requested that the minutes in future would distinguish between
-    Councillors Conor Sheehan and Michael Sheahan': each is one member of the list."""
+    """Limerick's metropolitan district asked for its minutes to tell Councillor Conor
+    Sheehan and Councillor Michael Sheahan apart: each is one member of the list."""
     part = parse_path(corpus("limerick-metropolitan/2021-01-18_minutes.md")).minutes[0]
     listed = attendance_sightings(part, "x")
     mentions = {s.name.text: s for s in mention_sightings(part, "x")}

@@ -196,9 +196,9 @@ def test_a_seconder_who_sent_apologies_in_real_minutes_is_found(tmp_path):
 
 
 def test_real_minutes_that_record_attendance_in_the_text_say_nothing():
-    """Seed 001: "Councillor Steele, Chair of the Overview and Scrutiny Management Board, who
-    had been in attendance at the meeting noted ..."; Tintern 25 January 2021: "Cllr
-    Richards raised several issues" after sending apologies (a point made in writing)."""
+    """Seed 001: Councillor Steele, who chairs another board, speaks and the sentence says
+    he was in attendance; Tintern 25 January 2021: Cllr Richards, who sent apologies,
+    "raised" issues (a point made in writing)."""
     assert a004(seed("001")) == []
     assert a004(corpus("tintern-wyevalley-cc/20210125_minutes.txt")) == []
 

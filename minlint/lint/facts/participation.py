@@ -331,9 +331,9 @@ _ATTENDING = re.compile(
 
 
 def attending_in_text(part: MinutesPart, mentions: Sequence[Sighting]) -> list[Sighting]:
-    """People the running text records at the meeting: "Councillor Steele, Chair of the
-    Overview and Scrutiny Management Board, who had been in attendance at the meeting,
-    noted ...", "Councillor X attended the meeting for this item"."""
+    """People the running text records at the meeting: a councillor who chairs another
+    body and "had been in attendance" when he spoke, "Councillor X attended the meeting
+    for this item", a ward member who "addressed the Committee"."""
     from minlint.lint.extract.resolutions import sentences
 
     out: list[Sighting] = []
