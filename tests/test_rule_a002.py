@@ -176,6 +176,34 @@ def test_the_edit_distance_is_configurable(tmp_path):
     assert a002(draft) == []
 
 
+def test_the_bodys_own_name_with_another_kind_of_body_is_found(tmp_path):
+    draft = variant(
+        tmp_path,
+        DRAFT,
+        ("consider the Panel's views", "consider the Licensing and Appeals Committee's views"),
+    )
+    (found,) = a002(draft)
+    assert (found.line, found.column, found.end_column) == (34, 83, 92)
+    assert found.message == (
+        '"Licensing and Appeals Committee" is written "Licensing and Appeals Panel" at the '
+        "head of the minutes"
+    )
+    assert [r.line for r in found.related] == [1]
+
+
+def test_other_bodies_named_alike_are_not_the_bodys_name(tmp_path):
+    # A sub-group of the panel, and a body of one word before its kind.
+    draft = variant(
+        tmp_path,
+        DRAFT,
+        (
+            "consider the Panel's views",
+            "consider the views of the Licensing and Appeals Sub-Group and the Licensing Board",
+        ),
+    )
+    assert a002(draft) == []
+
+
 # --- the real documents --------------------------------------------------------------------
 
 

@@ -9,7 +9,10 @@ the minutes of the body's earlier meetings in the same municipal year). Reported
 surname a letter or two away ("Elliot" and "Elliott", "Gwynn" and "Gwynne"), a close
 first name with the same surname ("Paul" and "Paula Williams"), a different initial
 where the surname belongs to one person only, and "Ms" against "Mrs" for one woman.
-Names are compared with the Jaro-Winkler and edit-distance measures of
+The body's own name is checked too: "Licensing and Appeals Committee" in the minutes of
+the Licensing and Appeals Panel (a name of two words or more before the kind of body, and
+not the name of another body in the records). Names are compared with the Jaro-Winkler
+and edit-distance measures of
 python-Levenshtein; ``thresholds.name-variant-distance`` sets the largest edit distance
 (2).
 
@@ -274,6 +277,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if xsp.key != ksp.key and pair not in pairs:
                 pairs[pair] = (kind, xsp, ksp)
 
+    yield from _body_variants(ctx)
     reported: set[tuple[str, ...]] = set()
     scanned = ctx.document.scanned
     for kind, a, b in sorted(pairs.values(), key=lambda t: t[1].first.line):
@@ -503,3 +507,58 @@ def _first_name_mentions(part, path: str, officers: Sequence[Sighting]) -> list[
                     )
                 )  # fmt: skip
     return out
+
+
+# --- the body's own name ------------------------------------------------------------------
+
+_BODY_NOUNS = ("committee", "commission", "board", "panel", "council", "forum", "cabinet")
+_MINOR_WORDS = frozenset("and of the for on in".split())
+
+
+def _body_variants(ctx: RuleContext) -> Iterator[Finding]:
+    """The body's own name with another kind of body: "Communities Select Committee" in
+    the minutes of the Communities Select Commission. Only names of two words or more
+    before the kind are compared ("Planning Committee" and "Planning Board" can be two
+    bodies of one council), and never a name that is a body of its own in the records."""
+    from minlint.lint.records import body_key
+
+    known = {body_key(p.body) for p in ctx.parsed.parts if getattr(p, "body", None)}
+    known |= {body_key(r.body) for r in ctx.records.history if r.body}
+    seen: set[str] = set()
+    for part in ctx.parsed.minutes:
+        body = " ".join((part.body or "").split())
+        words = body.split()
+        if len(words) < 3 or words[-1].lower() not in _BODY_NOUNS:
+            continue
+        qualifier = words[:-1]
+        if len([w for w in qualifier if w.lower() not in _MINOR_WORDS]) < 2:
+            continue
+        others = [n for n in _BODY_NOUNS if n != words[-1].lower()]
+        pattern = re.compile(
+            r"\b" + r"\s+".join(map(re.escape, qualifier)) + r"\s+(" + "|".join(others) + r")\b",
+            re.I,
+        )
+        head = next(
+            (b for b in part.blocks if body.lower() in " ".join(b.text.split()).lower()), None
+        )
+        for block in part.blocks:
+            for m in pattern.finditer(block.text):
+                written = " ".join(m.group(0).split())
+                if body_key(written) in known or written.lower() in seen:
+                    continue
+                seen.add(written.lower())
+                # The body's name in the text's own case: "Licensing and Appeals Panel".
+                kind = m.group(1)
+                noun = words[-1].lower()
+                noun = noun.capitalize() if kind[:1].isupper() else noun
+                usual = f"{written[: len(written) - len(kind)]}{noun}"
+                related = []
+                if head is not None and head is not block:
+                    related = [ctx.related(ctx.path, head.line, f"the body: {body}")]
+                yield ctx.finding_at(
+                    block,
+                    m.start(1),
+                    m.end(1),
+                    f'"{written}" is written "{usual}" at the head of the minutes',
+                    related=related,
+                )
