@@ -207,3 +207,52 @@ def test_mentions_in_running_text_leave_out_the_lists():
     assert all(s.line > 15 for s in found)
     elliott = [s for s in found if s.name.surname == "elliott"]
     assert [(s.line, s.column, s.minute) for s in elliott] == [(740, 1, 26)]
+
+
+# --- any text in, no exception out ------------------------------------------------------
+
+ATTENDANCE_PIECES = st.sampled_from(
+    [
+        "\n", "\n\n", " ", ", ", " and ", " & ", ".", "(", ")", "(B)", "(in the Chair); ",
+        "Present:- ", "Councillor ", "Councillors ", "Cllr. ", "Cllrs ", "Mrs. ", "Mr ", "Ms ",
+        "County Cllr ", "Apologies for absence:- ", "Apologies were received from ",
+        "An apology for late arrival was received from ", "sent her apologies", "Absent: ",
+        "left the meeting at 7.10 p.m.", " and re-joined the meeting at 7.20 p.m.",
+        "arrived at 6.15 p.m.", "took the Chair", " asked", " said that", " declared an interest",
+        " moved, and ", " seconded", "Proposed by Councillor ", "Seconded by Councillor ",
+        "was in attendance at the Chair's request", "(substitute for Councillor ", "19.   ",
+        "20.   DECLARATIONS OF INTEREST", "Resolved:- ", "Sheahan", "Sheehan", "Clark", "Clarke",
+        "O’Brien", "Novak Uí Chonchúir", "Jane Sutcliffe", "J. ", "Head of Inclusion",
+        "Paula Williams, Head of Service, presented", "Select Commission", "Select Committee",
+    ]
+)  # fmt: skip
+ATTENDANCE_TEXT = st.lists(st.one_of(ATTENDANCE_PIECES, st.text(max_size=8)), max_size=50).map(
+    "".join
+)
+
+
+@given(ATTENDANCE_TEXT, ATTENDANCE_TEXT, ATTENDANCE_TEXT)
+def test_any_minutes_give_people_and_the_rules_never_fail(header, first, second):
+    from engine_support import run_rule
+
+    from minlint.lint.facts.participation import absences, away_periods, participations
+    from minlint.lint.parse import parse_document
+    from minlint.lint.readers import read_text_as
+
+    # Generated text inside the frame of minutes, so that the model reads minutes parts.
+    text = (
+        f"LICENSING PANEL\nTuesday, 6th February, 2024\n\nPresent:- {header}\n\n"
+        f"1.   DECLARATIONS OF INTEREST\n\n{first}\n\n2.   STREET TRADING\n\n{second}\n"
+    )
+    parsed = parse_document(read_text_as(text, "draft.txt", ".txt"))
+    assert parsed.minutes
+    for part in parsed.minutes:
+        mentions = mention_sightings(part, "draft.txt")
+        for s in [*attendance_sightings(part, "draft.txt"), *mentions]:
+            assert s.line >= 1 and s.name.surname
+        absences(part, "draft.txt")
+        participations(part, mentions)
+        away_periods(part)
+    for code in ("A001", "A002", "A003", "A004"):
+        for finding in run_rule(code, parsed):
+            assert finding.line >= 1 and finding.message
