@@ -163,6 +163,7 @@ def _genders_conflict(a: str | None, b: str | None) -> bool:
     return bool(a and b) and ((a == "Mr") != (b == "Mr")) and {a, b} <= _FEMALE | {"Mr"}
 
 
+@functools.lru_cache(maxsize=65536)
 def same_person(a: Name, b: Name) -> bool:
     """Whether two written names can be one person: a surname in common and given names
     or initials that agree where both are written ("J. Sutcliffe" and "Jane Sutcliffe";
@@ -227,6 +228,7 @@ INITIAL = "initial"
 HONORIFIC = "honorific"
 
 
+@functools.lru_cache(maxsize=65536)
 def variant(a: Name, b: Name, max_distance: int = 2) -> str | None:
     """How ``a`` looks like ``b`` written differently, or None.
 
@@ -500,6 +502,8 @@ def _list_spans(text: str) -> list[tuple[int, int]]:
     if PRESENT_LABEL.match(head) or APOLOGIES_LABEL.match(head):
         end = head.find(".", 0)
         return [(0, len(text) if len(text) < 600 or end < 0 else end + len(text) - len(head))]
+    if "apolog" not in text.lower():
+        return []
     return [(m.start(), m.end()) for m in APOLOGY_SENTENCE.finditer(text)]
 
 
