@@ -118,6 +118,25 @@ def test_substitutes_county_councillors_and_near_names_are_not_reported(tmp_path
         assert a003(draft, records=(str(tmp_path),)) == [], new
 
 
+def test_someone_also_present_attends_unless_a_co_opted_member(tmp_path):
+    copy_records(tmp_path, AGENDA.name)
+    extra = "Councillor Greaves, Cabinet Member for Housing, was also present.\n\n"
+    draft = variant(
+        tmp_path, DRAFT, ("Apologies for absence were", extra + "Apologies for absence were")
+    )
+    part = parse_path(draft).minutes[0]
+    assert [p.name for p in part.in_attendance] == ["Dunmore", "Greaves"]
+    assert a003(draft, records=(str(tmp_path),)) == []
+    # A co-opted member also present is a member present; an agenda that lists no
+    # co-opted members says nothing about them.
+    extra = "Co-opted member Mrs. A. Greaves (Taxi Trade Forum) was also present.\n\n"
+    draft = variant(
+        tmp_path, DRAFT, ("Apologies for absence were", extra + "Apologies for absence were")
+    )
+    assert "A. Greaves" in [p.name for p in parse_path(draft).minutes[0].present]
+    assert [f.message for f in a003(draft, records=(str(tmp_path),))] == []
+
+
 def test_an_agenda_whose_count_exceeds_its_names_reads_joined_names_apart():
     """Seed 004's agenda lists "Marles Marriott" (a comma missing) under a count of 18:
     Councillor Marles, present at the attached minutes of 23 January 2018 (the same

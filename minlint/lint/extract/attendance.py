@@ -231,15 +231,16 @@ def header_attendance(
                 apologies = apologies_list(text, b.line)
             continue
         also = _ALSO_PRESENT.match(text)
-        if also:
-            # Only titled names: "Members of the public were also present" names nobody.
+        if also and also.group("coopted"):
+            # A co-opted member "also present" is a member present; anyone else "also
+            # present" attends in another capacity (read below as in attendance). Only
+            # titled names: "Members of the public were also present" names nobody.
             people = [p for p in split_names(also.group("who"), b.line) if p.title]
-            for person in people:
-                if also.group("coopted") and person.role is None:
-                    person.role = "co-opted"
             present += [p for p in people if all(p.name != q.name for q in present)]
             if people:
                 continue
+        elif also and any(p.title for p in split_names(also.group("who"))):
+            text = text[: also.end()].rsplit("present", 1)[0] + "in attendance" + text[also.end() :]
         label = _ATTENDANCE_LABEL.match(text)
         if label and not label.group(1):
             body, line = _following(header, n, taken)
