@@ -36,6 +36,12 @@ _ATTENDANCE_LABEL = re.compile(
     r"|officers\s+in\s+attendance|also\s+present)\s*(?:(?::-|:|-|–)\s*(.*)|$)",
     re.I | re.S,
 )
+# "Co-opted member Mrs. P. Oldroyd (Tenants' Federation) was also present."
+_ALSO_PRESENT = re.compile(
+    r"^(?:(?P<coopted>co-?opted\s+members?)\s+)?(?P<who>.{3,200}?)\s+(?:was|were)\s+"
+    r"(?:also\s+)?present\b",
+    re.I | re.S,
+)
 _PERSON_REF = (
     r"(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
     r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w'’\-]+)?)"
@@ -229,6 +235,17 @@ def header_attendance(
                     text = "Apologies: " + body
                 apologies = apologies_list(text, b.line)
             continue
+        also = _ALSO_PRESENT.match(text)
+        if also and also.group("coopted"):
+            # A co-opted member "also present" is a member present; anyone else "also
+            # present" attends in another capacity (read below as in attendance). Only
+            # titled names: "Members of the public were also present" names nobody.
+            people = [p for p in split_names(also.group("who"), b.line) if p.title]
+            present += [p for p in people if all(p.name != q.name for q in present)]
+            if people:
+                continue
+        elif also and any(p.title for p in split_names(also.group("who"))):
+            text = text[: also.end()].rsplit("present", 1)[0] + "in attendance" + text[also.end() :]
         label = _ATTENDANCE_LABEL.match(text)
         if label and not label.group(1):
             body, line = _following(header, n, taken)
