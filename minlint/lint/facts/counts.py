@@ -629,14 +629,20 @@ def attendance(part: MinutesPart) -> Attendance | None:
     stated = _stated_present(part)
     if stated is not None:
         return stated
-    present = [p for p in part.present if p.line is not None]
+    first_item = part.items[0].line if part.items else part.end_line
+    # Co-opted members "also present" are counted from their own sentence below.
+    also = {
+        b.line
+        for b in part.blocks
+        if b.line < first_item and _ALSO_PRESENT_RE.match(b.text.strip())
+    }
+    present = [p for p in part.present if p.line is not None and p.line not in also]
     if len(present) < 2:
         return None
     lines = sorted({p.line for p in present if p.line is not None})
     index = {b.line: k for k, b in enumerate(part.blocks)}
     if any(line not in index for line in lines):
         return None
-    first_item = part.items[0].line if part.items else part.end_line
     others = [
         b
         for b in part.blocks
