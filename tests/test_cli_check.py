@@ -147,11 +147,13 @@ def test_the_installed_command_checks_a_real_document(tmp_path):
     draft.write_text(text.replace("Tuesday 25 July 2023", "Monday 25 July 2023", 1))
     result = _cli("check", "minutes.txt", cwd=tmp_path)
     assert result.returncode == 1
-    # The planted weekday, and the published title that stops at "HELD ON".
+    # The planted weekday, the published title that stops at "HELD ON", and the
+    # published update minuted without a decision.
     assert result.stdout.decode().splitlines() == [
         "minutes.txt:4:1: D001 Monday does not fall on 25 July 2023 (a Tuesday)",
         'minutes.txt:13:37: D002 no date after "HELD ON"',
-        "Found 2 findings (2 errors) in 1 file.",
+        'minutes.txt:37:1: R001 minute 100 "CORPORATE PARENTING PANEL - UPDATE" records no decision',
+        "Found 3 findings (3 errors) in 1 file.",
     ]
 
 

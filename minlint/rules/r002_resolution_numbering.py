@@ -1,0 +1,175 @@
+"""Resolution parts (1), (2), (4) skip or repeat.
+
+What it checks: the numbered parts of each minute's resolutions, in the order they are
+written: "(1) (2) (3)", "1) 2) 3)", "(a) (b) (c)", "(i) (ii) (iii)", in the text or in
+Word's own list numbering (a Word draft is read with its numbering rendered, so a list
+restarted at 4 shows as "(4)"). Each style of numbering is a sequence of its own, and a
+sequence nested in another ("(2) ... (a) (b) (c) ... (3)") starts again under each part
+of the outer one. Reported are:
+
+- a gap: "(4)" straight after "(2)";
+- a repeat: "2)" after "2)";
+- a step backwards: "(2)" after "(3)".
+
+A sequence that starts again at 1, a or i is a new resolution, not a mistake. Letters
+and roman numerals are told apart by their neighbours: "(i)" after "(h)" is a letter,
+"(ii)" is a numeral. Minutes whose decisions the model could not read (``uncertain``
+holds "decisions") are not checked.
+
+Why it matters: resolution parts are cited by number ("Minute No. 13(3)") in later
+minutes, in the work programme and in the recommendations monitoring schedule. A
+skipped number makes readers look for a part that is not there, or shows that one was
+deleted without the rest being renumbered; a repeated one makes every citation of it
+ambiguous.
+
+Example:
+
+    Resolved:- (1) That the report be noted.
+    (2) That the Head of Housing Options circulates the figures to Members.
+    (4) That a further report be brought to the Commission in six months' time.
+
+is reported at "(4)" as "resolution part (4) follows (2): (3) is missing", with the
+parts (1) and (2) as related places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from minlint.lint.blocks import Block
+from minlint.lint.engine import RuleContext, rule
+from minlint.lint.findings import Finding
+from minlint.lint.model import MinutesPart
+
+NUMBER, LETTER, ROMAN = "number", "letter", "roman"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+_ROMAN.update({"x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15})
+_MARK = re.compile(
+    r"^\W{0,4}?(?:(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed|decided|decision)\b[\s:;.,\-–—*_]*"
+    r"(?:that\b)?[\s:;\-–—*_]*)?(?P<mark>\((?P<a>\d{1,2}|[a-z]|[ivx]{1,4})\)|(?P<b>\d{1,2}|[a-z])\))",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A part marker as written: "(4)" at characters start:end of its block."""
+
+    text: str
+    style: str
+    value: int
+    block: Block
+    start: int
+    end: int
+
+
+def _style_of(token: str, last: dict[str, int]) -> tuple[str, int]:
+    token = token.lower()
+    if token.isdigit():
+        return NUMBER, int(token)
+    if token in _ROMAN and len(token) > 1:
+        return ROMAN, _ROMAN[token]
+    if token in _ROMAN:
+        letter = ord(token) - ord("a") + 1
+        if last.get(LETTER) == letter - 1:
+            return LETTER, letter
+        if last.get(ROMAN) == _ROMAN[token] - 1 or token == "i":
+            return ROMAN, _ROMAN[token]
+        return LETTER, letter
+    return LETTER, ord(token) - ord("a") + 1
+
+
+def marks(part: MinutesPart, blocks_at: dict[int, Block], lines: list[int]) -> list[Mark]:
+    """The part markers written at the start of the given resolution lines."""
+    out: list[Mark] = []
+    last: dict[str, int] = {}
+    for line in lines:
+        block = blocks_at.get(line)
+        if block is None:
+            continue
+        m = _MARK.match(block.text)
+        if m is None:
+            continue
+        token = m.group("a") or m.group("b")
+        style, value = _style_of(token, last)
+        last[style] = value
+        out.append(Mark(m.group("mark"), style, value, block, m.start("mark"), m.end("mark")))
+    return out
+
+
+def _problem(prev: Mark, cur: Mark) -> str | None:
+    if cur.value == prev.value + 1 or cur.value == 1:
+        return None
+    if cur.value == prev.value:
+        return f"resolution part {cur.text} is repeated"
+    if cur.value < prev.value:
+        return f"resolution part {cur.text} comes after {prev.text}"
+    missing = [_written(prev, v) for v in range(prev.value + 1, cur.value)]
+    verb = "is" if len(missing) == 1 else "are"
+    listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    return f"resolution part {cur.text} follows {prev.text}: {listed} {verb} missing"
+
+
+def _written(like: Mark, value: int) -> str:
+    """``value`` written in the style of ``like``: "(3)", "c)", "(iii)"."""
+    if like.style == NUMBER:
+        token = str(value)
+    elif like.style == LETTER:
+        token = chr(ord("a") + value - 1) if value <= 26 else str(value)
+        if like.text.strip("()").isupper():
+            token = token.upper()
+    else:
+        token = next((k for k, v in _ROMAN.items() if v == value), str(value))
+        if like.text.strip("()").isupper():
+            token = token.upper()
+    return f"({token})" if like.text.startswith("(") else f"{token})"
+
+
+def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
+    if "decisions" in part.uncertain:
+        return
+    blocks_at: dict[int, Block] = {}
+    for block in part.blocks:
+        blocks_at.setdefault(block.line, block)
+    for minute in part.items:
+        lines = sorted({r.line for r in minute.resolutions if r.number is not None})
+        found = marks(part, blocks_at, lines)
+        order: list[str] = []  # styles from the outermost, in order of first use
+        current: dict[str, Mark] = {}
+        seen: dict[str, list[Mark]] = {}
+        for mark in found:
+            if mark.style not in order:
+                order.append(mark.style)
+            for inner in order[order.index(mark.style) + 1 :]:
+                current.pop(inner, None)
+                seen.pop(inner, None)
+            prev = current.get(mark.style)
+            if mark.value == 1:
+                seen[mark.style] = []
+            history = seen.setdefault(mark.style, [])
+            current[mark.style] = mark
+            history.append(mark)
+            if prev is None:
+                continue
+            message = _problem(prev, mark)
+            if message is None:
+                continue
+            related = [
+                ctx.related(ctx.path, m.block.line, f"resolution part {m.text}")
+                for m in history[:-1]
+            ]
+            yield ctx.finding_at(mark.block, mark.start, mark.end, message, related=related)
+
+
+@rule(
+    code="R002",
+    name="resolution-numbering",
+    category="resolution",
+    severity="error",
+    summary="Resolution parts (1), (2), (4) skip or repeat.",
+)
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for part in ctx.parsed.minutes:
+        yield from part_findings(ctx, part)
