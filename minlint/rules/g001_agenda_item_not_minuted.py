@@ -85,7 +85,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         item = link.item
         before, after = _neighbours(alignment.links, k)
-        message = f'agenda item {item.number} "{item.title}" has no minute'
+        message = f'agenda item {item.number} "{link.title}" has no minute'
         if after is not None and before is not None:
             line = after.line
             message += f"; it would come between minutes {before.number} and {after.number}"

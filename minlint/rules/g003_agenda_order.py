@@ -93,7 +93,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             mnoun = "minute" if len(mins) == 1 else "minutes"
             parts.append(f"taken {word} agenda {noun} {_numbers(items)} ({mnoun} {_numbers(mins)})")
         message = (
-            f'minute {minute.number} (agenda item {item.number} "{item.title}") is '
+            f'minute {minute.number} (agenda item {item.number} "{link.title}") is '
             + " and ".join(parts)
             + ", and the minutes give no reason"
         )

@@ -11,7 +11,9 @@ of the outer one. Reported are:
 - a repeat: "2)" after "2)";
 - a step backwards: "(2)" after "(3)".
 
-A sequence that starts again at 1, a or i is a new resolution, not a mistake. Letters
+A sequence that starts again at 1, a or i on a "Resolved" line, or after the label or
+some discussion, is a new resolution, not a mistake; "(1)" straight after "(1)" is a
+repeat. Letters
 and roman numerals are told apart by their neighbours: "(i)" after "(h)" is a letter,
 "(ii)" is a numeral. Minutes whose decisions the model could not read (``uncertain``
 holds "decisions") are not checked.
@@ -38,7 +40,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from minlint.lint.blocks import Block
+from minlint.lint.blocks import LIST_ITEM, Block
 from minlint.lint.engine import RuleContext, rule
 from minlint.lint.findings import Finding
 from minlint.lint.model import MinutesPart
@@ -55,7 +57,11 @@ _MARK = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A part marker as written: "(4)" at characters start:end of its block."""
+    """A part marker as written: "(4)" at characters start:end of its block.
+
+    ``opens`` is True for the first part of a resolution: written on the "Resolved" line,
+    or the first part after the label or after discussion.
+    """
 
     text: str
     style: str
@@ -63,6 +69,7 @@ class Mark:
     block: Block
     start: int
     end: int
+    opens: bool = False
 
 
 def _style_of(token: str, last: dict[str, int]) -> tuple[str, int]:
@@ -81,32 +88,38 @@ def _style_of(token: str, last: dict[str, int]) -> tuple[str, int]:
     return LETTER, ord(token) - ord("a") + 1
 
 
-def marks(part: MinutesPart, blocks_at: dict[int, Block], lines: list[int]) -> list[Mark]:
-    """The part markers written at the start of the given resolution lines."""
+def marks(blocks: list[Block], lines: set[int]) -> list[Mark]:
+    """The part markers written at the start of the blocks on the given resolution lines,
+    in order (``blocks`` are the minute's)."""
     out: list[Mark] = []
     last: dict[str, int] = {}
-    for line in lines:
-        block = blocks_at.get(line)
-        if block is None:
-            continue
-        m = _MARK.match(block.text)
+    previous_was_part = False
+    for block in blocks:
+        m = _MARK.match(block.text) if block.line in lines else None
         if m is None:
+            # Sub-points and continued lines of a part do not end its resolution.
+            previous_was_part = previous_was_part and block.kind == LIST_ITEM
             continue
         token = m.group("a") or m.group("b")
         style, value = _style_of(token, last)
         last[style] = value
-        out.append(Mark(m.group("mark"), style, value, block, m.start("mark"), m.end("mark")))
+        opens = m.start("mark") > 3 or not previous_was_part
+        mark = Mark(m.group("mark"), style, value, block, m.start("mark"), m.end("mark"), opens)
+        out.append(mark)
+        previous_was_part = True
     return out
 
 
-def _problem(prev: Mark, cur: Mark) -> str | None:
-    if cur.value == prev.value + 1 or cur.value == 1:
+def _problem(prev: Mark, at: int, cur: Mark) -> str | None:
+    """What is wrong with ``cur`` following ``prev``, which stands in place ``at`` of its
+    sequence (its own value, unless it was itself out of place)."""
+    if cur.value == at + 1 or (cur.value == 1 and cur.opens):
         return None
     if cur.value == prev.value:
         return f"resolution part {cur.text} is repeated"
-    if cur.value < prev.value:
+    if cur.value <= at:
         return f"resolution part {cur.text} comes after {prev.text}"
-    missing = [_written(prev, v) for v in range(prev.value + 1, cur.value)]
+    missing = [_written(prev, v) for v in range(at + 1, cur.value)]
     verb = "is" if len(missing) == 1 else "are"
     listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
     return f"resolution part {cur.text} follows {prev.text}: {listed} {verb} missing"
@@ -130,14 +143,11 @@ def _written(like: Mark, value: int) -> str:
 def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
     if "decisions" in part.uncertain:
         return
-    blocks_at: dict[int, Block] = {}
-    for block in part.blocks:
-        blocks_at.setdefault(block.line, block)
     for minute in part.items:
-        lines = sorted({r.line for r in minute.resolutions if r.number is not None})
-        found = marks(part, blocks_at, lines)
+        lines = {r.line for r in minute.resolutions if r.number is not None}
+        found = marks(minute.blocks, lines) if lines else []
         order: list[str] = []  # styles from the outermost, in order of first use
-        current: dict[str, Mark] = {}
+        current: dict[str, tuple[Mark, int]] = {}  # the last mark and the place it stands in
         seen: dict[str, list[Mark]] = {}
         for mark in found:
             if mark.style not in order:
@@ -145,15 +155,22 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
             for inner in order[order.index(mark.style) + 1 :]:
                 current.pop(inner, None)
                 seen.pop(inner, None)
-            prev = current.get(mark.style)
-            if mark.value == 1:
+            before = current.get(mark.style)
+            if mark.value == 1 and mark.opens:
                 seen[mark.style] = []
             history = seen.setdefault(mark.style, [])
-            current[mark.style] = mark
             history.append(mark)
-            if prev is None:
+            if before is None:
+                current[mark.style] = (mark, mark.value)
                 continue
-            message = _problem(prev, mark)
+            prev, at = before
+            message = _problem(prev, at, mark)
+            # A repeated or backward part stands in the next place: the parts after it
+            # are judged from there, so one slip is reported once.
+            place = mark.value if message is None or mark.value > at else at + 1
+            if mark.value == 1 and mark.opens:
+                place = 1
+            current[mark.style] = (mark, place)
             if message is None:
                 continue
             related = [

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -106,13 +106,20 @@ class Link:
     line: int | None = None
     # for a minute taken out of its order: the matched minutes it was taken across
     crossed: tuple[Link, ...] = field(default=(), compare=False, repr=False)
+    # the agenda item's title with the words it runs on to on the next line
+    item_title: str = ""
+
+    @property
+    def title(self) -> str:
+        """The agenda item's whole title."""
+        return self.item_title or (self.item.title if self.item else "")
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "status": self.status,
             "agenda_item": None
             if self.item is None
-            else {"number": self.item.number, "title": self.item.title, "line": self.item.line},
+            else {"number": self.item.number, "title": self.title, "line": self.item.line},
             "minute": None
             if self.minute is None
             else {
@@ -567,20 +574,20 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
     for m, (a, status, _) in item_of.items():
         item, minute = items[a], mins[m]
         note = ""
-        shown = similarity(titles[a], minute.title)
         if status == MINUTED and titles_differ(titles[a], minute.title):
             status = RETITLED
             note = f"titled {minute.title!r} in the minutes"
         if item.number != minute.number and by_number:
             note = "; ".join(x for x in (note, f"numbered {item.number} on the agenda") if x)
-        links_by_minute[m] = Link(status, item, minute, shown, note)
+        links_by_minute[m] = Link(
+            status, item, minute, similarity(titles[a], minute.title), note, item_title=titles[a]
+        )
     for m, (a, status, _) in item_of.items():
         if status == OUT_OF_ORDER:
             crossed = tuple(links_by_minute[in_order[k][1]] for k in _crossed((a, m), in_order))
-            old = links_by_minute[m]
-            status = old.status if crossed else MINUTED
-            links_by_minute[m] = Link(
-                status, old.item, old.minute, old.similarity, old.note, crossed=crossed
+            link = links_by_minute[m]
+            links_by_minute[m] = replace(
+                link, status=OUT_OF_ORDER if crossed else MINUTED, crossed=crossed
             )
     for m, a in extra.items():
         links_by_minute[m] = Link(
@@ -589,6 +596,7 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
             mins[m],
             similarity(titles[a], mins[m].title),
             f"a further minute on agenda item {items[a].number}",
+            item_title=titles[a],
         )
     for m, minute in enumerate(mins):
         if m in links_by_minute:
@@ -612,9 +620,9 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
         covered = _covered(item, minutes)
         if covered is not None:
             status, note, line = covered
-            link = Link(status, item, None, None, note, line)
+            link = Link(status, item, None, None, note, line, item_title=titles[a])
         else:
-            link = Link(MISSING, item, None, None, "")
+            link = Link(MISSING, item, None, None, item_title=titles[a])
         order.append((last_minute + 0.5, a, link))
     order.sort(key=lambda x: (x[0], x[1]))
     alignment = Alignment(agenda, minutes, by_number, [x[2] for x in order])
