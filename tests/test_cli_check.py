@@ -152,7 +152,8 @@ def test_the_installed_command_checks_a_real_document(tmp_path):
     assert result.stdout.decode().splitlines() == [
         "minutes.txt:4:1: D001 Monday does not fall on 25 July 2023 (a Tuesday)",
         'minutes.txt:13:37: D002 no date after "HELD ON"',
-        'minutes.txt:37:1: R001 minute 100 "CORPORATE PARENTING PANEL - UPDATE" records no decision',
+        'minutes.txt:37:1: R001 minute 100 "CORPORATE PARENTING PANEL - UPDATE" '
+        "records no decision",
         "Found 3 findings (3 errors) in 1 file.",
     ]
 

@@ -84,6 +84,8 @@ OUT_OF_ORDER_MATCH = 0.75
 NEAR = 0.75
 # What a shared number adds to the similarity when the numbering is shared.
 NUMBER_BONUS = 0.35
+# ... and what a minute numbered as another agenda item takes away.
+NUMBER_PENALTY = 0.3
 # Agenda items numbered above this are in a running series shared with the minutes.
 RUNNING = 100
 # Dates further apart than this are two meetings.
@@ -194,7 +196,7 @@ _GENERIC = frozenset(
 # Words too common in titles to say that two are the same business.
 _WEAK = frozenset(
     "business council committee meeting meetings councillor councillors submitted matters "
-    "other any general new minutes notice motion question questions".split()
+    "other any general new minutes".split()
 )
 _EXPAND = {
     "assn": "association",
@@ -276,8 +278,6 @@ def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
     in_b = [any(_same_word(y, x) for x in a) for y in b]
     for words, other, found, other_found in ((a, b, in_a, in_b), (b, a, in_b, in_a)):
         for k, w in enumerate(words):
-            if found[k]:
-                continue
             run = _acronym_of(w, other)
             if run is not None:
                 found[k] = True
@@ -296,11 +296,9 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     if ta.text == tb.text:
         return 1.0
-    # The edit ratio of whole titles tells of typing and OCR slips; below NEAR it is as
-    # high for unrelated titles as for related ones, and the words decide.
-    ratio = max(
-        Levenshtein.ratio(" ".join(ta.core), " ".join(tb.core)), Levenshtein.ratio(ta.text, tb.text)
-    )
+    # The edit ratio of the titles' telling words shows typing and OCR slips; below NEAR
+    # it is as high for unrelated titles as for related ones, and the words decide.
+    ratio = Levenshtein.ratio(" ".join(ta.core), " ".join(tb.core))
     best = ratio if ratio >= NEAR else 0.0
     if ta.core and tb.core:
         ma, mb = _matched(ta.core, tb.core)
@@ -372,13 +370,19 @@ def _related(a: str, b: str) -> bool:
     return ma > 0 and mb > 0
 
 
-def _score(item: AgendaItem, title: str, minute: Minute, by_number: bool) -> float:
+def _score(
+    item: AgendaItem, title: str, minute: Minute, by_number: bool, numbers: frozenset[int]
+) -> float:
+    """How well a minute matches an agenda item; with shared numbering, the same number
+    counts for the pair and a minute numbered as another item counts against it."""
     ref = _title(minute.title).agenda_ref
     if ref is not None:
         return 2.0 if ref == item.number else 0.0
     s = similarity(title, minute.title)
     if by_number and item.number == minute.number:
         s += NUMBER_BONUS
+    elif by_number and minute.number in numbers:
+        s -= NUMBER_PENALTY
     return s
 
 
@@ -523,8 +527,10 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
     titles = [full_title(i, agenda) for i in items]
     mins = list(minutes.items)
     by_number = _shared_numbering(items, titles, mins)
+    numbers = frozenset(i.number for i in items)
     scores = [
-        [_score(i, t, m, by_number) for m in mins] for i, t in zip(items, titles, strict=True)
+        [_score(i, t, m, by_number, numbers) for m in mins]
+        for i, t in zip(items, titles, strict=True)
     ]
     backbone = _monotone(scores) if items and mins else []
     item_of: dict[int, tuple[int, str, float]] = {}  # minute index -> (item index, status, score)
@@ -565,8 +571,9 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
     for m in range(len(mins)):
         if m in item_of or not items:
             continue
-        a = max(range(len(items)), key=lambda k: scores[k][m])
-        if scores[a][m] >= OUT_OF_ORDER_MATCH and a in taken:
+        alike = [similarity(titles[k], mins[m].title) for k in range(len(items))]
+        a = max(range(len(items)), key=lambda k: alike[k])
+        if alike[a] >= OUT_OF_ORDER_MATCH and a in taken:
             extra[m] = a
 
     in_order = sorted((a, m) for m, (a, status, _) in item_of.items() if status == MINUTED)
@@ -632,9 +639,13 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
         # Items numbered in a running series share it with their meeting's minutes.
         first, last = items[0].number, items[-1].number
         why = f"the agenda's items {first}-{last} are not numbered as these minutes"
-    matched = sum(1 for k in alignment.links if k.item is not None and k.minute is not None)
-    if why is None and len(items) >= 3 and 2 * matched < len(items):
-        why = f"only {matched} of the agenda's {len(items)} items match a minute"
+    # Standing items match those of any meeting; the business shows which meeting it is.
+    business = [k for k in alignment.links if k.item is not None and _title(k.title).kind is None]
+    judged = business or [k for k in alignment.links if k.item is not None]
+    matched = sum(1 for k in judged if k.minute is not None)
+    if why is None and judged and 2 * matched < len(judged):
+        what = "items of business" if business else "items"
+        why = f"only {matched} of the agenda's {len(judged)} {what} match a minute"
     if why is not None:
         alignment.same_meeting = False
         alignment.notes.append(f"not the same meeting: {why}")

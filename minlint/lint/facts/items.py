@@ -52,7 +52,10 @@ DISCUSSION = "discussion"
 
 # The order matters: the first kind whose pattern matches names the title.
 _KINDS: tuple[tuple[str, str], ...] = (
-    (EXCLUSION, r"\bexclu(?:sion|de)\b.{0,30}\b(?:press|public)\b"),
+    (
+        EXCLUSION,
+        r"\bexclu\w*\b.{0,40}\b(?:press|public)\b|\b(?:press|public)\b.{0,40}\bexclu\w*",
+    ),
     (NEXT_MEETING, r"\b(?:date|time|dates)\b.{0,30}\bnext\s+meetings?\b|^next\s+meeting\b"),
     (
         APOLOGIES,
