@@ -168,3 +168,19 @@ def tintern_agenda(source: Path, out: Path, drop_numbers: tuple[int, ...] = ()) 
         if not skipping:
             kept.append(line)
     return write(out, kept)
+
+
+def resolution_lines(path: Path, number: int) -> tuple[int, int]:
+    """The first and last line of minute ``number``'s decisions, its label included."""
+    minute = next(m for m in minutes_of(path).items if m.number == number)
+    assert minute.resolutions, number
+    first = min(r.line for r in minute.resolutions)
+    last = max(r.end_line for r in minute.resolutions)
+    return first, last
+
+
+def without_resolution(path: Path, number: int, out: Path, instead: list[str] = ()) -> Path:
+    """The minutes with minute ``number``'s resolution taken out (``instead`` put in)."""
+    first, last = resolution_lines(path, number)
+    lines = _lines(path)
+    return write(out, lines[: first - 1] + list(instead) + lines[last:])

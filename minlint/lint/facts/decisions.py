@@ -61,12 +61,17 @@ def label_only(text: str) -> bool:
 
 
 # Decisions in other words: passive outcomes, the body as subject, answers.
+_VERBS = (
+    r"noted|agreed|approved|adopted|accepted|endorsed|ratified|deferred|withdrawn|carried|"
+    r"referred|rejected|defeated|lost|received|supported|confirmed|resolved|passed|granted|"
+    r"refused|declined"
+)
 _OUTCOME = re.compile(
-    r"\b(?:was|were|been|be|is|are)\s+(?:\w+\s+){0,2}?(?:noted|agreed|approved|adopted|accepted|"
-    r"endorsed|ratified|deferred|withdrawn|carried|referred|rejected|defeated|lost|received|"
-    r"supported|confirmed|resolved|passed|granted|refused|declined)\b"
-    r"|\b(?:members|councillors|cllrs|the\s+(?:committee|commission|council|panel|board|"
-    r"cabinet|meeting|sub-committee|forum|group))\s+(?:\w+\s+){0,2}?(?:noted|agreed|resolved|"
+    rf"(?<!\bnot )\b(?:was|were)\s+(?:(?:unanimously|duly|formally|otherwise|also|then|"
+    rf"therefore|accordingly|subsequently|all)\s+)?(?:{_VERBS})\b"
+    rf"|\bthat\b.{{0,120}}\bbe\s+(?:{_VERBS})\b"
+    r"|\b(?:members|councillors|cllrs|the\s+(?:[\w-]+\s+){0,3}?(?:committee|commission|council|"
+    r"panel|board|cabinet|meeting|sub-committee|forum|group))\s+(?:\w+\s+){0,2}?(?:noted|agreed|resolved|"
     r"decided|approved|endorsed|accepted|deferred|supported|confirmed|adopted|recommended)\b"
     r"|^\W*(?:noted|agreed|approved|resolved|decisions?|carried|recommended|reply|response|"
     r"answer)\b|\bwithdr[eau]w|\bvotes?\b|\bin\s+favour\b|\bunanimous|\bseconded\b"
@@ -74,9 +79,12 @@ _OUTCOME = re.compile(
     r"(?:for|as|&|and)\b",
     re.I,
 )
-# A decision word in some other construction: "the Director agreed to circulate ...".
+# Someone agreeing to do something: "the Director agreed to circulate ...", which may be
+# the body's decision or only an officer's undertaking.
 _DECISION_WORD = re.compile(
-    r"\b(?:resolved|agreed|noted|approved|decided|adopted|endorsed|accepted|deferred)\b", re.I
+    r"\b(?:agreed|undertook|decided|resolved)\s+(?:to|that)\b|\bwould\s+be\s+(?:noted|agreed|"
+    r"approved)\b",
+    re.I,
 )
 _TITLE_OUTCOME = re.compile(
     r"\b(?:NOTED|AGREED|APPROVED|RESOLVED|ADOPTED|DEFERRED|WITHDRAWN|CARRIED)\b\W*$"
