@@ -112,8 +112,9 @@ def marks(blocks: list[Block], lines: set[int]) -> list[Mark]:
 
 def _problem(prev: Mark, at: int, cur: Mark) -> str | None:
     """What is wrong with ``cur`` following ``prev``, which stands in place ``at`` of its
-    sequence (its own value, unless it was itself out of place)."""
-    if cur.value == at + 1 or (cur.value == 1 and cur.opens):
+    sequence (its own value, unless it was itself out of place: after "(2) (2)" both
+    "(3)" and "(4)" go on from there)."""
+    if cur.value in (at + 1, prev.value + 1) or (cur.value == 1 and cur.opens):
         return None
     if cur.value == prev.value:
         return f"resolution part {cur.text} is repeated"
@@ -140,11 +141,25 @@ def _written(like: Mark, value: int) -> str:
     return f"({token})" if like.text.startswith("(") else f"{token})"
 
 
+def _worded_part(text: str) -> bool:
+    """Whether a paragraph opens with a part marker and goes on in words ("(13)" alone is
+    a count of votes)."""
+    m = _MARK.match(text)
+    return m is not None and len(re.findall(r"[A-Za-z]{2,}", text[m.end() :])) >= 2
+
+
 def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
     if "decisions" in part.uncertain:
         return
+    from minlint.lint.facts.decisions import decision_label
+
     for minute in part.items:
         lines = {r.line for r in minute.resolutions if r.number is not None}
+        # Parts the model's resolution stopped short of: a marked paragraph after the
+        # decision label, past a paragraph without a mark.
+        first = next((b.line for b in minute.blocks if decision_label(b.text)), None)
+        if first is not None:
+            lines |= {b.line for b in minute.blocks if b.line > first and _worded_part(b.text)}
         found = marks(minute.blocks, lines) if lines else []
         order: list[str] = []  # styles from the outermost, in order of first use
         current: dict[str, tuple[Mark, int]] = {}  # the last mark and the place it stands in
@@ -167,7 +182,7 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
             message = _problem(prev, at, mark)
             # A repeated or backward part stands in the next place: the parts after it
             # are judged from there, so one slip is reported once.
-            place = mark.value if message is None or mark.value > at else at + 1
+            place = max(mark.value, at + 1) if message is None or mark.value > at else at + 1
             if mark.value == 1 and mark.opens:
                 place = 1
             current[mark.style] = (mark, place)
