@@ -111,6 +111,24 @@ def _ends_mid_sentence(r: Resolution, discussion: list[Block], last_part: bool) 
     return None
 
 
+_NUMBERED = re.compile(r"^\W*\d{1,4}\.?\s+(?P<title>\S.*)$", re.S)
+
+
+def _heading_like(block: Block) -> bool:
+    """Whether a block is the heading of a further minute ("24. MARKET STREET ..."),
+    whichever way the model read it."""
+    from minlint.lint.blocks import HEADING
+    from minlint.lint.facts.decisions import strip_emphasis
+
+    m = _NUMBERED.match(strip_emphasis(block.text))
+    if m is None:
+        return False
+    letters = [c for c in m.group("title") if c.isalpha()]
+    return block.kind == HEADING or (
+        len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    )
+
+
 def _label_blocks(minute: Minute) -> list[tuple[int, Block]]:
     from minlint.lint.facts.decisions import label_only
 
@@ -125,7 +143,7 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
     for minute in part.items:
         named = f'minute {minute.number} "{minute.title}"'
         for k, block in _label_blocks(minute):
-            if k + 1 < len(minute.blocks):
+            if k + 1 < len(minute.blocks) and not _heading_like(minute.blocks[k + 1]):
                 continue  # the decision follows: parts, a list, a quotation or a paragraph
             label = strip_emphasis(block.text)
             start = block.text.find(label[:3]) if label else 0
@@ -133,7 +151,7 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
                 block,
                 max(start, 0),
                 max(start, 0) + len(label),
-                f'{named} has "{label}" with nothing resolved',
+                f'{named} has "{" ".join(label.split())}" with nothing resolved',
             )
         resolution_lines = {r.line for r in minute.resolutions}
         discussion = [b for b in minute.blocks if b.line not in resolution_lines]
