@@ -400,6 +400,28 @@ def test_one_item_and_one_minute_between_the_same_neighbours_are_one_item():
     assert table(alignment)[1] == (RETITLED, 2, 2)
 
 
+def test_items_recorded_without_a_minute_of_their_own():
+    from engine_support import document
+
+    doc = document(
+        "Minutes of the meeting of the Planning Panel held on 5 March 2024",
+        "Apologies for absence were received from Councillor Reed.",
+        "1. Budget",
+        "The budget was agreed.",
+        "The next meeting will be held on 2 April 2024.",
+    )
+    minutes = _minutes("Budget")
+    minutes.blocks = doc.blocks
+    minutes.items[0].line = 5
+    agenda = _agenda("Apologies", "Minutes of the last meeting", "Budget", "Date of next meeting")
+    assert table(align(agenda, minutes)) == [
+        (COVERED, 1, None),
+        (MISSING, 2, None),  # the title "Minutes of the meeting ..." approves nothing
+        (MINUTED, 3, 1),
+        (COVERED, 4, None),
+    ]
+
+
 def test_a_minute_repeating_an_item_is_a_further_minute():
     alignment = align(
         _agenda("Budget", "Highways", "Planning"),

@@ -172,6 +172,18 @@ def test_a_minute_dropped_from_real_minutes(rotherham, tmp_path):
     ]
 
 
+def test_the_minutes_of_the_last_meeting_left_out(rotherham, tmp_path):
+    edited = drop(seed("003"), 22, tmp_path / "minutes.txt")
+    assert found(g001(edited, rotherham)) == [
+        (
+            minutes_of(edited).items[3].line,
+            "error",
+            'agenda item 7 "Minutes Of The Previous Meeting Held On 17Th July, 2018" has no '
+            "minute; it would come between minutes 21 and 23",
+        )
+    ]
+
+
 def test_a_procedural_item_left_out_is_a_warning(rotherham, tmp_path):
     edited = drop(seed("003"), 21, tmp_path / "minutes.txt")
     (finding,) = g001(edited, rotherham).findings

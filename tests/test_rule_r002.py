@@ -134,6 +134,30 @@ def test_roman_numerals_that_skip(tmp_path):
     ]
 
 
+def test_parts_running_on_in_one_paragraph(tmp_path):
+    out = edited(
+        tmp_path,
+        seed("003"),
+        (
+            "Resolved:-  (1)  That the work programme be noted.\n (2)  That updates",
+            "Resolved:-  (1)  That the work programme be noted; and (3)  that updates",
+        ),
+    )
+    ((line, message),) = messages(r002(out))
+    assert message == "resolution part (3) follows (1): (2) is missing"
+    assert out.read_text(encoding="utf-8").splitlines()[line - 1].startswith("Resolved:-")
+    # In order, or with a reference such as "Minute No. 13(3)" in the text: nothing.
+    out = edited(
+        tmp_path,
+        seed("003"),
+        (
+            "Resolved:-  (1)  That the work programme be noted.\n (2)  That updates",
+            "Resolved:-  (1)  That Minute 13(3) be noted; and (2)  that updates",
+        ),
+    )
+    assert messages(r002(out)) == []
+
+
 def test_a_second_resolution_starts_again(tmp_path):
     # Minute 24 gains a second "Resolved:" whose parts start again at (1).
     source = seed("003")

@@ -1,7 +1,8 @@
 """Resolution parts (1), (2), (4) skip or repeat.
 
 What it checks: the numbered parts of each minute's resolutions, in the order they are
-written: "(1) (2) (3)", "1) 2) 3)", "(a) (b) (c)", "(i) (ii) (iii)", in the text or in
+written: "(1) (2) (3)", "1) 2) 3)", "(a) (b) (c)", "(i) (ii) (iii)", each on its own
+line or running on in one paragraph ("(1) That ...; (2) that ..."), in the text or in
 Word's own list numbering (a Word draft is read with its numbering rendered, so a list
 restarted at 4 shows as "(4)"). Each style of numbering is a sequence of its own, and a
 sequence nested in another ("(2) ... (a) (b) (c) ... (3)") starts again under each part
@@ -88,9 +89,18 @@ def _style_of(token: str, last: dict[str, int]) -> tuple[str, int]:
     return LETTER, ord(token) - ord("a") + 1
 
 
+# Further parts run on in the same paragraph: "(1) That ...; (2) that ...; and (3) ...".
+_INLINE = re.compile(
+    r"(?:[;:.]|\band|\bor)\s+(?P<mark>\((?P<a>\d{1,2}|[a-z]|[ivx]{1,4})\)|(?P<b>\d{1,2}|[a-z])\))"
+    r"\s+(?=[A-Za-z])",
+    re.I,
+)
+
+
 def marks(blocks: list[Block], lines: set[int]) -> list[Mark]:
-    """The part markers written at the start of the blocks on the given resolution lines,
-    in order (``blocks`` are the minute's)."""
+    """The part markers of the blocks on the given resolution lines, in order: at the
+    start of each block, and running on after "; " in the same paragraph (``blocks`` are
+    the minute's)."""
     out: list[Mark] = []
     last: dict[str, int] = {}
     previous_was_part = False
@@ -100,12 +110,17 @@ def marks(blocks: list[Block], lines: set[int]) -> list[Mark]:
             # Sub-points and continued lines of a part do not end its resolution.
             previous_was_part = previous_was_part and block.kind == LIST_ITEM
             continue
-        token = m.group("a") or m.group("b")
-        style, value = _style_of(token, last)
-        last[style] = value
-        opens = m.start("mark") > 3 or not previous_was_part
-        mark = Mark(m.group("mark"), style, value, block, m.start("mark"), m.end("mark"), opens)
-        out.append(mark)
+        found = [(m, m.start("mark") > 3 or not previous_was_part)]
+        found += [(x, False) for x in _INLINE.finditer(block.text, m.end())]
+        for x, opens in found:
+            token = x.group("a") or x.group("b")
+            style, value = _style_of(token, last)
+            if style != NUMBER and x is not m and value != last.get(style, 0) + 1:
+                continue  # "(a)" in the middle of a sentence may be anything
+            last[style] = value
+            out.append(
+                Mark(x.group("mark"), style, value, block, x.start("mark"), x.end("mark"), opens)
+            )
         previous_was_part = True
     return out
 

@@ -435,7 +435,12 @@ def _header(minutes: MinutesPart) -> list[Block]:
 
 _APOLOGIES_TEXT = re.compile(r"\bapolog|\bymddiheuriad|\babsent\b|\babsence\b", re.I)
 _INTEREST_TEXT = re.compile(r"\binterests?\b|\bdatgan", re.I)
-_MINUTES_TEXT = re.compile(r"\bminutes\b|\bcofnodion\b", re.I)
+# The title "Minutes of the meeting of ... held on ..." is no record of approving the last.
+_MINUTES_TEXT = re.compile(
+    r"\b(?:previous|last)\s+meeting\b|\bminutes\b.{0,80}\b(?:approved|confirmed|agreed|signed|"
+    r"adopted)\b|\bcofnodion\s+y\s+cyfarfod\s+diwethaf\b",
+    re.I,
+)
 _NEXT_TEXT = re.compile(r"\bnext\s+meeting\b|\bmeeting\s+(?:will|would)\s+be\s+held\b", re.I)
 
 # Standing items that minutes leave out when nothing arose.
