@@ -75,6 +75,10 @@ def _needs_no_decision(minute: Minute, procedural: tuple[str, ...]) -> bool:
     return len(text) < SHORT and nothing_to_report(text)
 
 
+def _quoted(words: str) -> str:
+    return words if words.endswith(" ...") else words.rstrip(" .")
+
+
 def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
     from minlint.lint.facts.decisions import DECIDED, EMPTY, decision_evidence, decision_label
     from minlint.lint.facts.items import MINUTES, SUBSTANTIVE, item_kind
@@ -114,7 +118,7 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
             related = [ctx.related(ctx.path, found.line or m.line, "a decision word")]
             yield ctx.finding(
                 m.line,
-                f'{named} records no resolution; "{found.words.rstrip(" .")}" '
+                f'{named} records no resolution; "{_quoted(found.words)}" '
                 f"(line {found.line}) may be meant as its decision",
                 end_line=end,
                 severity="warning",

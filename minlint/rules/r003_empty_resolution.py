@@ -45,10 +45,8 @@ from minlint.lint.model import Minute, MinutesPart, Resolution
 
 # Words that cannot end a sentence of a resolution.
 _DANGLING = frozenset(
-    "to the of and or a an for by with from that at into between including its their his "
-    "her our this these those which whose is are was were be been will would shall should "
-    "than as per via nor but if whether whereby such any each every both either neither my "
-    "your".split()
+    "to the of and or a an for by with from at into between including its their his her our "
+    "which whose be been than as per via nor but if whether whereby my your".split()
 )
 # The last word of a name: "the Youth Justice Service".
 _NAME_END = frozenset(
@@ -121,7 +119,7 @@ def _heading_like(block: Block) -> bool:
     from minlint.lint.facts.decisions import strip_emphasis
 
     m = _NUMBERED.match(strip_emphasis(block.text))
-    if m is None:
+    if m is None or re.match(r"(?i)(?:that|to)\b", m.group("title")):
         return False
     letters = [c for c in m.group("title") if c.isalpha()]
     return block.kind == HEADING or (

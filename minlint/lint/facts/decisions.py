@@ -111,17 +111,24 @@ def decision_evidence(minute: Minute) -> Evidence:
             return Evidence(DECIDED, b.line, strip_emphasis(b.text)[:60])
     if _TITLE_OUTCOME.search(minute.title):
         return Evidence(DECIDED, minute.line, minute.title)
+    from minlint.lint.extract.resolutions import sentences
+
     unsure: Evidence | None = None
     for b in minute.blocks:
-        from minlint.lint.extract.resolutions import sentences
-
         for start, end in sentences(b.text):
-            sentence = b.text[start:end].strip()
+            sentence = " ".join(b.text[start:end].split())
             if _OUTCOME.search(sentence):
-                return Evidence(DECIDED, b.locate(start)[0], sentence[:60])
+                return Evidence(DECIDED, b.locate(start)[0], _shown(sentence))
             if unsure is None and _DECISION_WORD.search(sentence):
-                unsure = Evidence(UNSURE, b.locate(start)[0], sentence[:80])
+                unsure = Evidence(UNSURE, b.locate(start)[0], _shown(sentence))
     return unsure or Evidence(EMPTY)
+
+
+def _shown(sentence: str, width: int = 80) -> str:
+    """A sentence as a message quotes it: whole, or cut at a word with "..."."""
+    if len(sentence) <= width:
+        return sentence
+    return sentence[:width].rsplit(" ", 1)[0] + " ..."
 
 
 _MOVEMENT = re.compile(
