@@ -95,7 +95,7 @@ def test_two_resolutions_taken_out_are_both_found(tmp_path):
     "decision",
     [
         "The Select Commission noted the report.",
-        "It was noted that the report would be considered again in the spring.",
+        "The report was noted.",
         "Members noted the report and thanked the officers for attending.",
         "Agreed:- That the report be noted.",
         "RESOLVED - that the report be noted.",
@@ -119,6 +119,27 @@ def test_a_decision_word_that_may_not_be_the_decision_is_a_warning_saying_why(tm
         'resolution; "The Assistant Director agreed to circulate the figures to Members" '
         f"(line {finding.related[0].line}) may be meant as its decision"
     )
+
+
+def test_what_was_noted_in_a_long_minute_is_a_warning(tmp_path):
+    # "It was noted that ..." is how minutes tell what was said; at the end of a long
+    # discussion it may or may not be the decision.
+    said = "It was noted that the report would be considered again in the spring."
+    edited = without_resolution(seed("003"), 24, tmp_path / "minutes.txt", [said])
+    (finding,) = r001(edited).findings
+    assert finding.severity == "warning"
+    assert f'"{said[:-1]}"' in finding.message
+
+
+def test_a_short_minute_that_notes_something_has_its_record(tmp_path):
+    # A minute that is only what was noted records that as its outcome.
+    edited = without_resolution(seed("003"), 27, tmp_path / "minutes.txt")
+    text = edited.read_text(encoding="utf-8")
+    start = text.index("Caroline Webb, Senior Adviser (Scrutiny and Member Development), \npresented")
+    end = text.index("28.   DATE AND TIME")
+    short = "It was noted that the sub-group would meet again in October.\n\n"
+    edited.write_text(text[:start] + short + text[end:], encoding="utf-8")
+    assert found(r001(edited)) == []
 
 
 def test_a_title_that_does_not_say_what_it_is_gives_a_warning(tmp_path):

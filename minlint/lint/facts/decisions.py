@@ -26,6 +26,8 @@ __all__ = [
     "strip_emphasis",
 ]
 
+# A minute shorter than this is its own record: what it notes is its outcome.
+SHORT_MINUTE = 300
 DECIDED = "decided"  # a resolution, a "Resolved:" or a decision in other words
 UNSURE = "unsure"  # a decision word, but not plainly the body's decision
 EMPTY = "none"  # no word of a decision
@@ -61,29 +63,52 @@ def label_only(text: str) -> bool:
 
 
 # Decisions in other words: passive outcomes, the body as subject, answers.
-_VERBS = (
-    r"noted|agreed|approved|adopted|accepted|endorsed|ratified|deferred|withdrawn|carried|"
-    r"referred|rejected|defeated|lost|received|supported|confirmed|resolved|passed|granted|"
-    r"refused|declined"
+# Verbs that record a decision whatever follows them ...
+_DECIDING = (
+    r"agreed|resolved|decided|approved|adopted|endorsed|ratified|carried|deferred|rejected|"
+    r"defeated|passed|granted|refused"
+)
+# ... and verbs that do only with an object: "noted the report", not "noted that ...",
+# which is how minutes tell what was said.
+_NOTING = r"noted|received|accepted"
+_ADVERB = (
+    r"(?:(?:unanimously|duly|formally|otherwise|also|then|therefore|accordingly|subsequently|"
+    r"all)\s+)?"
+)
+# The body as the subject of a sentence ("Members noted ...", "Following discussion, the
+# Commission agreed ..."), not a noun in the middle of one ("... at the meeting noted ...").
+_BODY = (
+    r"^\W*(?:[^,.;]{0,60},\s*)?(?:members|councillors|cllrs|the\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:committee|commission|council|panel|board|cabinet|meeting|sub-committee|forum|group))"
+    r"\s+(?:\w+\s+){0,2}?"
 )
 _OUTCOME = re.compile(
-    rf"(?<!\bnot )\b(?:was|were)\s+(?:(?:unanimously|duly|formally|otherwise|also|then|"
-    rf"therefore|accordingly|subsequently|all)\s+)?(?:{_VERBS})\b"
-    rf"|\bthat\b.{{0,120}}\bbe\s+(?:{_VERBS})\b"
-    r"|\b(?:members|councillors|cllrs|the\s+(?:[\w-]+\s+){0,3}?(?:committee|commission|council|"
-    r"panel|board|cabinet|meeting|sub-committee|forum|group))\s+(?:\w+\s+){0,2}?(?:noted|agreed|resolved|"
-    r"decided|approved|endorsed|accepted|deferred|supported|confirmed|adopted|recommended)\b"
-    r"|^\W*(?:noted|agreed|approved|resolved|decisions?|carried|recommended|reply|response|"
-    r"answer)\b|\bwithdr[eau]w|\bvotes?\b|\bin\s+favour\b|\bunanimous|\bseconded\b"
-    r"|\brepl(?:y|ying|ied)\b|\brefer(?:red)?\b.{0,40}\bto\s+the\b|\b(?:all\s+)?approved\s+"
-    r"(?:for|as|&|and)\b",
+    rf"(?<!\bnot )\b(?:was|were)\s+{_ADVERB}(?:{_DECIDING})\b"
+    r"(?!\s+(?:out|over|forward|through|on|off|up|down)\b)"
+    rf"|(?<!\bnot )\b(?:was|were)\s+{_ADVERB}(?:{_NOTING})\b(?!\s+that\b)"
+    rf"|^\W*that\b.{{0,160}}\bbe\s+(?:{_DECIDING}|{_NOTING})\b"
+    rf"|{_BODY}(?:{_DECIDING}|recommended)\b"
+    r"|" + _BODY + r"noted\s+(?:the|this|these|its|their|with)\b|" + _BODY + r"noted\s*[.;]"
+    r"|^\W*(?:noted|agreed|approved|resolved|decisions?|carried|recommended)\b"
+    r"|\bseconded\b|\bin\s+favour\b|\bunanimous|\bput\s+to\s+(?:the\s+)?(?:a\s+)?vote\b"
+    r"|\b(?:motion|notice|item|question|application|proposal)\b.{0,40}\bwithdr[eau]wn?\b"
+    r"|\bwithdr[eau]w\s+(?:\w+\s+){0,2}(?:motion|notice|item|question|proposal)"
+    r"|\brefer(?:red|ral)?\b.{0,20}\b(?:motion|notice|item|matter|question)\b"
+    r"|\b(?:motion|notice|item|matter|question)\b.{0,30}\brefer(?:red)?\s+to\b"
+    r"|\b(?:all\s+)?approved\s+(?:for|as|&|and)\b",
     re.I,
 )
-# Someone agreeing to do something: "the Director agreed to circulate ...", which may be
-# the body's decision or only an officer's undertaking.
+# An answer given: the outcome of a question or a motion, not of a report.
+_ANSWER = re.compile(
+    r"^\W*(?:reply|response|answer)\b|\bin\s+repl(?:y|ying)\b(?!\s+to\b)|\brepl(?:ied|ying)\b"
+    r"|\bresponded\b|\banswered\b",
+    re.I,
+)
+_ASKED = re.compile(r"\b(?:questions?|motions?)\b", re.I)
 _DECISION_WORD = re.compile(
     r"\b(?:agreed|undertook|decided|resolved)\s+(?:to|that)\b|\bwould\s+be\s+(?:noted|agreed|"
-    r"approved)\b",
+    r"approved)\b|\b(?:it\s+was|members|the\s+\w+\s+(?:committee|commission|panel|board))\s+"
+    r"noted\s+that\b",
     re.I,
 )
 _TITLE_OUTCOME = re.compile(
@@ -113,15 +138,42 @@ def decision_evidence(minute: Minute) -> Evidence:
         return Evidence(DECIDED, minute.line, minute.title)
     from minlint.lint.extract.resolutions import sentences
 
+    answerable = bool(_ASKED.search(minute.title))
+    own = own_blocks(minute)
     unsure: Evidence | None = None
     for b in minute.blocks:
         for start, end in sentences(b.text):
             sentence = " ".join(b.text[start:end].split())
-            if _OUTCOME.search(sentence):
+            if _OUTCOME.search(sentence) or (answerable and _ANSWER.search(sentence)):
                 return Evidence(DECIDED, b.locate(start)[0], _shown(sentence))
             if unsure is None and _DECISION_WORD.search(sentence):
                 unsure = Evidence(UNSURE, b.locate(start)[0], _shown(sentence))
+    if unsure is not None and sum(len(b.text) for b in own) < SHORT_MINUTE:
+        # A minute that is only a note of something ("It was noted that no Members had
+        # attended.") records that as its outcome.
+        return Evidence(DECIDED, unsure.line, unsure.words)
     return unsure or Evidence(EMPTY)
+
+
+_NOTED_THAT = re.compile(
+    r"\b(?:it\s+was|members|councillors|the\s+(?:[\w-]+\s+){0,3}?(?:committee|commission|"
+    r"council|panel|board))\s+(?:also\s+|further\s+)?noted\s+that\b",
+    re.I,
+)
+_SUBHEADING = re.compile(r"^[^a-z.]{3,60}$")
+
+
+def own_blocks(minute: Minute) -> list[Block]:
+    """The minute's paragraphs up to an unnumbered heading in capitals ("QUESTIONS") that
+    opens other business, less the lines recording who left or joined."""
+    out: list[Block] = []
+    for b in minute.blocks:
+        text = strip_emphasis(b.text)
+        if _SUBHEADING.match(text) and sum(c.isalpha() for c in text) >= 4:
+            break
+        if not (_MOVEMENT.search(b.text) and len(b.text) < 200):
+            out.append(b)
+    return out
 
 
 def _shown(sentence: str, width: int = 80) -> str:

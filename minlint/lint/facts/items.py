@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 __all__ = [
+    "HEARD",
     "PROCEDURAL",
     "STANDING",
     "SUBSTANTIVE",
@@ -49,6 +50,7 @@ CONDOLENCES = "condolences"
 WORK_PROGRAMME = "work programme"
 MONITORING = "monitoring"
 DISCUSSION = "discussion"
+PRESENTATION = "presentation"
 
 # The order matters: the first kind whose pattern matches names the title.
 _KINDS: tuple[tuple[str, str], ...] = (
@@ -108,6 +110,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (CLOSING, r"^adjournment\b|^close\b|^closure\s+of\s+(?:the\s+)?meeting\b"),
     (CONDOLENCES, r"\bcondolences?\b|\bvotes?\s+of\s+sympathy\b|\bexpressions?\s+of\s+sympathy"),
     (WORK_PROGRAMME, r"\bwork\s*programme\b|\bforward\s+plan\b|\bwork\s+plan\b"),
+    (
+        PRESENTATION,
+        r"^(?:(?:to\s+)?receive\s+(?:a\s+)?)?(?:presentations?|deputations?|delegations?)\b",
+    ),
     (MONITORING, r"\bmonitoring\s+(?:schedule|report)\b|\brecommendations?\s+(?:tracker|log)"),
 )
 _COMPILED: list[tuple[str, re.Pattern[str]]] = []
@@ -132,6 +138,8 @@ PROCEDURAL = frozenset(
     }
 )
 STANDING = PROCEDURAL | {MINUTES}
+# Business heard rather than decided: a presentation, a deputation.
+HEARD = frozenset({PRESENTATION})
 
 # Words of a title that say it is business to decide on: "a report, an update, a review,
 # a plan, the work programme".
@@ -178,7 +186,8 @@ _NOTHING = re.compile(
     r"announcements?|communications?|apologies|information|progress|meetings?)\b"
     r"|\bnothing\s+(?:to\s+report|further|new|had\s+been|was|arose)\b"
     r"|^(?:nil|none|no\s+report|not\s+applicable|n/?a)\.?$"
-    r"|\b(?:deferred|withdrawn|postponed)\b",
+    r"|\b(?:deferred|withdrawn|postponed)\b"
+    r"|\bto\s+be\s+(?:discussed|considered|taken|dealt\s+with)\s+(?:under|at|with|later)\b",
     re.I,
 )
 
