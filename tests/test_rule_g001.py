@@ -212,6 +212,22 @@ def test_a_dropped_minute_in_shared_numbering_renumbered_after(tmp_path):
         ], name
 
 
+def test_a_standing_item_left_out_is_reported_only_where_the_numbering_skips_it(tmp_path):
+    agenda_path = corpus("tintern-wyevalley-cc/20240129_agenda.txt")
+    minutes_path = corpus("tintern-wyevalley-cc/20240129_minutes.txt")
+    dropped = drop(minutes_path, 3651, tmp_path / "a.txt")
+    assert found(g001(dropped, agenda_path)) == [
+        (
+            minutes_of(dropped).items[-1].line,
+            "warning",
+            'agenda item 3651 "Any Other Business" has no minute; it would come between '
+            "minutes 3650 and 3652 (a standing item, but the minutes' numbering skips 3651)",
+        )
+    ]
+    # Any other business with no minute where the minutes are numbered apart: nothing
+    # (the built Rotherham pair has exclusion and urgency items with no minute).
+
+
 def test_renumbered_minutes_report_nothing(rotherham, tmp_path):
     edited = renumber(seed("003"), 200, tmp_path / "minutes.txt")
     assert found(check(edited, select=G, agenda=str(rotherham))) == []

@@ -13,7 +13,8 @@ Not reported:
   head of the minutes, declarations of interest or the approval of the minutes recorded
   there, the date of the next meeting given in the closing lines;
 - standing items that minutes leave out when nothing arose: urgent business, any other
-  business, exclusion of the press and public, the call to order or adjournment;
+  business, exclusion of the press and public, the call to order or adjournment (unless
+  the minutes are numbered as the agenda and skip its number: then a warning);
 - an item minuted under another title, or out of its order (G003's business), when an
   alignment is plausible: a similar title, or the one item and the one minute left
   between the same two matched neighbours;
@@ -99,7 +100,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             line = minutes.start_line
         severity = None
         kind = kinds.item_kind(item.title)
-        if kind in kinds.PROCEDURAL and kind not in (
+        if link.note:
+            severity = "warning"
+            message += f" ({link.note})"
+        elif kind in kinds.PROCEDURAL and kind not in (
             kinds.APOLOGIES,
             kinds.DECLARATIONS,
             kinds.NEXT_MEETING,

@@ -196,7 +196,12 @@ _GENERIC = frozenset(
 # Words too common in titles to say that two are the same business.
 _WEAK = frozenset(
     "business council committee meeting meetings councillor councillors submitted matters "
-    "other any general new minutes".split()
+    "other any general new minutes back".split()
+)
+# Words that name a kind of item of which an agenda may hold several.
+_CATEGORY = frozenset(
+    "question questions motion motions notice notices petition petitions deputation "
+    "deputations presentation presentations application applications appeal appeals".split()
 )
 _EXPAND = {
     "assn": "association",
@@ -296,16 +301,25 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     if ta.text == tb.text:
         return 1.0
+    core_a, core_b = ta.core, tb.core
+    shared = set(core_a) & set(core_b) & _CATEGORY
+    if shared:
+        # "Question submitted by Councillor A" and "... by Councillor B": two of a kind,
+        # told apart by the rest.
+        rest_a = tuple(w for w in core_a if w not in _CATEGORY)
+        rest_b = tuple(w for w in core_b if w not in _CATEGORY)
+        if rest_a and rest_b:
+            core_a, core_b = rest_a, rest_b
     # The edit ratio of the titles' telling words shows typing and OCR slips; below NEAR
     # it is as high for unrelated titles as for related ones, and the words decide.
-    ratio = Levenshtein.ratio(" ".join(ta.core), " ".join(tb.core))
+    ratio = Levenshtein.ratio(" ".join(core_a), " ".join(core_b))
     best = ratio if ratio >= NEAR else 0.0
-    if ta.core and tb.core:
-        ma, mb = _matched(ta.core, tb.core)
-        dice = (ma + mb) / (len(ta.core) + len(tb.core))
-        small = min(len(ta.core), len(tb.core))
+    if core_a and core_b:
+        ma, mb = _matched(core_a, core_b)
+        dice = (ma + mb) / (len(core_a) + len(core_b))
+        small = min(len(core_a), len(core_b))
         # Containment: the shorter title said again inside the longer one.
-        contained = max(ma / len(ta.core), mb / len(tb.core)) if small >= 2 else dice
+        contained = max(ma / len(core_a), mb / len(core_b)) if small >= 2 else dice
         best = max(best, dice, 0.95 * contained)
     if ta.kind is not None and ta.kind == tb.kind and ta.kind != kinds.QUESTIONS:
         best = max(best, 0.9)
@@ -550,7 +564,8 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
             for a in range(len(items))
             if a not in taken
             for m in range(len(mins))
-            if m not in item_of and scores[a][m] >= OUT_OF_ORDER_MATCH
+            if m not in item_of
+            and max(scores[a][m], similarity(titles[a], mins[m].title)) >= OUT_OF_ORDER_MATCH
         ),
     )
     for neg, a, m in candidates:
@@ -630,6 +645,18 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
         if a in taken:
             continue  # matched out of its order
         covered = _covered(item, minutes)
+        if covered is not None and covered[0] == STANDING and by_number:
+            numbers = {m.number for m in mins}
+            before = [i.number for i in items[:a]]
+            after = [i.number for i in items[a + 1 :]]
+            if (
+                item.number not in numbers
+                and any(n in numbers for n in before[-1:])
+                and any(n in numbers for n in after[:1])
+            ):
+                # Numbered as the agenda, the minutes skip its number: a minute was lost.
+                note = f"a standing item, but the minutes' numbering skips {item.number}"
+                covered = (MISSING, note, None)
         if covered is not None:
             status, note, line = covered
             link = Link(status, item, None, None, note, line, item_title=titles[a])
@@ -640,10 +667,12 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
     alignment = Alignment(agenda, minutes, by_number, [x[2] for x in order])
 
     why = _other_meeting(agenda, minutes)
-    if why is None and not by_number and items and mins and min(i.number for i in items) > RUNNING:
+    if why is None and not by_number and items and min(i.number for i in items) > RUNNING:
         # Items numbered in a running series share it with their meeting's minutes.
-        first, last = items[0].number, items[-1].number
-        why = f"the agenda's items {first}-{last} are not numbered as these minutes"
+        common = {i.number for i in items} & {m.number for m in mins}
+        if 2 * len(common) < len(items):
+            first, last = items[0].number, items[-1].number
+            why = f"the agenda's items {first}-{last} are not numbered as these minutes"
     # Standing items match those of any meeting; the business shows which meeting it is.
     business = [k for k in alignment.links if k.item is not None and _title(k.title).kind is None]
     judged = business or [k for k in alignment.links if k.item is not None]
