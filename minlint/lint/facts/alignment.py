@@ -5,35 +5,42 @@ Councils number their minutes in one of three ways: as the agenda numbers its it
 meeting (agenda items 1-13 are minutes 14-26), or in a running series the agenda shares
 (items and minutes 2779-2795). Which one a pair of documents uses is read from the data:
 when most agenda items have a minute of the same number and a similar title, the
-numbering is shared and a common number counts towards a match; otherwise the two are
-aligned by title and order alone.
+numbering is shared, a common number counts towards a match and a minute numbered as
+another item counts against one; otherwise the two are aligned by title and order alone.
+A minute title that names its item ("WORK PROGRAMME (Agenda item 7)") decides.
 
 The alignment is a sequence alignment (as of two strings) over the two lists of titles:
 it finds the matches in agenda order that together agree best, so one item taken out of
 its place does not pull the others out of line, as a greedy best match would. What is
 left over is then explained where it can be:
 
-- an item and a minute alone between the same two matched neighbours, with any sign
-  that they are the same business (a similar title, the same kind of standing item, the
-  same number), are one item retitled;
 - an item and a minute with closely similar titles elsewhere are the item taken out of
   its order;
+- an item and a minute alone between the same two matched neighbours, with any sign
+  that they are the same business (a word of their titles in common, the same kind of
+  standing item, the same number), are one item retitled;
+- a second minute with an item's title is a further minute on it;
 - an agenda item with no minute may be recorded without one: the apologies in the
   header of the minutes, the date of the next meeting in their closing lines; standing
   items (urgent business, any other business, exclusion of the press and public) are
-  left out of minutes when nothing arose;
+  left out of minutes when nothing arose, unless the minutes are numbered as the agenda
+  and skip the item's number;
 - a minute with no agenda item may be standing business (apologies, declarations) or
-  urgent business.
+  urgent business (which the rules judge).
 
 Titles are compared case-folded and without punctuation, page ranges ("(Pages 5 -
-20)"), the agenda's "To receive"/"To consider" and generic words ("Update", "Progress
-Report"), with words matched by their stems ("Election"/"elect"), abbreviations against
-their expansion ("SEND"/"Special Educational Needs and Disabilities") and the
-python-Levenshtein ratio of the whole titles.
+20)"), the agenda's "To receive"/"To consider", generic words ("Update", "Progress
+Report") and words too common to tell items apart ("Business", "Council"), with words
+matched by their stems ("Election"/"elect"), abbreviations against their expansion
+("SEND"/"Special Educational Needs and Disabilities"), two items of a kind told apart by
+the rest of their titles ("Question submitted by Councillor A"/"... Councillor B"), and
+the python-Levenshtein ratio of the telling words for typing and OCR slips. An agenda
+title broken across lines is read whole.
 
-A pair that cannot be the same meeting (another body, dates two months apart, the
-agenda of the meeting before or after, almost no item in common) is marked so, and
-the rules that use the alignment stay silent about it.
+A pair that cannot be the same meeting (another body, dates two months apart or dated
+differently by their files' names, the agenda of the meeting before or after, an agenda
+in another running series of numbers, fewer than half its items of business minuted)
+is marked so, and the rules that use the alignment stay silent about it.
 """
 
 from __future__ import annotations
@@ -334,8 +341,6 @@ def titles_differ(a: str, b: str) -> bool:
 # The alignment ------------------------------------------------------------------------
 
 _NUMBER_LEAD = re.compile(r"^\W*(\d{1,4})\W*\s*")
-
-
 _CONNECTOR = re.compile(r"(?:\s[-–—&]|\b(?:and|of|the|for|to|in|on|by|with|from|a|an))$", re.I)
 _ENDS_WITH_PAGES = re.compile(r"\(\s*pages?\s*[\d\s\-–—,&and]*\)\s*\.?$|\[\s*pages?[^\]]*\]$", re.I)
 
@@ -448,7 +453,9 @@ def _header(minutes: MinutesPart) -> list[Block]:
 
 
 _APOLOGIES_TEXT = re.compile(r"\bapolog|\bymddiheuriad|\babsent\b|\babsence\b", re.I)
-_INTEREST_TEXT = re.compile(r"\binterests?\b|\bdatgan", re.I)
+_INTEREST_TEXT = re.compile(
+    r"\bdeclar\w*\b.{0,60}\binterests?\b|\binterests?\b.{0,30}\bdeclared\b|\bdatgan", re.I
+)
 # The title "Minutes of the meeting of ... held on ..." is no record of approving the last.
 _MINUTES_TEXT = re.compile(
     r"\b(?:previous|last)\s+meeting\b|\bminutes\b.{0,80}\b(?:approved|confirmed|agreed|signed|"
