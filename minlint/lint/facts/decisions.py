@@ -6,6 +6,11 @@ in words the model does not take for a resolution: "The report was otherwise not
 a title ending "NOTED", an answer under "REPLY:", a motion withdrawn or referred.
 ``decision_evidence`` looks for all of them in one minute, and ``decision_label``
 finds the "Resolved:" that opens a decision, with or without anything after it.
+
+Minutes also tell what was said in words that sound like decisions: "It was noted that
+the figures had improved", "the Director agreed to circulate the report", "procedures
+that were carried out". Those are read as narrative: they leave a long minute's decision
+in doubt (``UNSURE``), and are the record only of a minute that says little else.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from minlint.lint.blocks import Block
-from minlint.lint.model import Minute, MinutesPart
+from minlint.lint.model import Minute
 
 __all__ = [
     "DECIDED",
@@ -155,11 +160,6 @@ def decision_evidence(minute: Minute) -> Evidence:
     return unsure or Evidence(EMPTY)
 
 
-_NOTED_THAT = re.compile(
-    r"\b(?:it\s+was|members|councillors|the\s+(?:[\w-]+\s+){0,3}?(?:committee|commission|"
-    r"council|panel|board))\s+(?:also\s+|further\s+)?noted\s+that\b",
-    re.I,
-)
 _SUBHEADING = re.compile(r"^[^a-z.]{3,60}$")
 
 
@@ -195,8 +195,3 @@ def body_text(minute: Minute) -> str:
     return " ".join(
         b.text for b in minute.blocks if not (_MOVEMENT.search(b.text) and len(b.text) < 200)
     )
-
-
-def part_blocks(part: MinutesPart, minute: Minute) -> list[Block]:
-    """The blocks of one minute, heading included (the model's blocks leave it out)."""
-    return [b for b in part.blocks if minute.line <= b.line <= minute.end_line]
