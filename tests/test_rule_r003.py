@@ -130,6 +130,24 @@ def test_a_name_the_discussion_also_uses_on_its_own_is_not_a_cut(tmp_path):
     assert messages(r003(out)) == []
 
 
+def test_a_lead_in_with_nothing_after_it(tmp_path):
+    out = edited(
+        tmp_path,
+        seed("003"),
+        (
+            WORK_PROGRAMME,
+            "Resolved:-  (1)  That the work programme be noted.\n\n"
+            "(2)  That the Select Commission:-\n",
+        ),
+    )
+    assert messages(r003(out)) == [
+        'minute 27 "IMPROVING LIVES SELECT COMMISSION - WORK PROGRAMME 2018/19 - UPDATE": '
+        'the resolution ends "That the Select Commission:" with nothing after it'
+    ]
+    # Seed 004's "(2) That the Improving Lives Select Commission:-" is followed by its
+    # parts (a) (b) (c): nothing (the real documents test above).
+
+
 def test_parts_joined_by_and_are_not_cut(tmp_path):
     out = edited(
         tmp_path,

@@ -6,7 +6,8 @@ What it checks: each minute's decisions. Reported are:
   last words of a minute, with no part, list or paragraph following it in the minute;
 - a resolution that ends mid-sentence: its last word before the full stop (or before
   the next minute, when there is no full stop) is one that cannot end a sentence ("...
-  be circulated to.", "... in consultation with the.");
+  be circulated to.", "... in consultation with the."), or it ends on a colon with
+  nothing after it in the minute ("That the Commission:-");
 - a resolution that ends in the middle of a name: "... a review of the Youth." where the
   minute's discussion always writes "the Youth" as part of a longer name ending in
   a word like Service, Board, Team or Partnership ("the Youth Justice Service").
@@ -85,9 +86,15 @@ def _cut_name(text: str, discussion: list[Block]) -> tuple[str, Block] | None:
     return longer
 
 
-def _ends_mid_sentence(r: Resolution, discussion: list[Block], last_part: bool) -> str | None:
+def _ends_mid_sentence(
+    r: Resolution, discussion: list[Block], last_part: bool, nothing_after: bool
+) -> str | None:
     text = r.text.strip()
-    if not text or text.endswith((":", ":-")):
+    if text.endswith((":", ":-")):
+        if nothing_after:
+            return f'the resolution ends "{" ".join(_words(text)[-4:])}:" with nothing after it'
+        return None  # a lead-in to its parts or a list
+    if not text:
         return None
     if not last_part and not text.endswith("."):
         return None  # "(1) That ...; and" goes on in the next part
@@ -154,10 +161,12 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
         resolution_lines = {r.line for r in minute.resolutions}
         discussion = [b for b in minute.blocks if b.line not in resolution_lines]
         chosen = [r for r in minute.resolutions if r.form == "resolved" or r.number is not None]
+        last_line = max((b.end_line for b in minute.blocks), default=minute.line)
         for k, r in enumerate(chosen):
             following = chosen[k + 1] if k + 1 < len(chosen) else None
             last_part = following is None or following.number is None
-            message = _ends_mid_sentence(r, discussion, last_part)
+            nothing_after = following is None and r.end_line >= last_line
+            message = _ends_mid_sentence(r, discussion, last_part, nothing_after)
             if message is not None:
                 yield ctx.finding(r.end_line, f"{named}: {message}")
 
