@@ -422,6 +422,40 @@ def test_items_recorded_without_a_minute_of_their_own():
     ]
 
 
+def test_an_item_gathering_business_minuted_one_by_one():
+    alignment = align(
+        _agenda("Minutes", "Petitions", "Budget"),
+        _minutes(
+            "Minutes",
+            "Petition from residents of Mill Lane",
+            "Petition from the Allotment Society",
+            "Budget",
+            start=20,
+        ),
+    )
+    assert [s for s, _, _ in table(alignment)] == [MINUTED, MINUTED, RETITLED, MINUTED]
+    assert alignment.links[1].note == "a further minute on agenda item 2"
+    alignment = align(
+        _agenda("Minutes", "Public Questions", "Budget"),
+        _minutes("Minutes", "Question from Mr Reed", "Question from Ms Lane", "Budget", start=20),
+    )
+    assert table(alignment)[:2] == [(MINUTED, 1, 20), (COVERED, 2, None)]
+    assert alignment.links[1].note == "recorded as minutes 21, 22"
+    motions = ("Minutes", "Notice of Motion by Cllr Ash", "Notice of Motion by Cllr Oak")
+    alignment = align(
+        _agenda("Minutes", "Notices of Motion", "Budget"), _minutes(*motions, "Budget")
+    )
+    assert table(alignment) == [(MINUTED, 1, 1), (RETITLED, 2, 2), (MINUTED, 2, 3), (MINUTED, 3, 4)]
+    # The budget's minute lost: the second motion is no budget minute.
+    alignment = align(_agenda("Minutes", "Notices of Motion", "Budget"), _minutes(*motions))
+    assert table(alignment) == [
+        (MINUTED, 1, 1),
+        (RETITLED, 2, 2),
+        (MINUTED, 2, 3),
+        (MISSING, 3, None),
+    ]
+
+
 def test_a_minute_repeating_an_item_is_a_further_minute():
     alignment = align(
         _agenda("Budget", "Highways", "Planning"),

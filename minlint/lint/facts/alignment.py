@@ -581,18 +581,6 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
         taken.add(a)
         item_of[m] = (a, OUT_OF_ORDER, -neg)
 
-    # Alone between the same matched neighbours: one item, retitled.
-    bounds = [(-1, -1), *backbone, (len(items), len(mins))]
-    for (a0, m0), (a1, m1) in pairwise(bounds):
-        left_items = [a for a in range(a0 + 1, a1) if a not in taken]
-        left_minutes = [m for m in range(m0 + 1, m1) if m not in item_of]
-        if len(left_items) == 1 and len(left_minutes) == 1:
-            a, m = left_items[0], left_minutes[0]
-            same_number = items[a].number == mins[m].number
-            if _related(titles[a], mins[m].title) or same_number:
-                item_of[m] = (a, MINUTED, scores[a][m])
-                taken.add(a)
-
     # A second minute on an item already matched.
     extra: dict[int, int] = {}
     for m in range(len(mins)):
@@ -602,6 +590,18 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
         a = max(range(len(items)), key=lambda k: alike[k])
         if alike[a] >= OUT_OF_ORDER_MATCH and a in taken:
             extra[m] = a
+
+    # Alone between the same matched neighbours: one item, retitled.
+    bounds = [(-1, -1), *backbone, (len(items), len(mins))]
+    for (a0, m0), (a1, m1) in pairwise(bounds):
+        left_items = [a for a in range(a0 + 1, a1) if a not in taken]
+        left_minutes = [m for m in range(m0 + 1, m1) if m not in item_of and m not in extra]
+        if len(left_items) == 1 and len(left_minutes) == 1:
+            a, m = left_items[0], left_minutes[0]
+            same_number = items[a].number == mins[m].number
+            if _related(titles[a], mins[m].title) or same_number:
+                item_of[m] = (a, MINUTED, scores[a][m])
+                taken.add(a)
 
     in_order = sorted((a, m) for m, (a, status, _) in item_of.items() if status == MINUTED)
     links_by_minute: dict[int, Link] = {}
@@ -647,7 +647,7 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
     last_minute = -1
     for a, item in enumerate(items):
         if a in minute_of:
-            last_minute = minute_of[a]
+            last_minute = max([minute_of[a], *(m for m, x in extra.items() if x == a)])
             continue
         if a in taken:
             continue  # matched out of its order
@@ -671,6 +671,33 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
             link = Link(MISSING, item, None, None, item_title=titles[a])
         order.append((last_minute + 0.5, a, link))
     order.sort(key=lambda x: (x[0], x[1]))
+    # An item that gathers business ("Questions") minuted one by one ("Question submitted
+    # by Councillor X"): the minutes of its kind that match no item are its record.
+    strays: dict[str, list[Minute]] = {}
+    for link in links_by_minute.values():
+        kind = _title(link.minute.title).kind if link.minute else None
+        if link.status == NOT_ON_AGENDA and kind is not None and link.minute is not None:
+            strays.setdefault(kind, []).append(link.minute)
+    gathering = {
+        _title(link.title).kind: link
+        for _, _, link in order
+        if link.item is not None and link.minute is not None and _title(link.title).kind
+    }
+    for k, (pos, a, link) in enumerate(order):
+        kind = _title(link.minute.title).kind if link.minute is not None else None
+        if link.status == NOT_ON_AGENDA and kind in gathering:
+            item = gathering[kind]
+            note = f"a further minute on agenda item {item.item.number}"  # type: ignore[union-attr]
+            order[k] = (pos, a, replace(link, status=MINUTED, item=item.item, note=note))
+            strays.pop(kind, None)
+    for k, (pos, a, link) in enumerate(order):
+        kind = _title(link.title).kind if link.status == MISSING else None
+        if kind is not None and kind in strays:
+            numbers = [m.number for m in strays[kind]]
+            note = f"recorded as minute{'s' if len(numbers) > 1 else ''} " + ", ".join(
+                map(str, numbers)
+            )
+            order[k] = (pos, a, replace(link, status=COVERED, note=note, line=strays[kind][0].line))
     alignment = Alignment(agenda, minutes, by_number, [x[2] for x in order])
 
     why = _other_meeting(agenda, minutes)
