@@ -274,26 +274,22 @@ def _same_word(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and not short.isdigit()
 
 
-def _acronym_of(word: str, words: tuple[str, ...]) -> range | None:
-    """The run of ``words`` whose initials spell ``word`` ("send": "special educational
-    needs disabilities"), or None."""
-    if not 2 <= len(word) <= 6 or not word.isalpha():
-        return None
-    initials = "".join(w[0] for w in words)
-    at = initials.find(word)
-    return range(at, at + len(word)) if at >= 0 else None
-
-
 def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int]:
     """How many words of ``a`` and of ``b`` find a counterpart in the other."""
-    in_a = [any(_same_word(x, y) for y in b) for x in a]
-    in_b = [any(_same_word(y, x) for x in a) for y in b]
+    # Words that match share their first four letters (or are equal): look only there.
+    by_key: dict[str, list[str]] = {}
+    for y in b:
+        by_key.setdefault(y[:4], []).append(y)
+    in_a = [any(_same_word(x, y) for y in by_key.get(x[:4], ())) for x in a]
+    matched_b = {y for x in a for y in by_key.get(x[:4], ()) if _same_word(x, y)}
+    in_b = [y in matched_b for y in b]
     for words, other, found, other_found in ((a, b, in_a, in_b), (b, a, in_b, in_a)):
+        initials = "".join(w[0] for w in other)
         for k, w in enumerate(words):
-            run = _acronym_of(w, other)
-            if run is not None:
+            if 2 <= len(w) <= 6 and w.isalpha() and w in initials:
+                at = initials.find(w)
                 found[k] = True
-                for r in run:
+                for r in range(at, at + len(w)):
                     other_found[r] = True
     return sum(in_a), sum(in_b)
 
