@@ -8,6 +8,8 @@ import re
 
 from conftest import EXAMPLES
 from engine_support import check
+from hypothesis import given
+from hypothesis import strategies as st
 
 CODES = ("R001", "R002", "R003", "G001", "G002", "G003")
 DRAFT = EXAMPLES / "draft_minutes_2024-06-11.md"
@@ -51,3 +53,31 @@ def test_the_other_example_documents_are_clean():
     for name in ("minutes_2024-05-14.txt", "work_programme_2024-25.txt", "agenda_2024-06-11.txt"):
         result = check(EXAMPLES / name, select=CODES, records=(str(EXAMPLES),))
         assert (result.findings, [str(e) for e in result.errors]) == ([], []), name
+
+
+# --- any text in, no crash out -----------------------------------------------------------
+
+_PIECES = [
+    "12. BUDGET REPORT",
+    "13. URGENT BUSINESS",
+    "Resolved:-",
+    "Resolved: (1) That the report be noted.",
+    "(2) That it be sent to the",
+    "(4) That the Youth.",
+    "And Resolved:",
+    "“That the minutes be adopted.”",
+    "It was noted that the figures had improved.",
+    "The Director agreed to circulate the report.",
+    "1) That",
+    "(a) notes",
+    "(iii)",
+    "Members noted the report.",
+]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=40)), max_size=30))
+def test_any_minutes_text_is_checked_without_a_rule_failing(tmp_path_factory, pieces):
+    path = tmp_path_factory.mktemp("prop") / "draft.txt"
+    path.write_text("PANEL\nTuesday 12 March 2024\n\n" + "\n\n".join(pieces), encoding="utf-8")
+    result = check(path, select=CODES, agenda=str(AGENDA))
+    assert [str(e) for e in result.errors if "failed" in str(e)] == []
