@@ -31,7 +31,13 @@ def cli() -> None:
     show_default=True,
     help="JSON (meeting.schema.json) or a readable outline.",
 )
-def parse(file: str, fmt: str) -> None:
+@click.option(
+    "--agenda",
+    metavar="AGENDA",
+    type=click.Path(dir_okay=False),
+    help="Also show which minute of FILE records which item of this agenda.",
+)
+def parse(file: str, fmt: str, agenda: str | None) -> None:
     """Print the meeting model read from FILE."""
     from minlint.lint.model import to_json
     from minlint.lint.parse import parse_path
@@ -42,12 +48,46 @@ def parse(file: str, fmt: str) -> None:
     except InputError as exc:
         click.echo(f"{file}: error: {exc}", err=True)
         sys.exit(2)
+    alignment = None
+    if agenda is not None:
+        alignment = _alignment(parsed, file, agenda)
     if fmt == "json":
-        click.echo(json.dumps(to_json(parsed), indent=2, ensure_ascii=False))
+        out = to_json(parsed)
+        if alignment is not None:
+            out["alignment"] = {"agenda": agenda, **alignment.to_json()}
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        from minlint.lint.outline import outline
+        from minlint.lint.outline import alignment_outline, outline
 
-        click.echo(outline(parsed), nl=False)
+        text = outline(parsed)
+        if alignment is not None and agenda is not None:
+            text += alignment_outline(alignment, agenda)
+        click.echo(text, nl=False)
+
+
+def _alignment(parsed, file: str, agenda: str):  # type: ignore[no-untyped-def]
+    """The alignment of FILE's minutes with AGENDA's items; exit 2 when either is missing."""
+    from minlint.lint.facts.alignment import align
+    from minlint.lint.parse import parse_path
+    from minlint.lint.readers import InputError
+    from minlint.lint.records import primary_part
+
+    try:
+        agenda_parsed = parse_path(agenda)
+    except InputError as exc:
+        click.echo(f"{agenda}: error: {exc}", err=True)
+        sys.exit(2)
+    if not agenda_parsed.agendas:
+        click.echo(f"{agenda}: error: no agenda found in this file", err=True)
+        sys.exit(2)
+    main = primary_part(parsed)
+    minutes = main if main in parsed.minutes else None
+    if minutes is None and parsed.minutes:
+        minutes = parsed.minutes[0]
+    if minutes is None:
+        click.echo(f"{file}: error: no minutes found in this file to align", err=True)
+        sys.exit(2)
+    return align(agenda_parsed.agendas[0], minutes)
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -147,14 +147,16 @@ def test_the_installed_command_checks_a_real_document(tmp_path):
     draft.write_text(text.replace("Tuesday 25 July 2023", "Monday 25 July 2023", 1))
     result = _cli("check", "minutes.txt", cwd=tmp_path)
     assert result.returncode == 1
-    # The planted weekday, the published title that stops at "HELD ON" and last year's
-    # work programme approved.
+    # The planted weekday, the published title that stops at "HELD ON", the published
+    # update minuted without a decision, and last year's work programme approved.
     assert result.stdout.decode().splitlines() == [
         "minutes.txt:4:1: D001 Monday does not fall on 25 July 2023 (a Tuesday)",
         'minutes.txt:13:37: D002 no date after "HELD ON"',
+        'minutes.txt:37:1: R001 minute 100 "CORPORATE PARENTING PANEL - UPDATE" '
+        "records no decision",
         "minutes.txt:208:41: D007 the work programme is labelled 2022/23, but the meeting "
         "of 25 July 2023 is in the municipal year 2023/24",
-        "Found 3 findings (3 errors) in 1 file.",
+        "Found 4 findings (4 errors) in 1 file.",
     ]
 
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from minlint.lint.model import AgendaPart, MinutesPart, ParsedDocument, Person, Resolution
+
+if TYPE_CHECKING:
+    from minlint.lint.facts.alignment import Alignment
 
 
 def _names(people: list[Person]) -> str:
@@ -56,4 +61,30 @@ def outline(parsed: ParsedDocument) -> str:
         if isinstance(part, (MinutesPart, AgendaPart)) and part.next_meeting:
             n = part.next_meeting
             lines.append(f"  next meeting: {n.date or '-'} {n.time or ''} (line {n.line})".rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def alignment_outline(alignment: Alignment, agenda_path: str) -> str:
+    """The agenda items against the minutes, one line each, in the order of the minutes."""
+    how = (
+        "numbered alike: matched by number and title"
+        if alignment.by_number
+        else "numbered apart: matched by title and order"
+    )
+    lines = [f"alignment with the agenda {agenda_path} ({how})"]
+    for note in alignment.notes:
+        lines.append(f"  note: {note}")
+    for link in alignment.links:
+        item = link.item
+        minute = link.minute
+        left = f"item {item.number} {link.title} (line {item.line})" if item else "-"
+        right = f"minute {minute.number} (line {minute.line})" if minute else "-"
+        if item is None and minute is not None:
+            right = f"minute {minute.number} {minute.title} (line {minute.line})"
+        status = link.status
+        if link.crossed and minute is not None:
+            taken = ", ".join(str(c.minute.number) for c in link.crossed if c.minute)
+            status += f" (across minutes {taken})"
+        note = f": {link.note}" if link.note else ""
+        lines.append(f"  {left} -> {right}  {status}{note}")
     return "\n".join(lines) + "\n"

@@ -52,7 +52,7 @@ def order_changes(blocks: list[Block]) -> list[OrderChange]:
     out: list[OrderChange] = []
     for b in blocks:
         low = b.text.lower()
-        if "order" not in low and "item" not in low and "forward" not in low:
+        if not any(w in low for w in ("order", "item", "minute", "forward")):
             continue
         found = False
         for m in _TAKE_ITEM.finditer(b.text):
