@@ -24,6 +24,8 @@ from docgen import (
     tracked_move,
     without_locations,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW
 from minlint.lint.readers import read_document
@@ -687,3 +689,40 @@ def test_typed_bullets_and_line_breaks(tmp_path: Path) -> None:
         "Bryn Bell",
         "Cara Dunmore",
     ]
+
+
+_PARAGRAPHS = st.lists(
+    st.sampled_from(
+        [
+            "", "", "Present:- Councillor Ashworth (in the Chair); Councillors Bell,",
+            "Dunmore and Okafor.", "12.   STREET LIGHTING", "REPLACEMENT PROGRAMME",
+            "Resolved:-", "(1)  That the update be noted.", " the waiting times", "- a point",
+            "The Head of Highways reported that the", "lanterns had been changed.", "Page 3",
+            "\u2022 the cost", "14th March, 2023", "https://example.org/x", "3",
+        ]
+    ),
+    max_size=40,
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(_PARAGRAPHS, st.booleans())
+def test_any_paragraphs_read(paragraphs: list[str], numbered: bool) -> None:
+    """Typed paragraphs or a text's lines, numbered by Word or not: no error, and every
+    block points at the paragraphs it came from."""
+    import tempfile
+
+    document = docx.Document()
+    _, num = add_list(document, [("decimal", "%1.", 1)])
+    for k, text in enumerate(paragraphs):
+        p = document.add_paragraph(text)
+        if numbered and k % 5 == 4:
+            number_paragraph(p, num)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "any.docx"
+        document.save(str(path))
+        doc = read_docx(path)
+    assert len(doc.lines) == len(paragraphs)
+    for b in doc.blocks:
+        assert 1 <= b.line <= b.end_line <= len(paragraphs)
+        assert all(1 <= line <= len(paragraphs) for _, line, _ in b.origins)

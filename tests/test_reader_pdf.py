@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from docgen import (
     simple_pdf,
     without_locations,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH
 from minlint.lint.readers import InputError, read_document
@@ -335,3 +338,47 @@ def test_a_title_above_its_text_stays_a_title(tmp_path: Path) -> None:
         (4, "Disposal of Land"),
         (5, "Date of next meeting"),
     ]
+
+
+# Any layout in, every word out -------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "the", "Council", "noted", "report.", "Resolved:-", "(1)", "2)", "a)", "12.", "o",
+        "\u2022", "-", "re-", "UPDATE", "Select", "Commission:-", "B.", "Page", "3", "and",
+        "MINUTES", "Present:-", "\u00e9t\u00e9", "\u20ac50",
+    ]
+)  # fmt: skip
+_LINE = st.tuples(
+    st.lists(_WORDS, min_size=1, max_size=9).map(" ".join),
+    st.sampled_from([50.0, 57.0, 80.0, 110.0]),  # x
+    st.sampled_from([1.0, 1.2, 1.3, 2.4]),  # the gap above it, in font sizes
+    st.sampled_from([10.0, 12.0, 14.0]),  # font size
+    st.sampled_from([1, 2, 3]),  # plain, bold, mixed
+    st.booleans(),  # fixed pitch
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_LINE, max_size=14), min_size=1, max_size=4))
+def test_joining_lines_keeps_every_word_in_order(pages: list[list[tuple]]) -> None:
+    """Whatever the layout, the text keeps the characters of every line but the running
+    headers and footers, in their order: lines are joined, never lost or repeated."""
+    from minlint.lint.readers.pdf import _furniture, _layout, _Line, _width
+
+    laid: list[tuple[str, list[_Line]]] = []
+    for page in pages:
+        lines: list[_Line] = []
+        y = 800.0
+        for text, x, gap, size, weights, fixed in page:
+            y -= gap * size
+            end = x + _width(text) * size
+            lines.append(_Line(text, x, y, size, end, weights, fixed))
+        laid.append(("\n".join(ln.text for ln in lines), lines))
+    furniture = _furniture([lines for _, lines in laid])
+    expected = "".join(ln.text for _, lines in laid for ln in lines if id(ln) not in furniture)
+    texts, titles = _layout(laid)
+    got = "".join(texts).replace("\u25e6", "o")
+    assert re.sub(r"\s", "", got) == re.sub(r"\s", "", expected)
+    total = sum(t.count("\n") + 1 for t in texts) + len(texts) - 1  # and a "\f" line each
+    assert all(1 <= n <= total for n in titles)
