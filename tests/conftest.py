@@ -61,6 +61,29 @@ def converted_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]
     return seed_conversions(prefixes, seeds, tmp_path_factory.getbasetemp() / "libreoffice")
 
 
+# Minutes in other styles than the seeds', typed into Word and printed to PDF as well.
+OTHER_STYLES = (
+    "tintern-wyevalley-cc/20200127_minutes.txt",
+    "limerick-newcastle-west/2018-02-07_minutes.md",
+    "mscc-manordeilo-salem/minutes_2020-02-12.html",
+)
+
+
+@pytest.fixture(scope="session")
+def minutes_in_formats(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Every set of minutes of the seeds, and of three documents in other styles, as
+    typed in Word, opened and saved by LibreOffice, and printed to PDF on two pages
+    (see ``docgen.minutes_versions``), by name: "003", "001-2", "20200127_minutes" ..."""
+    from docgen import minutes_versions, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    documents = [seed(p) for p in ("000", "001", "002", "003", "004")]
+    documents += [corpus(p) for p in OTHER_STYLES]
+    made = minutes_versions(documents, tmp_path_factory.getbasetemp() / "minutes")
+    return {v.name: v for v in made}
+
+
 # Property tests check behaviour, never speed: no per-example deadline on slow machines.
 settings.register_profile("minlint", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("minlint")

@@ -24,6 +24,8 @@ from docgen import (
     tracked_move,
     without_locations,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW
 from minlint.lint.readers import read_document
@@ -533,3 +535,194 @@ def test_table_of_contents_is_not_read_as_content(tmp_path: Path) -> None:
     doc = read_docx(path)
     assert [(b.text, b.line) for b in doc.blocks] == [("Before.", 1), ("After.", 4)]
     assert len(doc.lines) == 4
+
+
+# Resolutions with their parts as list paragraphs -----------------------------------------
+
+
+def test_resolution_parts_as_list_paragraphs(tmp_path: Path) -> None:
+    """ "Resolved:- That" with its parts as bullets, a bold "Resolved:" with parts that Word
+    numbers "(1)" (a part ending "including:-" followed by bullets at its own level),
+    "1)" and "a)" parts: each part is a resolution, as in the text."""
+    document = docx.Document()
+    document.add_paragraph(
+        "Present:- Councillor Ashworth (in the Chair); Councillors Bell and Dunmore."
+    )
+    _, minutes = add_list(document, [("decimal", "%1.", 41)])
+    _, bullets = add_list(document, [("bullet", "\u2022", 1)])
+    bracketed, _ = add_list(document, [("decimal", "(%1)", 1), ("lowerLetter", "(%2)", 1)])
+    closing, _ = add_list(document, [("decimal", "%1)", 1), ("lowerLetter", "%2)", 1)])
+
+    def minute(title: str) -> None:
+        number_paragraph(document.add_paragraph(title, style="Heading 2"), minutes)
+
+    def listed(num: int, text: str, level: int = 0) -> None:
+        number_paragraph(document.add_paragraph(text), num, level)
+
+    minute("ALLOTMENT RENTS")
+    document.add_paragraph("Resolved:- That")
+    listed(bullets, "the rents for 2024 be held at the level of 2023;")
+    listed(bullets, "the waiting list be published each quarter.")
+    minute("PARKS MAINTENANCE")
+    p = document.add_paragraph()
+    p.add_run("Resolved:").bold = True
+    parts = add_list_instance(document, bracketed, {0: 1})
+    listed(parts, "That the report be noted.")
+    listed(parts, "That a further report be submitted including:-")
+    listed(bullets, "the cost of the new mowers")
+    listed(bullets, "the hours of the seasonal staff")
+    listed(parts, "That the panel visit the depot in June.")
+    minute("PLAY AREAS")
+    document.add_paragraph("Resolved: That")
+    parts = add_list_instance(document, closing, {0: 1})
+    listed(parts, "the inspection report be noted;")
+    listed(parts, "the panel:-")
+    listed(parts, "supports the repairs at Mill Lane;", 1)
+    listed(parts, "asks for a report on the new fencing.", 1)
+    listed(parts, "the work be finished by the summer.")
+    path = tmp_path / "resolutions.docx"
+    document.save(str(path))
+    (part,) = model_json(path)["parts"]
+    assert [(i["number"], [r["number"] for r in i["resolutions"]]) for i in part["items"]] == [
+        (41, [None, None]),
+        (42, ["1", "2", "3"]),
+        (43, ["1", "2", "a", "b", "3"]),
+    ]
+    including = part["items"][1]["resolutions"][1]["text"]
+    assert including.endswith("the cost of the new mowers the hours of the seasonal staff")
+
+
+# A text opened in Word: one paragraph per line ----------------------------------------------
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """The lines of a text with its paragraphs wrapped at ``width`` characters."""
+    import textwrap
+
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        out.extend(textwrap.wrap(paragraph, width) or [""])
+    return out
+
+
+@pytest.mark.parametrize("style", [None, "Plain Text"])
+def test_a_text_opened_in_word_reads_as_the_text(tmp_path: Path, style: str | None) -> None:
+    """Each line of the text a paragraph, an empty paragraph between paragraphs: wrapped
+    titles, the attendance list and sentences are read whole, as the text reader reads
+    the text, whether the lines are in Word's "Plain Text" style or in its own."""
+    lines = _wrapped(MINUTES_TEXT.read_text(encoding="utf-8"), 44)
+    text = tmp_path / "wrapped.txt"
+    text.write_text("\n".join(lines), encoding="utf-8")
+    assert "ON 14TH FEBRUARY, 2023" in lines and "Kowalski and Okafor." in lines
+    document = docx.Document()
+    if style:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        document.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
+    for line in lines:
+        document.add_paragraph(line, style=style)
+    path = tmp_path / "opened.docx"
+    document.save(str(path))
+    expected = without_locations(model_json(text))
+    assert without_locations(model_json(path)) == expected
+    assert expected == without_locations(model_json(MINUTES_TEXT))
+    doc = read_docx(path)
+    present = next(b for b in doc.blocks if b.text.startswith("Present:-"))
+    assert (present.line, present.end_line) == (4, 6)
+    assert present.locate(present.text.index("Kowalski")) == (6, 1)
+
+
+def test_typed_paragraphs_are_not_read_as_lines(minutes_docx: Path) -> None:
+    """Typed paragraphs that each end a sentence stay paragraphs of their own."""
+    doc = read_docx(minutes_docx)
+    assert [b.line for b in doc.blocks] == list(range(1, len(doc.lines) + 1))
+
+
+def test_a_paragraph_broken_mid_sentence_is_joined(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Present:- Councillor Ashworth (in the Chair); Councillors Bell,")
+    document.add_paragraph("Dunmore, Fenwick and Okafor.")
+    document.add_paragraph("96. MINUTES OF THE PREVIOUS MEETING HELD ON")
+    document.add_paragraph("Resolved:- That the minutes be approved as a correct record.")
+    document.add_paragraph("The Chair asked officers to look again at the")
+    document.add_paragraph("timetable for the works.")
+    path = tmp_path / "broken.docx"
+    document.save(str(path))
+    doc = read_docx(path)
+    assert [(b.text, b.line, b.end_line) for b in doc.blocks] == [
+        (
+            "Present:- Councillor Ashworth (in the Chair); Councillors Bell, Dunmore,"
+            " Fenwick and Okafor.",
+            1,
+            2,
+        ),
+        ("96. MINUTES OF THE PREVIOUS MEETING HELD ON", 3, 3),
+        ("Resolved:- That the minutes be approved as a correct record.", 4, 4),
+        ("The Chair asked officers to look again at the timetable for the works.", 5, 6),
+    ]
+    assert doc.blocks[3].locate(len("The Chair asked officers to look again at the ")) == (6, 1)
+
+
+def test_typed_bullets_and_line_breaks(tmp_path: Path) -> None:
+    """A bullet typed as a character is a list item; lines broken within a paragraph
+    (Shift+Enter) stay apart as the lines of a text do."""
+    from minlint.lint.extract.common import source_lines
+
+    document = docx.Document()
+    document.add_paragraph("- the waiting times for the service")
+    document.add_paragraph("\u2022 the number of staff in post")
+    names = document.add_paragraph("Directors Present:")
+    for name in ("Ann Ashworth", "Bryn Bell", "Cara Dunmore"):
+        names.add_run().add_break()
+        names.add_run(name)
+    path = tmp_path / "typed.docx"
+    document.save(str(path))
+    blocks = read_docx(path).blocks
+    assert [(b.kind, b.text) for b in blocks[:2]] == [
+        (LIST_ITEM, "the waiting times for the service"),
+        (LIST_ITEM, "the number of staff in post"),
+    ]
+    assert blocks[2].text == "Directors Present: Ann Ashworth Bryn Bell Cara Dunmore"
+    assert source_lines(blocks[2]) == [
+        "Directors Present:",
+        "Ann Ashworth",
+        "Bryn Bell",
+        "Cara Dunmore",
+    ]
+
+
+_PARAGRAPHS = st.lists(
+    st.sampled_from(
+        [
+            "", "", "Present:- Councillor Ashworth (in the Chair); Councillors Bell,",
+            "Dunmore and Okafor.", "12.   STREET LIGHTING", "REPLACEMENT PROGRAMME",
+            "Resolved:-", "(1)  That the update be noted.", " the waiting times", "- a point",
+            "The Head of Highways reported that the", "lanterns had been changed.", "Page 3",
+            "\u2022 the cost", "14th March, 2023", "https://example.org/x", "3",
+        ]
+    ),
+    max_size=40,
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(_PARAGRAPHS, st.booleans())
+def test_any_paragraphs_read(paragraphs: list[str], numbered: bool) -> None:
+    """Typed paragraphs or a text's lines, numbered by Word or not: no error, and every
+    block points at the paragraphs it came from."""
+    import tempfile
+
+    document = docx.Document()
+    _, num = add_list(document, [("decimal", "%1.", 1)])
+    for k, text in enumerate(paragraphs):
+        p = document.add_paragraph(text)
+        if numbered and k % 5 == 4:
+            number_paragraph(p, num)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "any.docx"
+        document.save(str(path))
+        doc = read_docx(path)
+    assert len(doc.lines) == len(paragraphs)
+    for b in doc.blocks:
+        assert 1 <= b.line <= b.end_line <= len(paragraphs)
+        assert all(1 <= line <= len(paragraphs) for _, line, _ in b.origins)

@@ -282,30 +282,55 @@ def _continued(block: Block) -> bool:
     return bool(_CONTINUES.search(block.text.rstrip()))
 
 
-def _lists(cands: list[_Candidate]) -> set[int]:
+def _lists(cands: list[_Candidate], blocks: list[Block]) -> set[int]:
     """Candidates that number a list: a run 1, 2, 3 ... that starts again below the
     numbers already seen. Within one set of minutes a restart at 1 (or at 2 after 4 or
-    more) is a list inside a minute, whatever it looks like."""
+    more) is a list inside a minute, whatever it looks like.
+
+    The run counts every numbered block, not only those that could be headings: in
+    "1. There had been 188 children", "2. Of the 188, 110 ...", "3. 78% of children ...",
+    "4. There were an additional 32 cases" the third is no heading, but 4 goes on the
+    list all the same. A block in a heading style ends a run that did not start with one.
+    """
+    at = {(c.heading.index, c.heading.at): k for k, c in enumerate(cands)}
+    # (position, number, candidate or None) of every numbered block, in document order.
+    items: list[tuple[tuple[int, int], int, int | None]] = [
+        ((c.heading.index, c.heading.at), c.heading.number, k) for k, c in enumerate(cands)
+    ]
+    for i, b in enumerate(blocks):
+        if (i, 0) in at or b.kind in (HEADING, TABLE_ROW) or not b.text[:1].isdigit():
+            continue
+        m = _LIST_NUMBER.match(b.text)
+        if m:
+            items.append(((i, 0), int(m.group(1)), None))
+    items.sort(key=lambda item: item[0])
     out: set[int] = set()
     highest = 0
     k = 0
-    while k < len(cands):
-        c = cands[k]
-        n = c.heading.number
+    while k < len(items):
+        _, n, cand = items[k]
         if (n <= 1 and highest >= 1) or (n == 2 and highest >= 4):
-            run = [k]
-            while (
-                run[-1] + 1 < len(cands)
-                and cands[run[-1] + 1].heading.number == cands[run[-1]].heading.number + 1
-            ):
-                run.append(run[-1] + 1)
-            out.update(run)
-            k = run[-1] + 1
+            end = k
+            titled = cand is not None and blocks[cands[cand].heading.index].kind == HEADING
+            while end + 1 < len(items) and items[end + 1][1] == items[end][1] + 1:
+                nxt = items[end + 1][2]
+                if (
+                    not titled
+                    and nxt is not None
+                    and blocks[cands[nxt].heading.index].kind == HEADING
+                ):
+                    break
+                end += 1
+            out.update(c for _, _, c in items[k : end + 1] if c is not None)
+            k = end + 1
             continue
-        if c.weight >= 1.2:
+        if cand is not None and cands[cand].weight >= 1.2:
             highest = max(highest, n)
         k += 1
     return out
+
+
+_LIST_NUMBER = re.compile(r"^(\d{1,3})(?:\.(?!\d)|\))\s*\S")
 
 
 def _best_chain(cands: list[_Candidate]) -> list[int]:
@@ -380,7 +405,7 @@ def find_headings(blocks: list[Block], *, minutes: bool = True) -> tuple[list[He
             cands.extend(_mid_block(blocks, i, minutes))
     if not cands:
         return [], True
-    lists = _lists(cands)
+    lists = _lists(cands, blocks)
     usable = [c for k, c in enumerate(cands) if k not in lists]
     chain = [usable[k] for k in _best_chain(usable)]
     if len(chain) == 1 and chain[0].weight < 1.2:

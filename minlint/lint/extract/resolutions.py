@@ -85,7 +85,16 @@ def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int]]:
                 )
                 absorbing = ntext.endswith((":", ":-"))
                 level = nb.level if is_item else -1
-            elif is_item and parts and (nb.level > level >= 0 or (absorbing and level < 0)):
+            elif (
+                is_item
+                and parts
+                and (
+                    nb.level > level >= 0
+                    # A numbered part that ends "including:-" takes the bullets after it,
+                    # on whatever level a word processor put them.
+                    or (absorbing and (level < 0 or parts[-1].number is not None))
+                )
+            ):
                 last = parts[-1]
                 parts[-1] = Resolution(last.number, last.text + " " + ntext, last.line, nb.end_line)
             elif is_item and lead_in and (not parts or parts[-1].number is None):

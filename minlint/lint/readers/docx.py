@@ -5,6 +5,14 @@ body's paragraphs in order, headings from the Heading N and Title styles, list i
 and table rows. Word's automatic numbering is rendered as text ("95.", "(1)", "2.3")
 so that minute numbers and resolution parts that Word numbers itself are seen.
 
+A paragraph that evidently goes on in the next one (it stops mid-sentence, the next
+starts in lower case) is joined to it. A document whose paragraphs are the lines of a
+text (a text file or a PDF opened in Word: a paragraph per line, an empty paragraph
+between paragraphs) is read line by line as the text reader reads a text file, so that
+wrapped titles, attendance lists and sentences are whole again. Lines broken within a
+paragraph (Shift+Enter) stay apart in the block's origins, as the lines of a text do;
+a bullet typed as a character ("- ", "• ") makes a list item.
+
 Locations: a block's ``line`` is the 1-based number of its paragraph among all the
 paragraphs (``w:p``) of the body in document order, counting those inside tables and
 empty ones; ``Document.lines`` holds the text of each of those paragraphs.
@@ -14,12 +22,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
 from minlint.lint.readers import InputError, os_errors
+from minlint.lint.readers.lines import join_continued, runs_on
+from minlint.lint.readers.text import BULLET_GLYPHS
 from minlint.lint.xmlsafe import open_zip, parse_xml_part, read_member
 
 if TYPE_CHECKING:
@@ -38,6 +48,13 @@ _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.I)
 # further in: the number in the name is the level a reader sees.
 _LIST_STYLE_NAME = re.compile(r"^list(?:\s+(?:bullet|number|continue))?\s+([2-9])$", re.I)
 _SPACES = re.compile(r"\s+")
+_TYPED_BULLET = re.compile(rf"^(?:[{BULLET_GLYPHS}]|[-*](?=\s))\s*")
+# The paragraph styles of a text file opened in a word processor (LibreOffice, Word).
+_TEXT_FILE_STYLES = frozenset({"preformatted text", "plain text", "html preformatted"})
+# A line of a text or of a page is rarely longer than this; a typed paragraph often is.
+_LONGEST_LINE = 200
+# In a text, many lines stop mid-sentence; in typed paragraphs few do.
+_WRAPPED_SHARE = 0.15
 
 
 def read_docx(path: Path) -> Document:
@@ -487,6 +504,18 @@ class _Para:
     kind: str = PARAGRAPH
     level: int = 0
     deleted_mark: bool = False
+    origins: tuple[tuple[int, int, int], ...] = ()  # where lines broken within it start
+
+
+@dataclass(slots=True)
+class _Shape:
+    """A body paragraph as a line of text: its text with the spaces as typed (the
+    number or a bullet glyph first for a list paragraph), its kind and level."""
+
+    raw: str
+    kind: str = PARAGRAPH
+    level: int = 0
+    text_style: bool = False  # in the style a word processor gives the lines of a text file
 
 
 class _BodyReader:
@@ -511,6 +540,9 @@ class _BodyReader:
         self.changes = {"insertions": 0, "deletions": 0, "moves": 0, "formatting changes": 0}
         self.changed: set[etree._Element] = set()  # paragraphs holding a tracked change
         self.revision_lines: list[int] = []
+        self.shapes: dict[int, _Shape] = {}  # body paragraphs outside tables, by line
+        self.in_table = 0
+        self.in_contents = 0
         self.skip = {
             w.dele,
             w.moveFrom,
@@ -533,6 +565,10 @@ class _BodyReader:
         self._count_changes(body)
         self._container(body)
         self._flush_pending()
+        if _paragraphs_are_lines(self.shapes):
+            blocks = self._read_as_lines()
+        else:
+            blocks = join_continued(self.blocks, caps_titles=True)
         notices = []
         counted = [(n, what) for what, n in self.changes.items() if n]
         if counted:
@@ -541,12 +577,54 @@ class _BodyReader:
         return Document(
             path=self.path,
             format="docx",
-            blocks=self.blocks,
+            blocks=blocks,
             lines=self.lines,
             directives=self.directives,
             notices=notices,
             revision_lines=self.revision_lines,
         )
+
+    def _read_as_lines(self) -> list[Block]:
+        """The blocks of a document whose paragraphs are lines, read by the text reader.
+
+        Each paragraph is a line of the text; a heading or list paragraph starts a block
+        of its own (a blank line is put before it, and after a heading), and keeps its
+        kind. Table rows stay as they were read.
+        """
+        from minlint.lint.readers.text import read_plain
+
+        text: list[str] = []
+        origin: list[int] = []  # the paragraph of each line of ``text``
+        for no in range(1, len(self.lines) + 1):
+            shape = self.shapes.get(no)
+            if shape is not None and shape.kind != PARAGRAPH and shape.raw.strip():
+                text.append("")
+                origin.append(no)
+            text.append(shape.raw if shape is not None else "")
+            origin.append(no)
+            if shape is not None and shape.kind == HEADING:
+                text.append("")
+                origin.append(no)
+        read = read_plain("\n".join(text), self.path).blocks
+        out: list[Block] = [b for b in self.blocks if b.kind == TABLE_ROW]
+        for b in read:
+            line = origin[b.line - 1]
+            shape = self.shapes.get(line)
+            kind, level = b.kind, b.level
+            if shape is not None and shape.kind != PARAGRAPH:
+                kind, level = shape.kind, shape.level
+            out.append(
+                replace(
+                    b,
+                    kind=kind,
+                    level=level,
+                    line=line,
+                    end_line=origin[b.end_line - 1],
+                    origins=tuple((o, origin[ln - 1], col) for o, ln, col in b.origins),
+                )
+            )
+        out.sort(key=lambda b: b.line)
+        return out
 
     def _count_changes(self, body: etree._Element) -> None:
         """Count revisions as Word marks them; a paragraph mark counts only when its
@@ -594,7 +672,9 @@ class _BodyReader:
             elif tag == w.q("sdt") and _is_table_of_contents(child, w):
                 # Its paragraphs count as lines, but repeat the headings with page numbers.
                 before = len(self.blocks)
+                self.in_contents += 1
                 self._container(child)
+                self.in_contents -= 1
                 self._flush_pending()
                 del self.blocks[before:]
             else:
@@ -602,6 +682,13 @@ class _BodyReader:
                 self._container(child)
 
     def _table(self, tbl: etree._Element) -> None:
+        self.in_table += 1
+        try:
+            self._rows(tbl)
+        finally:
+            self.in_table -= 1
+
+    def _rows(self, tbl: etree._Element) -> None:
         for tr in _children(tbl, self.w.tr, self.w):
             self._flush_pending()
             first_line = len(self.lines) + 1
@@ -642,7 +729,9 @@ class _BodyReader:
         if ilvl is None:
             ilvl = style_ilvl
         caps = self.styles.caps(style)
-        text = self._text(p, caps)
+        raw = self._raw_text(p, caps)
+        text, breaks = _broken_lines(raw)
+        raw = raw.replace("\n", " ")
         mark = ppr.find(w.rPr) if ppr is not None else None
         deleted_mark = mark is not None and (
             mark.find(w.dele) is not None or mark.find(w.moveFrom) is not None
@@ -664,9 +753,24 @@ class _BodyReader:
             kind, level = LIST_ITEM, max(ilvl or 0, self.styles.list_level(style))
         if number is not None and number[0] and text:
             text = number[0] + text
+            breaks = [b + len(number[0]) for b in breaks]
+        elif kind == PARAGRAPH:
+            typed = _TYPED_BULLET.match(text)
+            if typed and len(text) > typed.end():
+                # A bullet typed as a character ("- ", "• ") rather than a Word bullet.
+                text = text[typed.end() :]
+                breaks = [b - typed.end() for b in breaks if b > typed.end()]
+                kind, level = LIST_ITEM, 1 if raw[:1].isspace() else 0
+        origins = ((0, no, 1), *((b, no, b + 1) for b in breaks)) if breaks else ()
+        if not self.in_table and not self.in_contents:
+            if number is not None:
+                raw = (number[0] if number[0] else "\u2022 ") + raw.strip()
+            chain = self.styles.chain(style)
+            plain_text = bool(chain) and chain[0].name.lower() in _TEXT_FILE_STYLES
+            self.shapes[no] = _Shape(raw.rstrip(), kind, level, plain_text)
         self.lines.append(text)
         self._directives(p, no)
-        para = _Para(no=no, text=text, kind=kind, level=level, deleted_mark=deleted_mark)
+        para = _Para(no, text, kind, level, deleted_mark, origins)
         if self.pending is not None:
             # The previous paragraph's mark was deleted: accepted, the two are one.
             prev = self.pending
@@ -688,7 +792,14 @@ class _BodyReader:
     def _emit(self, para: _Para, end: int) -> None:
         if para.text:
             self.blocks.append(
-                Block(kind=para.kind, text=para.text, line=para.no, end_line=end, level=para.level)
+                Block(
+                    kind=para.kind,
+                    text=para.text,
+                    line=para.no,
+                    end_line=end,
+                    level=para.level,
+                    origins=para.origins,
+                )
             )
 
     def _flush_pending(self) -> None:
@@ -706,10 +817,10 @@ class _BodyReader:
                 self.anchored.add(cid)
                 self.directives.append(Directive(line=no, text=self.comments[cid]))
 
-    def _text(self, p: etree._Element, caps: bool) -> str:
+    def _raw_text(self, p: etree._Element, caps: bool) -> str:
         out: list[str] = []
         self._runs(p, out, caps)
-        return _SPACES.sub(" ", "".join(out)).strip()
+        return "".join(out)
 
     def _runs(self, el: etree._Element, out: list[str], caps: bool) -> None:
         w = self.w
@@ -741,7 +852,9 @@ class _BodyReader:
             elif tag in (w.q("tab"), w.q("ptab")):
                 buf.append("\t")
             elif tag in (w.q("br"), w.q("cr")):
-                buf.append(" ")
+                # A line break within the paragraph ("Directors Present:" / "Rich Bowen" /
+                # "Doug Cutting"): the paragraph's lines are kept apart in its origins.
+                buf.append(" " if child.get(w.q("type")) in ("page", "column") else "\n")
             elif tag == w.q("noBreakHyphen"):
                 buf.append("-")
             elif tag == w.q("sym"):
@@ -757,6 +870,46 @@ class _BodyReader:
                 self._runs(child, buf, bool(caps))
         text = "".join(buf)
         out.append(text.upper() if caps else text)
+
+
+def _broken_lines(raw: str) -> tuple[str, list[int]]:
+    """A paragraph's text with its white space collapsed, and where each of the lines
+    after a line break (``\\n`` in ``raw``) starts in it."""
+    text = ""
+    starts: list[int] = []
+    for piece in raw.split("\n"):
+        piece = _SPACES.sub(" ", piece).strip()
+        if not piece:
+            continue
+        if text:
+            text += " "
+            starts.append(len(text))
+        text += piece
+    return text, starts
+
+
+def _paragraphs_are_lines(shapes: dict[int, _Shape]) -> bool:
+    """True when the body's paragraphs are the lines of a text: they are in the style a
+    word processor gives a text file it opens, or empty paragraphs stand between
+    paragraphs, most are short and many stop in the middle of a sentence that the next
+    paragraph goes on with."""
+    plain = [no for no, s in shapes.items() if s.kind == PARAGRAPH and s.raw.strip()]
+    if len(plain) < 6:
+        return False
+    if sum(shapes[no].text_style for no in plain) >= 0.8 * len(plain):
+        return True
+    # The blank lines between a text's paragraphs are empty paragraphs: without them,
+    # reading the lines as a text would run typed paragraphs together.
+    empty = sum(1 for s in shapes.values() if not s.raw.strip())
+    if empty < max(2, 0.1 * len(plain)):
+        return False
+    long = sum(1 for no in plain if len(shapes[no].raw.strip()) > _LONGEST_LINE)
+    wrapped = 0
+    for no in plain:
+        nxt = shapes.get(no + 1)
+        if nxt is not None and nxt.kind == PARAGRAPH and nxt.raw.strip():
+            wrapped += runs_on(shapes[no].raw.strip(), nxt.raw.strip())
+    return wrapped >= 3 and wrapped >= _WRAPPED_SHARE * len(plain) and long <= 0.1 * len(plain)
 
 
 def _singular(what: str) -> str:

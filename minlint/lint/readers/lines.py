@@ -75,6 +75,8 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _ROLE_NOTE = re.compile(r"^\((?:[Vv]ice[- ])?[Cc]hair(?:man|person)?\)")
+# "a) Circulated ...", "iv. The ...": an item of a lettered list, not a sentence going on.
+_LETTER_MARK = re.compile(r"^(?:[a-z]|[ivx]{1,4})[.)](?:\s|$)")
 _BRACKETS = re.compile(r"\([^()]*\)")
 _CAPS_LETTERS = re.compile(r"[A-Za-z]")
 
@@ -177,25 +179,43 @@ def page_edges(pages: list[list[int]], texts: list[str], depth: int = 4) -> set[
 _DATE_LINE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}$")
 
 
-def _continues(prev: Block, nxt: Block) -> bool:
+def _continues(prev: Block, nxt: Block, caps_titles: bool = False) -> bool:
     """A sentence broken across a blank line or a page: the next block goes on from here."""
     if prev.kind not in (PARAGRAPH, LIST_ITEM, HEADING) or nxt.kind not in (PARAGRAPH, HEADING):
         return False
-    if HEADING in (prev.kind, nxt.kind) and not prev.text.endswith(":"):
+    kinds = (prev.kind, nxt.kind)
+    if caps_titles:
+        kinds = tuple(
+            HEADING if b.kind == PARAGRAPH and len(b.text) < 250 and is_caps(b.text) else b.kind
+            for b in (prev, nxt)
+        )
+    if HEADING in kinds and not prev.text.endswith(":"):
         return False
     if prev.text.endswith(":") and _DATE_LINE.match(nxt.text):
         return True  # "UPDATED:" / "17 JUNE 2020"
-    if _TERMINAL.search(prev.text.rstrip()):
+    return runs_on(prev.text, nxt.text)
+
+
+def runs_on(prev: str, nxt: str) -> bool:
+    """True when the sentence of ``prev`` evidently goes on in ``nxt``: ``prev`` does not
+    end a sentence, and ends with a comma or a word such as "the", or ``nxt`` starts in
+    lower case."""
+    if _TERMINAL.search(prev.rstrip()):
         return False
-    if nxt.text[:1].islower() or _ROLE_NOTE.match(nxt.text) or prev.text.endswith(","):
+    if (nxt[:1].islower() and not _LETTER_MARK.match(nxt)) or _ROLE_NOTE.match(nxt):
         return True
-    last = prev.text.rsplit(None, 1)[-1].lower() if prev.text.strip() else ""
+    if prev.endswith(","):
+        return True
+    last = prev.rsplit(None, 1)[-1].lower() if prev.strip() else ""
     return last in _FUNCTION_WORDS
 
 
 def _merge(prev: Block, nxt: Block) -> Block:
     offset = len(prev.text) + 1
-    origins = prev.origins + tuple((o + offset, ln, col) for o, ln, col in nxt.origins)
+    # A block without origins (a Word paragraph) starts at its first line.
+    first = prev.origins or ((0, prev.line, 1),)
+    rest = nxt.origins or ((0, nxt.line, 1),)
+    origins = first + tuple((o + offset, ln, col) for o, ln, col in rest)
     return Block(
         kind=prev.kind,
         text=prev.text + " " + nxt.text,
@@ -258,9 +278,18 @@ def build_blocks(lines: list[Line]) -> list[Block]:
         current.append(ln)
     flush()
 
+    return join_continued(blocks)
+
+
+def join_continued(blocks: list[Block], *, caps_titles: bool = False) -> list[Block]:
+    """Blocks with a sentence broken across a blank line or a page joined into one.
+
+    With ``caps_titles`` a paragraph in capitals counts as a title, as the text reader
+    reads it (a reader whose paragraphs come without a kind of their own).
+    """
     out: list[Block] = []
     for block in blocks:
-        if out and _continues(out[-1], block):
+        if out and _continues(out[-1], block, caps_titles):
             out[-1] = _merge(out[-1], block)
         else:
             out.append(block)

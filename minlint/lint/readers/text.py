@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, Directive, Document
 from minlint.lint.readers.lines import Line, build_blocks, is_caps, page_edges
@@ -71,8 +72,21 @@ def _physical_lines(raw_lines: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
-def read_plain(text: str, path: str) -> Document:
-    """Read plain text (or PDF text with pages separated by form feeds) into blocks."""
+def is_page_furniture(line: str) -> bool:
+    """True for a running header or footer line of council PDF packs ("Page 3")."""
+    return any(p.match(line) for p in _FOOTERS)
+
+
+def read_plain(
+    text: str, path: str, *, running_heads: bool = True, titles: Collection[int] = ()
+) -> Document:
+    """Read plain text (or PDF text with pages separated by form feeds) into blocks.
+
+    With ``running_heads`` False, lines repeated at the top and foot of many pages are
+    kept: the caller has taken the running headers and footers out itself (the PDF
+    reader does, from the layout of the pages). ``titles`` are (1-based) lines known to
+    be headings, as the layout of a PDF page shows them (in bold or a larger font).
+    """
     file_lines = text.split("\n")
     physical = _physical_lines(file_lines)
     raw_lines: list[str] = []
@@ -110,12 +124,12 @@ def read_plain(text: str, path: str) -> Document:
         page_of.append(page if has_pages else None)
         pages[-1].append(i)
 
-    drop = page_edges(pages, texts) if has_pages else set()
+    drop = page_edges(pages, texts) if has_pages and running_heads else set()
     seen_urls: set[str] = set()
     for i, t in enumerate(texts):
         if not t:
             continue
-        if any(p.match(t) for p in _FOOTERS):
+        if is_page_furniture(t):
             drop.add(i)
         elif _URL_LINE.match(t):
             key = t.strip("<>").rstrip("/").lower()
@@ -139,7 +153,9 @@ def read_plain(text: str, path: str) -> Document:
         if i in drop:
             continue
         ln = Line(no=numbers[i], text=t, column=columns[i], page=page_of[i], page_break=i in breaks)
-        if t:
+        if t and numbers[i] in titles:
+            ln.hint = HEADING
+        elif t:
             tag = _HTML_LINE.match(t)
             if tag:
                 # A heading tag written into a text file by the site that publishes it.
