@@ -64,6 +64,15 @@ def test_a_paragraph_split_or_joined_is_the_same_text():
     assert align_blocks(new, old) == []
 
 
+def test_a_paragraph_split_after_an_edit_elsewhere_is_the_same_text():
+    # The split is found from the end too: after a change earlier in the same minute.
+    old = blocks("One.", "Two.", "Continue the work; always asking what it means.")
+    new = blocks("One.", "Two changed.", "Continue the work;", "always asking what it means.")
+    (change,) = align_blocks(old, new)
+    assert (change.op, marked(change.words)) == (REPLACE, "Two {+changed+}.")
+    assert align_blocks(new, old)[0].op == REPLACE and len(align_blocks(new, old)) == 1
+
+
 def test_an_edited_paragraph_is_a_replacement_with_its_word_diff():
     old = blocks("One.", "That the report be noted.", "Three.")
     new = blocks("One.", "That the report be received and noted.", "Three.")

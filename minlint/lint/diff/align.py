@@ -170,10 +170,15 @@ def _matches(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int]]:
 
 
 def _joined_runs(
-    a: Sequence[str], b: Sequence[str]
+    a: Sequence[str], b: Sequence[str], backwards: bool = False
 ) -> tuple[list[tuple[int, int, int, int]], int, int]:
     """Leading runs of paragraphs whose joined texts are equal (a paragraph split in two,
-    or two joined): [(i1, i2, j1, j2)], and where the runs stop in each sequence."""
+    or two joined): [(i1, i2, j1, j2)], and where the runs stop in each sequence. With
+    ``backwards`` the sequences are given last paragraph first, and so are the runs."""
+
+    def begins(whole: str, piece: str) -> bool:
+        return whole.endswith(piece) if backwards else whole.startswith(piece)
+
     runs = []
     i = j = 0
     while i < len(a) and j < len(b):
@@ -181,16 +186,16 @@ def _joined_runs(
             runs.append((i, i + 1, j, j + 1))
             i, j = i + 1, j + 1
             continue
-        if a[i].startswith(b[j]):
+        if begins(a[i], b[j]):
             longer, shorter, at, other_at = a, b, i, j
-        elif b[j].startswith(a[i]):
+        elif begins(b[j], a[i]):
             longer, shorter, at, other_at = b, a, j, i
         else:
             break
         text, end = shorter[other_at], other_at + 1
         while text != longer[at] and end < len(shorter):
-            nxt = f"{text} {shorter[end]}"
-            if not longer[at].startswith(nxt):
+            nxt = f"{shorter[end]} {text}" if backwards else f"{text} {shorter[end]}"
+            if not begins(longer[at], nxt):
                 break
             text, end = nxt, end + 1
         if text != longer[at]:
@@ -291,7 +296,7 @@ def _gap(
     b0: int,
 ) -> list[Change]:
     _, i0, j0 = _joined_runs(ka, kb)
-    _, ri, rj = _joined_runs(ka[i0:][::-1], kb[j0:][::-1])
+    _, ri, rj = _joined_runs(ka[i0:][::-1], kb[j0:][::-1], backwards=True)
     i1, j1 = len(ka) - ri, len(kb) - rj
     if i1 < i0 or j1 < j0:  # the two scans overlapped: all of it is rejoined text
         return []

@@ -52,7 +52,10 @@ _FOLD = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
-_LEAD = re.compile(r"^(?:[\-*+•▪◦●○■□➢►‣⁃·\uf0b7\uf0a7\uf0d8\uf076]\s*)+")
+# A leading bullet, or a list number that Word or the clerk put before a point ("9. ").
+_LEAD = re.compile(
+    r"^(?:[\-*+•▪◦●○■□➢►‣⁃·\uf0b7\uf0a7\uf0d8\uf076]\s*|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+)+"
+)
 
 TOKEN = re.compile(
     r"[£$€]?\d+(?:[.,:/\-]\d+)*(?:st|nd|rd|th|%|[a-z](?![a-z]))?"  # numbers, 12th, 58.5%

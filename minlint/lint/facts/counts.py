@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from minlint.lint.blocks import LIST_ITEM, Block
+from minlint.lint.facts.artefacts import drawn_repeatedly
 from minlint.lint.facts.people import strip_title
 from minlint.lint.facts.quantities import NUMBER_WORDS_TO_TWENTY
 from minlint.lint.facts.totals import COUNT, Figure, block_figures, sentences
@@ -406,6 +407,9 @@ def _stated(
     )
 
 
+_UNKNOWN_MORE = 99
+
+
 def _list_after(
     blocks: list[Block], k: int, document_lines: list[str]
 ) -> tuple[list[str], list[int], int] | None:
@@ -415,20 +419,27 @@ def _list_after(
     if k + 1 >= len(blocks) or blocks[k + 1].kind != LIST_ITEM:
         return None
     level = blocks[k + 1].level
+    cut = False
     for b in blocks[k + 1 :]:
         if b.kind != LIST_ITEM or b.level < level:
             break
         if b.level > level:
             continue  # a sub-item
-        if items and any(
-            document_lines[n - 1].strip()
-            for n in range(items[-1].end_line + 1, b.line)
-            if 0 < n <= len(document_lines)
+        if items and (
+            b.page != items[-1].page
+            or any(
+                document_lines[n - 1].strip()
+                for n in range(items[-1].end_line + 1, b.line)
+                if 0 < n <= len(document_lines)
+            )
         ):
-            break  # something the reader left out between them: a page break
+            # Something the reader left out between them, or a new page: the list ends
+            # here or goes on over the page; which cannot be told.
+            cut = True
+            break
         items.append(b)
-    if len(items) < 2:
-        return None
+    if len(items) < 2 or any(drawn_repeatedly(b.text) for b in items):
+        return None  # too few to count, or text a PDF drew over and over
     bullets: list[tuple[str, int]] = []
     more = 0
     for b in items:
@@ -438,6 +449,8 @@ def _list_after(
                 bullets.append((src.strip(), line))
             elif line > b.line and _LOST_BULLET_RE.match(src):
                 more += 1  # " Rates of Custody": maybe a bullet whose glyph was lost
+    if cut:
+        more += _UNKNOWN_MORE  # fewer items than stated may be the rest over the page
     if len(bullets) > len(items):
         return [t for t, _ in bullets], [ln for _, ln in bullets], more
     return [b.text for b in items], [b.line for b in items], more

@@ -1239,8 +1239,8 @@ def _list_totals(rows: list[_Row], out: Relations) -> None:
                 rows[i + 1].amounts
             )  # "Current Total for 2020" / "€169,000"
         if total_row:
-            items = _items_before(rows, i, len(total_row))
-            if len(items) >= 2:
+            items, whole = _items_before(rows, i, len(total_row))
+            if len(items) >= 2 and whole:
                 for c, total in enumerate(total_row):
                     parts = tuple(r[c] for r in items)
                     if all(p.same_class(total) for p in parts):
@@ -1264,7 +1264,10 @@ def _amount_only(row: _Row) -> bool:
     return not re.search(r"[A-Za-z]", rest)
 
 
-def _items_before(rows: list[_Row], i: int, width: int) -> list[list[Figure]]:
+def _items_before(rows: list[_Row], i: int, width: int) -> tuple[list[list[Figure]], bool]:
+    """The item rows above a Total line, and whether the list's start is plain (a
+    heading, a lead-in, a paragraph) rather than a row whose figures could not be read
+    as an item: a list cut there would be summed short."""
     items: list[list[Figure]] = []
     skipped = 0
     for j in range(i - 1, max(-1, i - 60), -1):
@@ -1275,16 +1278,22 @@ def _items_before(rows: list[_Row], i: int, width: int) -> list[list[Figure]]:
             break
         if amounts:
             if len(amounts) != width:
-                break
+                return items, False
             items.insert(0, amounts)
             skipped = 0
             continue
         if label.endswith((":", ":-")) or len(label) > 80 or skipped >= 2:
             break
         if re.search(r"\d", label):
-            break
+            if _ITEM_ROW.match(label) or not re.search(r"[A-Za-z]{2}", label):
+                # "ii) Audit fee, Chq No 1346", or "183.75" alone: an item not read as one
+                return items, False
+            break  # a header row ("Q1 Q2 Total"): the list starts below
         skipped += 1  # a label on its own line, or a sub-heading ("Donations")
-    return items
+    return items, True
+
+
+_ITEM_ROW = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s", re.I)
 
 
 def _items_after(rows: list[_Row], i: int) -> list[Figure]:

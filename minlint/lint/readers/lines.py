@@ -99,6 +99,21 @@ def is_caps(text: str) -> bool:
     return upper / (upper + lower) >= 0.85
 
 
+_ADDRESS_END = re.compile(r"(?:https?://|www\.)\S*[\w/.-]$")
+_ADDRESS_GOES_ON = re.compile(r"^[a-z0-9][\w./#?=&%-]*(?:$|[\s.,;)])")
+
+
+def separator(before: str, after: str) -> str:
+    """What goes between two lines of one paragraph: a space, or nothing for a word
+    broken by a hyphen at the line end ("9.30-" / "11.30") or a web address broken where
+    the line ran out ("…/core/po" / "rtal/home")."""
+    if before.endswith("-") and len(before) > 1 and before[-2].isalnum() and after[:1].isalnum():
+        return ""
+    if _ADDRESS_END.search(before[-200:]) and _ADDRESS_GOES_ON.match(after):
+        return ""
+    return " "
+
+
 def _join(parts: list[Line]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     """Join line texts into one string; return it with (offset, line, column) origins."""
     text = ""
@@ -106,11 +121,7 @@ def _join(parts: list[Line]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     for ln in parts:
         piece = ln.text
         if text:
-            # A word broken by a hyphen at the line end ("9.30-" / "11.30") keeps no space.
-            if text.endswith("-") and len(text) > 1 and text[-2].isalnum() and piece[:1].isalnum():
-                pass
-            else:
-                text += " "
+            text += separator(text, piece)
         origins.append((len(text), ln.no, ln.column))
         text += piece
     return text, tuple(origins)

@@ -33,6 +33,7 @@ from typing import Any
 
 from minlint.lint.blocks import Document
 from minlint.lint.readers import InputError, read_bytes
+from minlint.lint.readers.lines import separator
 from minlint.lint.readers.text import BULLET_GLYPHS
 
 MAX_PDF_BYTES = 200 * 1024 * 1024
@@ -348,9 +349,7 @@ def _is_title(ln: _Line, body: float) -> bool:
 def _joined(line: str, more: str) -> str:
     """Two lines of one sentence as one; a word broken at a hyphen stays whole."""
     line, more = line.rstrip(), more.strip()
-    if line.endswith("-") and len(line) > 1 and line[-2].isalnum() and more[:1].isalnum():
-        return line + more
-    return line + " " + more
+    return line + separator(line, more) + more
 
 
 def _furniture(pages: list[list[_Line]]) -> set[int]:
