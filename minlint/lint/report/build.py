@@ -60,6 +60,11 @@ FORMS = {
     "noted": "Noted",
     "proposal": "Moved and agreed",
 }
+# Control characters (a PDF's form feeds) shown as their pictures, one for one, so that
+# columns still count from the line as read and the page stays well-formed text.
+VISIBLE = {c: 0x2400 + c for c in range(32) if c != 9} | {127: 0x2421}
+VISIBLE |= {c: 0xFFFD for c in range(0x80, 0xA0)}
+
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -352,6 +357,7 @@ def _gravest(severities: Iterable[str]) -> str:
 
 
 def _line_views(lines: Sequence[str], findings: Sequence[FindingView]) -> list[LineView]:
+    lines = [text.translate(VISIBLE) for text in lines]
     views = [LineView(n, text) for n, text in enumerate(lines, start=1)]
     spans: dict[int, list[tuple[int, int, str, str]]] = {}
     gutter: dict[int, list[tuple[str, str]]] = {}
@@ -457,7 +463,10 @@ def _hunks(
         else:
             hunks.append([])
             start = number
-        hunks[-1].extend(RecordLine(k, lines[k - 1], k in refs) for k in range(start, number + 1))
+        hunks[-1].extend(
+            RecordLine(k, lines[k - 1].translate(VISIBLE), k in refs)
+            for k in range(start, number + 1)
+        )
         previous = number
     return hunks
 
