@@ -8,8 +8,10 @@ even text that escaped the escaping could not run; document text is escaped all 
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,14 +39,27 @@ def _assets() -> tuple[str, str]:
 
 @functools.cache
 def environment() -> jinja2.Environment:
+    """The report's Jinja2 environment; compiled templates are kept in minlint's cache
+    directory (when it is on), which saves compiling them in every process."""
     import jinja2
 
+    from minlint.lint.cache import cache_dir
+
+    bytecode = None
+    directory = cache_dir()
+    if directory is not None:
+        folder = directory / "templates"
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK):  # a read-only cache costs speed, never a page
+            bytecode = jinja2.FileSystemBytecodeCache(str(folder))
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=bytecode,
     )
 
 
