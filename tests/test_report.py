@@ -379,3 +379,22 @@ def test_control_characters_are_shown_as_pictures(tmp_path):
     root = tree(page)
     assert root.xpath("string(//div[@id='L3']/span[@class='t'])") == "Page two\u2407 and\u2401"
     assert os.path.exists(tmp_path / "r.html") and code == 0
+
+
+def test_a_related_place_past_the_end_of_its_file_is_named_without_a_link():
+    from dataclasses import replace
+
+    from minlint.lint.findings import Related
+    from minlint.lint.report.build import build
+    from minlint.lint.report.html import render
+
+    result = run_check([str(EXAMPLE_DRAFT)], _options(keep_records=True))
+    first = result.findings[0]
+    agenda = EXAMPLE_ARGS[1]
+    far = Related(agenda, 10_000, "a place the agenda does not have")
+    near = Related(agenda, 4, "the agenda's date")
+    result.findings[0] = replace(first, related=(far, near))
+    root = tree(render(build(str(EXAMPLE_DRAFT), result, result.matched[str(EXAMPLE_DRAFT)])))
+    items = root.xpath("//div[@id='F1']//ul[@class='related']/li")
+    assert [li.xpath("string(*[1]/@href)") for li in items] == ["", "#R1L4"]
+    assert items[0].xpath("string(span[@class='rel'])") == "agenda_2024-06-11.txt:10000"

@@ -142,10 +142,6 @@ class SectionView:
     lines: list[LineView]
     kind: str = "minute"  # opening | minute | part
 
-    @property
-    def fids(self) -> str:
-        return " ".join(f.id for ln in self.lines for f in ln.boxes)
-
 
 @dataclass(slots=True)
 class PartView:
@@ -799,6 +795,14 @@ def build(
         notes.extend(main.notes)
     meeting = _meeting(main)
     name = os.path.basename(draft)
+    shown = _record_views(places)
+    # A related place past the end of its file (or in a file that cannot be read) is
+    # named without a link.
+    targets = {f"R{v.index}L{x.number}" for v in shown for h in v.hunks for x in h}
+    for v in views:
+        for x in v.related:
+            if x.target.startswith("R") and x.target not in targets:
+                x.href = None
     return Report(
         title=f"minlint report: {name}",
         draft_path=draft,
@@ -809,7 +813,7 @@ def build(
         findings=views,
         unplaced=unplaced,
         parts=parts,
-        records=_record_views(places),
+        records=shown,
         matched=matched,
         sources=_sources(match),
         rules=_rules(result.rules, match, findings),
