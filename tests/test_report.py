@@ -398,3 +398,14 @@ def test_a_related_place_past_the_end_of_its_file_is_named_without_a_link():
     items = root.xpath("//div[@id='F1']//ul[@class='related']/li")
     assert [li.xpath("string(*[1]/@href)") for li in items] == ["", "#R1L4"]
     assert items[0].xpath("string(span[@class='rel'])") == "agenda_2024-06-11.txt:10000"
+
+
+def test_word_diffs_in_messages_are_struck_and_underlined(example):
+    _, _, root = example
+    data = check_json(EXAMPLE_DRAFT, *EXAMPLE_ARGS)
+    fid = _fid(data, "P002")
+    text = data["violations"][int(fid[1:]) - 1]["message"]
+    message = by_id(root, fid).xpath(".//p[@class='msg']")[0]
+    assert message.xpath("del/text()") == re.findall(r"\[-(.+?)-\]", text) != []
+    assert message.xpath("ins/text()") == re.findall(r"\{\+(.+?)\+\}", text) != []
+    assert message.text_content() == text  # the markers stay in the text, hidden

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -65,6 +66,7 @@ FORMS = {
 VISIBLE = {c: 0x2400 + c for c in range(32) if c != 9} | {127: 0x2421}
 VISIBLE |= {c: 0xFFFD for c in range(0x80, 0xA0)}
 
+_WORD_DIFF = re.compile(r"\[-(.+?)-\]|\{\+(.+?)\+\}")
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -114,6 +116,22 @@ class FindingView:
     @property
     def icon(self) -> str:
         return ICONS.get(self.finding.severity, "●")
+
+    @property
+    def parts(self) -> list[tuple[str, str]]:
+        """The message in runs ("", "delete" or "insert", as the rules write word diffs:
+        ``[-old-]{+new+}``), for the page to show them struck and underlined."""
+        out: list[tuple[str, str]] = []
+        text = self.finding.message
+        at = 0
+        for m in _WORD_DIFF.finditer(text):
+            if m.start() > at:
+                out.append(("", text[at : m.start()]))
+            out.append(("delete", m.group(1)) if m.group(1) is not None else ("insert", m.group(2)))
+            at = m.end()
+        if at < len(text):
+            out.append(("", text[at:]))
+        return out
 
     @property
     def where(self) -> str:
