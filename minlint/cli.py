@@ -267,6 +267,84 @@ def diff(old: str, new: str, fmt: str, output_file: str | None, no_color: bool) 
     sys.exit(0 if result.same else 1)
 
 
+@cli.command()
+@click.argument("draft", type=click.Path(dir_okay=False))
+@click.option("--agenda", metavar="FILE", help="The agenda (or agenda pack) of this meeting.")
+@click.option("--previous", metavar="FILE", help="The minutes of the previous meeting.")
+@click.option(
+    "--records",
+    metavar="PATH",
+    multiple=True,
+    help="A file or directory of the body's records (repeatable).",
+)
+@click.option("--against", metavar="OLD", help="Show the changes since this earlier version.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Rules to run (codes, names, prefixes, categories).",
+)
+@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
+@click.option("--config", metavar="FILE", help="Use this configuration instead of the nearest one.")
+@click.option("--output-file", "-o", metavar="FILE", help="Write the page to FILE.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--no-cache", is_flag=True, help="Parse every record again; keep nothing on disk.")
+def report(
+    draft: str,
+    agenda: str | None,
+    previous: str | None,
+    records: tuple[str, ...],
+    against: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config: str | None,
+    output_file: str | None,
+    exit_zero: bool,
+    no_cache: bool,
+) -> None:
+    """Write one HTML page for the review of DRAFT: every finding in context, the
+    records matched, the agenda alignment, the decisions and (with --against) the changes.
+
+    Exit status as check: 0 no findings, 1 findings, 2 a usage or input error.
+    """
+    if no_cache:
+        os.environ["MINLINT_CACHE_DIR"] = ""
+    from minlint.lint.config import ConfigError
+    from minlint.lint.engine import CheckOptions, UsageError
+    from minlint.lint.registry import RegistryError
+    from minlint.lint.report import make_report
+
+    options = CheckOptions(
+        select=_codes(select) if select else None,
+        ignore=_codes(ignore),
+        config=config,
+        agenda=agenda,
+        previous=previous,
+        records=records,
+    )
+    try:
+        run = make_report(draft, options, against=against)
+    except ConfigError as exc:
+        _fail(str(exc))
+    except (UsageError, RegistryError) as exc:
+        _fail(f"error: {exc}")
+    for error in run.errors:
+        click.echo(str(error), err=True)
+    if run.html is None:
+        sys.exit(2)
+    if output_file is not None:
+        try:
+            with open(output_file, "w", encoding="utf-8", newline="\n") as f:
+                f.write(run.html)
+        except OSError as exc:
+            _fail(f"{output_file}: error: {exc.strerror or exc}")
+    else:
+        click.echo(run.html, nl=False)
+    if run.errors:
+        sys.exit(2)
+    sys.exit(1 if run.result.findings and not exit_zero else 0)
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(2)

@@ -87,3 +87,59 @@ def minutes_in_formats(tmp_path_factory: pytest.TempPathFactory) -> dict:
 # Property tests check behaviour, never speed: no per-example deadline on slow machines.
 settings.register_profile("minlint", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("minlint")
+
+
+# Headless Chromium, from the distribution's packages, shared by the browser tests ------
+
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+    "--window-size=1280,900",
+)
+
+
+def chromium_paths() -> tuple[str, str] | str:
+    """The browser and its driver, or why they cannot be had."""
+    import shutil
+
+    browser = next((p for n in ("chromium", "chromium-browser") if (p := shutil.which(n))), None)
+    driver = shutil.which("chromedriver") or next(
+        (p for p in ("/usr/lib/chromium/chromedriver",) if os.path.exists(p)), None
+    )
+    if browser is None:
+        return "Chromium is not installed (apt-get install chromium)"
+    if driver is None:
+        return "ChromeDriver is not installed (apt-get install chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install '.[test]')"
+    return browser, driver
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    """One headless Chromium for the whole session, with its console log kept."""
+    found = chromium_paths()
+    if isinstance(found, str):
+        pytest.skip(found)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = found[0]
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(found[1]))
+    try:
+        yield driver
+    finally:
+        driver.quit()

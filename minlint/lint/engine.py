@@ -28,6 +28,7 @@ from minlint.lint.blocks import Document
 from minlint.lint.config import Config, ConfigError, clear_caches, config_for
 from minlint.lint.context import RuleContext
 from minlint.lint.findings import FileError, Finding, Related
+from minlint.lint.model import ParsedDocument
 from minlint.lint.records import (
     MISSING,
     PARSED,
@@ -42,6 +43,7 @@ from minlint.lint.selection import Selector, SelectorError, parse_selectors, res
 __all__ = [
     "CheckOptions",
     "CheckResult",
+    "FileMatch",
     "Finding",
     "Related",
     "RuleContext",
@@ -69,6 +71,7 @@ class CheckOptions:
     baseline: str | None = None
     apply_baseline: bool = True
     keep_lines: bool = False  # return the source lines of files with findings (full output)
+    keep_records: bool = False  # return each file's model and matched records (report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,20 @@ class FilePlan:
     sources: RecordSources
     baseline: str | None
     keep_lines: bool = False
+    keep_records: bool = False
+
+
+@dataclass(slots=True)
+class FileMatch:
+    """What a file was checked with, kept on request: its meeting model, the records
+    matched to it, where those came from, the rules enabled and the rules that ran (an
+    enabled rule does not run when a record it needs was not found)."""
+
+    parsed: ParsedDocument
+    records: Records
+    sources: RecordSources
+    enabled: frozenset[str]
+    ran: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -89,6 +106,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     lines: tuple[str, ...] = ()
+    match: FileMatch | None = None
 
 
 @dataclass(slots=True)
@@ -100,6 +118,7 @@ class CheckResult:
     files: list[str]
     rules: list[Rule]
     lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    matched: dict[str, FileMatch] = field(default_factory=dict)  # with ``keep_records``
 
 
 PerFile = tuple[str, frozenset[str]]  # a glob and the codes it ignores
@@ -179,6 +198,7 @@ class Planner:
             sources=sources,
             baseline=opts.baseline or config.baseline,
             keep_lines=opts.keep_lines,
+            keep_records=opts.keep_records,
         )
 
 
@@ -247,14 +267,16 @@ def check_file(plan: FilePlan) -> FileResult:
         return result
     rules = [r for r in registry if r.code in plan.codes]
     records = Records()
-    if any(r.needs or r.uses for r in rules):
+    if plan.keep_records or any(r.needs or r.uses for r in rules):
         pool = _pool(plan.sources)
         records = pool.match(plan.path, parsed)
         result.errors.extend(pool.errors)
     findings: list[Finding] = []
+    ran: list[str] = []
     for r in rules:
         if not all(records.has(kind) for kind in r.needs):
             continue
+        ran.append(r.code)
         ctx = RuleContext(r, plan.path, parsed, records, plan.config)
         try:
             findings.extend(r.check(ctx))
@@ -269,6 +291,8 @@ def check_file(plan: FilePlan) -> FileResult:
     ]
     if plan.keep_lines and findings:
         result.lines = tuple(document.lines)
+    if plan.keep_records:
+        result.match = FileMatch(parsed, records, plan.sources, plan.codes, tuple(ran))
     return result
 
 
@@ -298,6 +322,7 @@ def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> Che
     baselines: dict[str, Baseline | None] = {}
     findings: list[Finding] = []
     lines: dict[str, tuple[str, ...]] = {}
+    matched: dict[str, FileMatch] = {}
     for plan, res in zip(plans, results, strict=True):
         errors.extend(res.errors)
         found = res.findings
@@ -314,6 +339,8 @@ def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> Che
         findings.extend(found)
         if res.lines and found:
             lines[plan.path] = res.lines
+        if res.match is not None:
+            matched[plan.path] = res.match
     used = frozenset().union(*(p.codes for p in plans)) if plans else frozenset()
     return CheckResult(
         findings=sorted(findings, key=Finding.sort_key),
@@ -321,4 +348,5 @@ def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> Che
         files=[p.path for p in plans],
         rules=[r for r in registry if r.code in used],
         lines=lines,
+        matched=matched,
     )
