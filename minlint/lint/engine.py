@@ -202,6 +202,12 @@ class Planner:
         )
 
 
+def _excluded(path: str, options: CheckOptions) -> bool:
+    """A file of a checked directory that its configuration's ``exclude`` leaves out."""
+    config = config_for(path, options.config)
+    return any(_matches(path, glob, config.root) for glob in config.exclude)
+
+
 def plan_files(
     paths: Sequence[str], options: CheckOptions, registry: Registry
 ) -> tuple[list[FilePlan], list[FileError]]:
@@ -214,7 +220,7 @@ def plan_files(
     errors: list[FileError] = []
     for given in paths:
         if os.path.isdir(given):
-            found = supported_files(given)
+            found = [f for f in supported_files(given) if not _excluded(f, options)]
             if not found:
                 errors.append(FileError(given, "no supported files in this directory"))
             files.extend(found)

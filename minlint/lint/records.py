@@ -150,15 +150,27 @@ def record_parts(path: str, parsed: ParsedDocument) -> list[Record]:
     return out
 
 
+# A folder's own documentation is not a meeting's record: left out when a directory is
+# checked or searched for records (a file named on the command line is still checked).
+_NOT_RECORDS = re.compile(
+    r"^(?:readme|changelog|changes|history|contributing|licen[cs]e|copying|authors|notice"
+    r"|security|code_of_conduct|sources)(?:\.[\w.-]+)?$",
+    re.I,
+)
+
+
 def supported_files(directory: str | Path) -> list[str]:
-    """The supported files under a directory, recursively, hidden ones left out."""
+    """The supported files under a directory, recursively, hidden ones and the folder's
+    own documentation (README, CHANGELOG, LICENSE ...) left out."""
     found: list[str] = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(
             Path(root, name).as_posix()
             for name in names
-            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith(".")
+            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+            and not name.startswith(".")
+            and not _NOT_RECORDS.match(name)
         )
     return sorted(found)
 
