@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEEDS
+from conftest import SEEDS
 
 from minlint.lint.engine import CheckOptions, run_check
 from minlint.lint.model import to_json
