@@ -29,6 +29,7 @@ running the same command again continues where it stopped.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -124,23 +125,30 @@ class Target:
         else:
             draft = str(path)
         self.caught.clear()
-        signal.setitimer(signal.ITIMER_PROF, self.budget(path.stat().st_size))
-        try:
-            result = run_check([draft], options)
-            for fmt in FORMATS:
-                render(result, fmt)
-            signal.setitimer(signal.ITIMER_PROF, 0)
-        except Timeout as exc:
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            return outcome("hang", "check", exc)
-        except MemoryError as exc:
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            return outcome("memory", self._stage("check"), self._cause(exc))
-        except BaseException as exc:
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            if isinstance(exc, KeyboardInterrupt):
-                raise
-            return outcome("crash", self._stage("check"), self._cause(exc))
+        with self.captured() as said:
+            signal.setitimer(signal.ITIMER_PROF, self.budget(path.stat().st_size))
+            try:
+                result = run_check([draft], options)
+                for fmt in FORMATS:
+                    render(result, fmt)
+                signal.setitimer(signal.ITIMER_PROF, 0)
+            except Timeout as exc:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                return outcome("hang", "check", exc)
+            except MemoryError as exc:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                return outcome("memory", self._stage("check"), self._cause(exc))
+            except BaseException as exc:
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                return outcome("crash", self._stage("check"), self._cause(exc))
+        if said:
+            # A library writing to the terminal: minlint's output is its report and one
+            # line per bad file, nothing else.
+            first = said[0].decode("utf-8", "replace").strip().splitlines()[0][:120]
+            shape = re.sub(r"\d+", "N", first)[:60]
+            return {"status": "noise", "key": f"noise {shape}", "message": first, "traceback": ""}
         bad = [e for e in result.errors if CRASH_ERRORS.match(e.message)]
         if bad:
             cause = self.caught[-1][1] if self.caught else None
@@ -161,6 +169,30 @@ class Target:
                 )
         refused = any(e.path == draft or e.path == str(path) for e in result.errors)
         return {"status": "refused" if refused else "ok"}
+
+    @contextlib.contextmanager
+    def captured(self):
+        """What is written to stdout and stderr (file descriptors 1 and 2) meanwhile."""
+        said: list[bytes] = []
+        sys.stdout.flush()
+        sys.stderr.flush()
+        saved = [os.dup(1), os.dup(2)]
+        with tempfile.TemporaryFile(dir=self.workdir) as sink:
+            os.dup2(sink.fileno(), 1)
+            os.dup2(sink.fileno(), 2)
+            try:
+                yield said
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os.dup2(saved[0], 1)
+                os.dup2(saved[1], 2)
+                os.close(saved[0])
+                os.close(saved[1])
+                sink.seek(0)
+                data = sink.read(4096)
+                if data.strip():
+                    said.append(data)
 
     def _stage(self, default: str) -> str:
         return self.caught[-1][0] if self.caught else default
@@ -539,7 +571,7 @@ class Campaign:
         counts = Counter(st["statuses"])
         failures = {
             s: sum(1 for g in st["groups"].values() if g["status"] == s)
-            for s in ("crash", "hang", "memory", "died")
+            for s in ("crash", "hang", "memory", "died", "noise")
         }
         print(
             f"[{time.strftime('%Y-%m-%d %H:%M:%S')}] {st['ran']}/{self.args.inputs} inputs"
@@ -547,7 +579,8 @@ class Campaign:
             f" crashes {counts['crash']} ({failures['crash']} groups),"
             f" hangs {counts['hang']} ({failures['hang']}),"
             f" memory {counts['memory']} ({failures['memory']}),"
-            f" worker deaths {counts['died']} ({failures['died']});"
+            f" worker deaths {counts['died']} ({failures['died']}),"
+            f" noise {counts['noise']} ({failures['noise']});"
             f" slowest input {st['cpu_max']:.2f} s CPU",
             flush=True,
         )
@@ -565,6 +598,8 @@ class Campaign:
             ("hang", "hangs"),
             ("memory", "memory blow-ups"),
             ("died", "worker deaths"),
+            ("noise", "output of libraries on the terminal"),
+            ("harness", "failures of the harness itself"),
         ):
             groups = {k: g for k, g in st["groups"].items() if g["status"] == status}
             print(f"  {title}: {counts[status]} inputs in {len(groups)} groups")

@@ -4,11 +4,12 @@ one clear line, and checked by every rule without an error."""
 
 from __future__ import annotations
 
+import logging
 import zlib
 from pathlib import Path
 
 import pytest
-from docgen import docx_members, zip_bytes
+from docgen import W_NS, docx_members, zip_bytes
 
 from minlint.lint.engine import CheckOptions, run_check
 from minlint.lint.readers import InputError, read_document
@@ -44,4 +45,70 @@ def test_a_corrupt_deflate_stream_is_refused(tmp_path: Path):
     document["stream"] = bytes(stream)
     path = _docx(tmp_path, members)
     assert refused(path).startswith("word/document.xml is damaged: Error -3 while decompressing")
+    checked_cleanly(path)
+
+
+# PDF ------------------------------------------------------------------------------------
+
+
+def _pdf(tmp_path: Path, old: bytes, new: bytes) -> Path:
+    pytest.importorskip("pypdf")
+    from docgen import simple_pdf
+
+    lines = [(56, 800 - 16 * i, 10, f"{19 + i}. DECLARATIONS OF INTEREST") for i in range(3)]
+    path = simple_pdf(tmp_path / "pack.pdf", [lines])
+    data = path.read_bytes()
+    assert old in data
+    path.write_bytes(data.replace(old, new, 1))
+    return path
+
+
+def test_a_stream_filter_pypdf_does_not_know_is_refused(tmp_path: Path):
+    path = _pdf(tmp_path, b"<< /Length", b"<< /Filter /FlateDekode /Length")
+    assert refused(path) == "cannot read the PDF: Unsupported filter /FlateDekode"
+    checked_cleanly(path)
+
+
+def test_pypdf_logs_nothing_while_minlint_reads(tmp_path: Path, caplog):
+    """A font encoding pypdf does not know: it logs an error and reads on; minlint's
+    output stays its own."""
+    path = _pdf(tmp_path, b"/WinAnsiEncoding", b"/WinAnsiEncodXYZ")
+    caplog.set_level(logging.DEBUG)
+    assert "DECLARATIONS OF INTEREST" in read_document(path).blocks[0].text
+    assert [r.getMessage()[:40] for r in caplog.records if r.name.startswith("pypdf")] == []
+
+
+# Numbered lists -------------------------------------------------------------------------
+
+
+def test_a_lettered_html_list_starting_beyond_reason_is_read(tmp_path: Path):
+    page = tmp_path / "minutes.html"
+    page.write_text(
+        '<ol start="99999999999999999999" type="a"><li>First</li><li>Second</li></ol>',
+        encoding="utf-8",
+    )
+    texts = [b.text for b in read_document(page).blocks]
+    assert texts == ["99999999999999999999. First", "100000000000000000000. Second"]
+    checked_cleanly(page)
+
+
+def test_a_lettered_word_list_starting_beyond_reason_is_read(tmp_path: Path):
+    members = docx_members()
+    numbering = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+        '<w:start w:val="99999999999999999999"/><w:numFmt w:val="lowerLetter"/>'
+        '<w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    ).encode()
+    paragraph = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+    body = (
+        f'<w:document xmlns:w="{W_NS}"><w:body>{paragraph}<w:r><w:t>That the report be noted.'
+        "</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
+    members[2]["data"] = body
+    members.append({"name": "word/numbering.xml", "data": numbering})
+    path = _docx(tmp_path, members)
+    texts = [b.text for b in read_document(path).blocks]
+    assert texts == ["(99999999999999999999) That the report be noted."]
     checked_cleanly(path)

@@ -425,9 +425,14 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+# Word numbers lists up to 32767; a larger start (in a damaged file, or an HTML list's
+# start attribute) is shown as digits instead of as a letter repeated without end.
+MAX_LIST_NUMBER = 32767
+
+
 def _letters(n: int) -> str:
     # Word repeats the letter: a..z, aa..zz, aaa...
-    if n <= 0:
+    if n <= 0 or n > MAX_LIST_NUMBER:
         return str(n)
     letter = chr(ord("a") + (n - 1) % 26)
     return letter * ((n - 1) // 26 + 1)
