@@ -2,28 +2,31 @@
 
 Each input (see ``fuzz_inputs.py``) is written to a file and checked in-process as
 ``minlint check FILE --select ALL --records DIR`` would check it, DIR being the folder
-of the document's body, so that every rule runs, those comparing the draft with its
-records too; some inputs are given as the agenda or the previous minutes of a real
-draft instead. The run's report is rendered in every output format. Outcomes:
+of the document's body, so that every rule of the registry runs, those comparing the
+draft with its records too; some inputs are given as the agenda or the previous
+minutes of a real draft instead. The report is rendered in every output format.
+Outcomes:
 
 - refused: a reader raised ``InputError`` (one line naming the problem): fine;
-- crash: any other exception while reading, parsing, checking or rendering, or an
-  error entry that says a rule failed or a reader broke;
-- hang: over ``--timeout`` seconds of CPU for one input (a timer interrupts it and
-  the place it was stuck is recorded), or over ``--wall`` seconds of wall time (the
-  worker is killed);
+- crash: any other exception while reading, parsing, checking or rendering, an error
+  entry that says a rule failed or a reader broke, or a finding outside the file;
+- hang: over its CPU budget (``--timeout`` seconds plus ``--timeout-per-mb`` per MB of
+  input; a timer interrupts it and records where it was stuck), or over ``--wall``
+  seconds of wall time (the worker is killed);
 - memory: a ``MemoryError`` under the worker's address-space limit (``--memory-mb``);
-- died: the worker process ended (a crash in a C extension, or the kernel killed it).
+- died: the worker process ended (a crash in a C extension, or the kernel killed it);
+- noise: a library wrote to the terminal meanwhile.
 
-Crashes are grouped by where they happen (exception type and innermost minlint frame).
-The first input of each group is saved with a report and a minimised copy under
-OUT/crashes/. The campaign is resumable: OUT/state.json records what has run, and
-running the same command again continues where it stopped.
+Failures are grouped by where they happen (kind, stage, exception type and innermost
+minlint frame). The first input of each group is saved with a report and a minimised
+copy under OUT/crashes/. The campaign is resumable: OUT/state.json records what has
+run, and running the same command again continues where it stopped. See
+bench/README.md.
 
     python bench/fuzz.py --inputs 20000                      # OUT: $TMPDIR/minlint-fuzz
     python bench/fuzz.py --inputs 1000000 --out /somewhere/run1
     python bench/fuzz.py --replay OUT/crashes/<group>/minimized.docx
-    python bench/fuzz.py --recheck --out /somewhere/run1     # saved crashes, again
+    python bench/fuzz.py --recheck --out /somewhere/run1     # saved failures, again
 """
 
 from __future__ import annotations
@@ -72,6 +75,7 @@ class Target:
         self.workdir = workdir
         self.timeout = timeout
         self.per_mb = per_mb
+        self.stage: str | None = None
         self.caught: list[tuple[str, BaseException]] = []
         workdir.mkdir(parents=True, exist_ok=True)
         caught = self.caught
@@ -125,12 +129,14 @@ class Target:
         else:
             draft = str(path)
         self.caught.clear()
+        self.stage = None
         with self.captured() as said:
             signal.setitimer(signal.ITIMER_PROF, self.budget(path.stat().st_size))
             try:
                 result = run_check([draft], options)
                 for fmt in FORMATS:
                     render(result, fmt)
+                self.parse_outputs_and_facts(path)
                 signal.setitimer(signal.ITIMER_PROF, 0)
             except Timeout as exc:
                 signal.setitimer(signal.ITIMER_PROF, 0)
@@ -170,6 +176,35 @@ class Target:
         refused = any(e.path == draft or e.path == str(path) for e in result.errors)
         return {"status": "refused" if refused else "ok"}
 
+    def parse_outputs_and_facts(self, path: Path) -> None:
+        """What ``minlint parse`` prints of the input, and every fact extractor on each of
+        its blocks (rules to come will read them)."""
+        from minlint.lint.facts.dates import find_dates, find_times
+        from minlint.lint.facts.people import find_people, split_names
+        from minlint.lint.facts.quantities import find_quantities
+        from minlint.lint.facts.references import find_references
+        from minlint.lint.model import to_json
+        from minlint.lint.outline import outline
+        from minlint.lint.records import PARSED
+
+        parsed = PARSED.get(str(path))
+        if not hasattr(parsed, "parts"):
+            return  # refused; the check reported it
+        self.stage = "parse-output"
+        json.dumps(to_json(parsed))
+        outline(parsed)
+        self.stage = "facts"
+        blocks = parsed.document.blocks
+        for block in blocks[:: max(1, len(blocks) // 100)]:  # a hundred, spread out
+            text = block.text[:20_000]
+            find_dates(text)
+            find_times(text)
+            find_people(text)
+            split_names(text)
+            find_quantities(text)
+            find_references(text)
+        self.stage = None
+
     @contextlib.contextmanager
     def captured(self):
         """What is written to stdout and stderr (file descriptors 1 and 2) meanwhile."""
@@ -195,7 +230,9 @@ class Target:
                     said.append(data)
 
     def _stage(self, default: str) -> str:
-        return self.caught[-1][0] if self.caught else default
+        if self.caught:
+            return self.caught[-1][0]
+        return self.stage or default
 
     def _cause(self, exc: BaseException) -> BaseException:
         return self.caught[-1][1] if self.caught else exc
@@ -710,8 +747,8 @@ def main() -> int:
     print(
         f"campaign {out} (seed {args.seed}): {len(bases)} base documents "
         f"({', '.join(f'{n} {s}' for s, n in sorted(kinds.items()))}),"
-        f" {args.inputs} inputs, {args.workers} workers, {args.timeout:g} s CPU and"
-        f" {args.memory_mb} MB per input",
+        f" {args.inputs} inputs, {args.workers} workers; per input {args.timeout:g} s CPU"
+        f" (+{args.timeout_per_mb:g} s per MB), {args.wall:g} s wall, {args.memory_mb} MB",
         flush=True,
     )
     campaign = Campaign(args, bases)

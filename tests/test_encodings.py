@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
 
 from minlint.lint.engine import CheckOptions, run_check
 from minlint.lint.model import to_json
@@ -209,3 +211,26 @@ def test_utf16_without_a_bom_needs_the_pattern_of_text():
     # NUL bytes in every other place but binary between them: not text.
     with pytest.raises(InputError):
         decode(bytes(b for i in range(600) for b in (i % 7, 0)))
+
+
+@given(st.binary(max_size=3000))
+def test_any_bytes_decode_or_are_refused_in_one_line(data: bytes):
+    try:
+        text = decode(data)
+    except InputError as exc:
+        assert str(exc).startswith("not a text file (") and "\n" not in str(exc)
+        return
+    assert "\r" not in text
+
+
+@given(
+    st.text(
+        st.characters(exclude_categories=("Cs", "Cc", "Co", "Cn"), include_characters="\n\f\t"),
+        max_size=400,
+    ),
+    st.sampled_from(["\n", "\r", "\r\n"]),
+    st.sampled_from(["utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-bom"]),
+)
+def test_text_in_any_unicode_encoding_with_a_bom_reads_back(text: str, end: str, variant: str):
+    text = text.replace("\r", "")
+    assert decode(VARIANTS[variant](text.replace("\n", end))) == text
