@@ -50,6 +50,7 @@ VARIANTS: dict[str, Encoder] = {
     "utf-16-le-no-bom": lambda t: t.encode("utf-16-le"),
     "utf-16-be-no-bom": lambda t: t.encode("utf-16-be"),
     "utf-32-bom": lambda t: b"\xff\xfe\x00\x00" + t.encode("utf-32-le"),
+    "utf-32-be-no-bom": lambda t: t.encode("utf-32-be"),
     "cp1252": lambda t: t.encode("cp1252"),
     "cr": lambda t: _lines(t, "\r").encode("utf-8"),
     "crlf": lambda t: _lines(t, "\r\n").encode("utf-8"),
@@ -204,10 +205,10 @@ def test_binary_data_behind_a_byte_order_mark_is_refused(bom: bytes):
         decode(data)
 
 
-def test_utf16_without_a_bom_needs_the_pattern_of_text():
+def test_utf16_and_utf32_without_a_bom_need_the_pattern_of_text():
     text = "Minutes of the meeting held on Tuesday, 13th March, 2018\n"
-    assert decode(text.encode("utf-16-le")) == text
-    assert decode(text.encode("utf-16-be")) == text
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        assert decode(text.encode(encoding)) == text
     # NUL bytes in every other place but binary between them: not text.
     with pytest.raises(InputError):
         decode(bytes(b for i in range(600) for b in (i % 7, 0)))

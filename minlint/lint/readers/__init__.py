@@ -40,9 +40,10 @@ def decode(data: bytes) -> str:
     """Decode a text file as an editor would, with its line ends made LF.
 
     A byte-order mark names the encoding (UTF-8, UTF-16 or UTF-32, either byte order);
-    without one, NUL bytes in every other place are UTF-16 of mostly-ASCII text (as
-    some exports write it), other NUL bytes are binary data, and the rest is UTF-8 or
-    else Windows-1252. CRLF and a bare CR (old Mac files) end a line as LF does.
+    without one, NUL bytes in every other (or three of every four) places are UTF-16
+    (UTF-32) of mostly-ASCII text, as some exports write it; other NUL bytes are binary
+    data, and the rest is UTF-8 or else Windows-1252. CRLF and a bare CR (old Mac files)
+    end a line as LF does.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -56,7 +57,7 @@ def decode(data: bytes) -> str:
             return normalise_newlines(text)
     head = data[:SNIFF_BYTES]
     if b"\x00" in head:
-        encoding = _bomless_utf16(head)
+        encoding = _bomless_wide(head)
         if encoding is None:
             raise InputError(NOT_TEXT)
         text = data.decode(encoding, errors="replace")
@@ -85,10 +86,17 @@ def _utf8_or_cp1252(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _bomless_utf16(head: bytes) -> str | None:
-    """The byte order of UTF-16 text without a byte-order mark, when its NUL bytes say
-    so: mostly-ASCII text has a NUL as the high byte of most characters and almost
-    never as the low byte. Binary data shows no such pattern."""
+def _bomless_wide(head: bytes) -> str | None:
+    """The encoding of UTF-16 or UTF-32 text without a byte-order mark, when its NUL
+    bytes say so: in mostly-ASCII text the high bytes of most characters are NUL and the
+    low byte almost never is. Binary data shows no such pattern."""
+    n = len(head) // 4
+    if n:
+        lanes = [head[i : 4 * n : 4].count(0) for i in range(4)]
+        for low, encoding in ((0, "utf-32-le"), (3, "utf-32-be")):
+            high = [lanes[i] for i in range(4) if i != low]
+            if min(high) >= 0.9 * n and lanes[low] <= 0.02 * n:
+                return encoding
     n = len(head) // 2
     if n == 0:
         return None
