@@ -135,7 +135,7 @@ class Target:
             try:
                 result = run_check([draft], options)
                 for fmt in FORMATS:
-                    render(result, fmt)
+                    render(result, fmt).encode("utf-8")  # as printed: no lone surrogates
                 self.parse_outputs_and_facts(path)
                 signal.setitimer(signal.ITIMER_PROF, 0)
             except Timeout as exc:

@@ -112,3 +112,27 @@ def test_a_lettered_word_list_starting_beyond_reason_is_read(tmp_path: Path):
     texts = [b.text for b in read_document(path).blocks]
     assert texts == ["(99999999999999999999) That the report be noted."]
     checked_cleanly(path)
+
+
+@pytest.mark.parametrize("char", ["110000", "FFFFFFFFFFFFFFFFFFFF", "D800", "DFFF"])
+def test_a_word_symbol_that_is_no_character_is_left_out(tmp_path: Path, char: str):
+    members = docx_members()
+    members[2]["data"] = (
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>Item</w:t>'
+        f'<w:sym w:char="{char}"/><w:t>s</w:t><w:sym w:char="0041"/></w:r></w:p>'
+        "</w:body></w:document>"
+    ).encode()
+    path = _docx(tmp_path, members)
+    assert [b.text for b in read_document(path).blocks] == ["ItemsA"]
+    checked_cleanly(path)
+
+
+# Facts --------------------------------------------------------------------------------
+
+
+def test_a_time_cue_before_a_number_of_thousands_of_digits():
+    from minlint.lint.facts.quantities import find_quantities
+
+    digits = "9" * 4400  # beyond Python's limit for converting a string to an int
+    (found,) = find_quantities(f"The meeting resumed at {digits}.03 and closed.")
+    assert found.text == f"{digits}.03"

@@ -359,7 +359,7 @@ def _digits(ctx: _Context, m: re.Match[str]) -> Quantity | None:
         return None  # codes and phone numbers: "0114", "07554"
     if "." in num and ctx.before(_CUE_RE, start):
         h, _, mm = num.partition(".")
-        if len(mm) == 2 and int(h) <= 23 and int(mm) <= 59:
+        if len(mm) == 2 and len(h) <= 2 and int(h) <= 23 and int(mm) <= 59:
             return None  # "closed at 8.03": a time without a.m. or p.m.
     if nxt == "]" or nxt in ("'", "’"):
         return None  # a footnote "[2]"; "the over 60's"

@@ -755,8 +755,9 @@ class _BodyReader:
                     code = int(char, 16)
                 except ValueError:
                     continue
-                # Symbol-font characters sit in the private use area; keep plain ones.
-                if code < 0xE000 or code > 0xF8FF:
+                # Symbol-font characters sit in the private use area; keep plain ones
+                # (a damaged file may name a surrogate or no character at all).
+                if code < 0xD800 or 0xF8FF < code < 0x110000:
                     buf.append(chr(code))
             elif tag == f"{{{MC_NS}}}AlternateContent":
                 self._runs(child, buf, bool(caps))
