@@ -136,3 +136,15 @@ def test_a_time_cue_before_a_number_of_thousands_of_digits():
     digits = "9" * 4400  # beyond Python's limit for converting a string to an int
     (found,) = find_quantities(f"The meeting resumed at {digits}.03 and closed.")
     assert found.text == f"{digits}.03"
+
+
+def test_a_zip_needing_a_later_version_of_zip_is_refused(tmp_path: Path):
+    data = bytearray(zip_bytes(docx_members()))
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        data[at + 6 : at + 8] = (148).to_bytes(2, "little")  # "version needed": 14.8
+        at = data.find(b"PK\x01\x02", at + 1)
+    path = tmp_path / "draft.docx"
+    path.write_bytes(bytes(data))
+    assert refused(path) == "cannot read this Word document: zip file version 14.8"
+    checked_cleanly(path)

@@ -137,6 +137,8 @@ def open_zip(path: str, what: str) -> zipfile.ZipFile:
         raise InputError(f"not a {what}: the file is not a zip archive") from None
     except (OSError, ValueError, EOFError) as exc:
         raise InputError(f"not a {what}: {_first_line(str(exc))}") from None
+    except NotImplementedError as exc:  # "zip file version 14.8": a zip feature not read
+        raise InputError(f"cannot read this {what}: {_first_line(str(exc))}") from None
     try:
         check_zip(zf)
     except InputError:
