@@ -148,3 +148,11 @@ def test_a_zip_needing_a_later_version_of_zip_is_refused(tmp_path: Path):
     path.write_bytes(bytes(data))
     assert refused(path) == "cannot read this Word document: zip file version 14.8"
     checked_cleanly(path)
+
+
+def test_an_encrypted_member_is_named_in_plain_words(tmp_path: Path):
+    members = docx_members()
+    members[2]["flags"] = 1  # the member says it is encrypted
+    path = _docx(tmp_path, members)
+    assert refused(path) == "cannot read word/document.xml: it is encrypted with a password"
+    checked_cleanly(path)

@@ -189,7 +189,9 @@ def read_member(zf: zipfile.ZipFile, name: str) -> bytes | None:
     try:
         with zf.open(info) as fh:
             data = fh.read(limit + 1)
-    except RuntimeError as exc:  # an encrypted member
+    except RuntimeError as exc:  # an encrypted member, or a zip feature zipfile lacks
+        if "encrypted" in str(exc):
+            raise InputError(f"cannot read {name}: it is encrypted with a password") from None
         raise InputError(f"cannot read {name}: {_first_line(str(exc))}") from None
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, *_STREAM_ERRORS) as exc:
         raise InputError(f"{name} is damaged: {_first_line(str(exc))}") from None
