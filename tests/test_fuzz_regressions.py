@@ -4,6 +4,7 @@ one clear line, and checked by every rule without an error."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import zlib
 from pathlib import Path
@@ -114,7 +115,7 @@ def test_a_lettered_word_list_starting_beyond_reason_is_read(tmp_path: Path):
     checked_cleanly(path)
 
 
-@pytest.mark.parametrize("char", ["110000", "FFFFFFFFFFFFFFFFFFFF", "D800", "DFFF"])
+@pytest.mark.parametrize("char", ["110000", "FFFFFFFFFFFFFFFFFFFF", "D800", "DFFF", "-1", "-41"])
 def test_a_word_symbol_that_is_no_character_is_left_out(tmp_path: Path, char: str):
     members = docx_members()
     members[2]["data"] = (
@@ -156,3 +157,82 @@ def test_an_encrypted_member_is_named_in_plain_words(tmp_path: Path):
     path = _docx(tmp_path, members)
     assert refused(path) == "cannot read word/document.xml: it is encrypted with a password"
     checked_cleanly(path)
+
+
+# HTML -----------------------------------------------------------------------------------
+
+
+def test_a_block_of_many_lines_is_gathered_in_linear_time(tmp_path: Path):
+    """A paragraph of 30,000 lines (the campaign's "1." repeated) was joined by copying
+    the whole text for each line: minutes for a file of a few megabytes. The pieces are
+    now kept until the block is complete and joined once."""
+    from minlint.lint.readers.html import _Inline
+
+    inline = _Inline()
+    for line in range(1, 30_001):
+        inline.add("1.\n", line, 1)
+    assert len(inline.parts) == 60_000  # "1." and a space per line, none joined yet
+    assert inline.size == len(inline.text) == 90_000
+    assert inline.parts == [inline.text]  # joined once, when read
+    assert inline.origins[:2] == [(0, 1, 1), (3, 2, 1)]
+
+    page = tmp_path / "minutes.html"
+    page.write_text("<p>19. Minutes</p><p>" + "1.\n" * 30_000 + "</p>", encoding="utf-8")
+    blocks = read_document(page).blocks
+    assert [len(b.text) for b in blocks] == [11, 2 + 3 * 29_999]
+    assert (blocks[1].line, blocks[1].end_line) == (1, 30_000)
+    checked_cleanly(page)
+
+
+def test_paragraphs_on_one_long_line_are_found_where_each_is(tmp_path: Path):
+    """Each piece of text was looked for from the start of its source line: a page
+    written on one line (as many are) was searched once per piece, and a repeated
+    text was placed at its first occurrence every time."""
+    texts = ["The report was noted.", "The report was noted.", "The panel adjourned."]
+    page = tmp_path / "minutes.html"
+    page.write_text("".join(f"<p>{t}</p>" for t in texts), encoding="utf-8")
+    blocks = read_document(page).blocks
+    assert [b.text for b in blocks] == texts
+    assert [b.locate(0) for b in blocks] == [(1, 4), (1, 32), (1, 60)]
+    checked_cleanly(page)
+
+
+# Long lists, many cues, long lines -------------------------------------------------------
+
+
+def test_a_present_list_of_thousands_of_names_is_split_once_over():
+    """The depth of parentheses before each comma was counted from the start of the
+    text: a list of 20,000 names took seconds. Names inside parentheses still stay
+    whole."""
+    from minlint.lint.facts.people import split_names
+
+    names = [f"Councillor Name{chr(65 + n % 26)}{chr(65 + n // 26 % 26)}" for n in range(20_000)]
+    people = split_names(", ".join(names) + " (Chair, Audit and Standards)")
+    assert len(people) == 20_000
+    assert (people[-1].name, people[-1].role) == ("NameFP", "Chair, Audit and Standards")
+
+
+def test_every_incomplete_date_in_a_paragraph_as_long_as_a_file(tmp_path: Path):
+    """D002 copied the rest of the paragraph after every "held on": a paragraph of a
+    megabyte with thousands of them took minutes."""
+    draft = tmp_path / "minutes.txt"
+    draft.write_text("The panel held on. Then it was held on 31 June 2024. " * 8000)
+    result = run_check([str(draft)], CheckOptions(select=("D002",)))
+    messages = [f.message for f in result.findings]
+    assert len(messages) == 16_000
+    assert messages[:2] == [
+        'no date after "held on"',
+        '"31 June 2024" is not a date: June has 30 days',
+    ]
+
+
+def test_many_findings_on_one_line_longer_than_a_page():
+    from minlint.lint.baseline import LONG_LINE, fingerprint
+
+    short = "Held on 31 June 2024."
+    expected = hashlib.sha256(f"D002\0m\0{short}".encode()).hexdigest()[:16]
+    assert fingerprint("D002", "m", "  Held on   31 June 2024. ") == expected  # unchanged
+    long = "x " * LONG_LINE
+    first, second = fingerprint("D002", "m", long), fingerprint("D002", "n", long)
+    assert first != second and first == fingerprint("D002", "m", "x  " * LONG_LINE)
+    assert first != fingerprint("D002", "m", long + "y")

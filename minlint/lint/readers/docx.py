@@ -757,7 +757,7 @@ class _BodyReader:
                     continue
                 # Symbol-font characters sit in the private use area; keep plain ones
                 # (a damaged file may name a surrogate or no character at all).
-                if code < 0xD800 or 0xF8FF < code < 0x110000:
+                if 0 <= code < 0xD800 or 0xF8FF < code < 0x110000:
                     buf.append(chr(code))
             elif tag == f"{{{MC_NS}}}AlternateContent":
                 self._runs(child, buf, bool(caps))
