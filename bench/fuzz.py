@@ -683,7 +683,7 @@ def recheck(args: argparse.Namespace) -> int:
     state = json.loads((Path(args.out) / "state.json").read_text(encoding="utf-8"))
     failed = 0
     for key, group in sorted(state["groups"].items()):
-        folder = Path(group["folder"])
+        folder = Path(args.out) / "crashes" / Path(group["folder"]).name  # even if moved
         inputs = sorted(folder.glob("input.*"))
         report = (folder / "report.txt").read_text(encoding="utf-8")
         how = re.search(r"^checked as: (\w+) \(records: (.*); draft: (.*)\)$", report, re.M)
