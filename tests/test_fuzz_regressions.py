@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import zlib
 from pathlib import Path
 
@@ -236,3 +237,38 @@ def test_many_findings_on_one_line_longer_than_a_page():
     first, second = fingerprint("D002", "m", long), fingerprint("D002", "n", long)
     assert first != second and first == fingerprint("D002", "m", "x  " * LONG_LINE)
     assert first != fingerprint("D002", "m", long + "y")
+
+
+# Patterns -------------------------------------------------------------------------------
+
+
+def test_a_month_followed_by_a_run_of_stars_or_spaces():
+    """ "February" and then twelve thousand asterisks took seconds: the space pattern
+    after a month (spaces, asterisks, one line break) could split a run of them in
+    every possible way before giving up."""
+    from minlint.lint.facts.dates import find_dates, find_times
+    from minlint.lint.facts.quantities import find_quantities
+    from minlint.lint.facts.references import find_references
+
+    for run in ("*" * 20_000, " " * 20_000, "\t" * 20_000):
+        assert find_dates(f"February{run}!") == []
+        assert [d.date.isoformat() for d in find_dates(f"12 February{run[:3]}2024")] == [
+            "2024-02-12"
+        ]
+        assert [t.text for t in find_times(f"at 5{run}!")] == []
+        assert find_references(f"minute 97{run}!")[0].number == 97
+        assert [q.value for q in find_quantities(f"It cost £5{run}!")] == [5.0]
+
+
+def test_no_pattern_splits_a_run_around_an_optional_line_break():
+    """The shape behind the hang above, anywhere in minlint's patterns: a repeat, an
+    optional line break, and the same repeat again (write ``X*(?:\\nX*)?``)."""
+    ambiguous = re.compile(r"(\{_?\w+\}|\[[^\]]+\]|\\s)\*\\n\?\1\*")
+    package = Path(__file__).resolve().parent.parent / "minlint"
+    found = [
+        f"{path.relative_to(package)}:{n}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ambiguous.search(line)
+    ]
+    assert found == []

@@ -58,7 +58,7 @@ _S = r"[^\S\n]"
 _NUMBER_RE = re.compile(r"\d+(?!\d)(?:,\d{3}(?!\d))*(?:\.\d+(?!\d))?(?![,.]\d)")
 _CURRENCY_BEFORE_RE = re.compile(rf"[£€$]{_S}?\Z")
 _SCALE_RE = re.compile(
-    rf"(?:{_S}*\n?{_S}*(?P<word>million|billion|thousand)|{_S}?(?P<short>bn|m|k))\b"
+    rf"(?:{_S}*(?:\n{_S}*)?(?P<word>million|billion|thousand)|{_S}?(?P<short>bn|m|k))\b"
 )
 _SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "bn": 1e9, "m": 1e6, "k": 1e3}
 _PERCENT_RE = re.compile(
