@@ -272,3 +272,20 @@ def test_no_pattern_splits_a_run_around_an_optional_line_break():
         if ambiguous.search(line)
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "run", ["[", "![", "[a](", "<", "<p", "<tr>", "<td>", "<!--", "<!-- minlint:"]
+)
+def test_a_markdown_line_of_thousands_of_unclosed_openings(tmp_path: Path, run: str):
+    """Each "[" (or "<!--", "<", "<tr>") was followed to the end of the line looking for
+    its close:
+    a line of thousands of them took seconds. A link and a directive on the same line
+    are still read."""
+    draft = tmp_path / "minutes.md"
+    line = "[the report](https://example.org/r.pdf) <!-- minlint: disable-line=D001 -->"
+    draft.write_text(f"{line} Monday 12 March 2024 {run * 16_000}\n", encoding="utf-8")
+    doc = read_document(draft)
+    assert doc.blocks[0].text.startswith("the report Monday 12 March 2024")
+    assert [d.text for d in doc.directives] == ["minlint: disable-line=D001"]
+    assert run_check([str(draft)], CheckOptions(select=("D001",))).findings == []
