@@ -46,6 +46,7 @@ HISTORY = "history"
 RECORD_KINDS = (AGENDA, PREVIOUS, WORK_PROGRAMMES, MONITORING_SCHEDULES, MEMBERSHIP, HISTORY)
 
 MISSING = "no such file or directory"
+INTERNAL_ERROR = "internal error while reading this file (please report it)"
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
@@ -85,6 +86,9 @@ class ParseCache:
                 self._done[key] = parsed
             except InputError as exc:
                 self._done[key] = FileError(path, str(exc))
+            except Exception as exc:  # a reader's bug: this file is lost, not the run
+                reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+                self._done[key] = FileError(path, f"{INTERNAL_ERROR}: {reason}")
         return self._done[key]
 
     def clear(self) -> None:
