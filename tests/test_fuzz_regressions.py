@@ -289,3 +289,23 @@ def test_a_markdown_line_of_thousands_of_unclosed_openings(tmp_path: Path, run: 
     assert doc.blocks[0].text.startswith("the report Monday 12 March 2024")
     assert [d.text for d in doc.directives] == ["minlint: disable-line=D001"]
     assert run_check([str(draft)], CheckOptions(select=("D001",))).findings == []
+
+
+@pytest.mark.parametrize("run", ["<td>" * 40_000, "x" * 160_000])
+def test_a_paragraph_with_a_run_of_thousands_of_characters_without_a_space(
+    tmp_path: Path, run: str
+):
+    """A table's tags pasted into one line (160,000 characters, no space) hung the
+    duplicate and artefact checks: the address pattern ("name@host.tld") and the
+    repeated-phrase pattern tried every length of the run from each of its characters.
+    Addresses and repeated phrases are still found."""
+    from minlint.lint.duplicates import _words_of
+    from minlint.lint.facts.artefacts import drawn_repeatedly
+
+    words = [w for w, _, _ in _words_of(f"Write to clerk@council.gov.uk or www.c.org {run}")]
+    assert words[:2] == ["Write", "to"] and "clerk" not in words and "www" not in words
+    assert drawn_repeatedly("the cost of the cost of the cost of " + run)
+    assert not drawn_repeatedly("the cost of the cost of " + run)
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(f"19. DECLARATIONS OF INTEREST\n\nThe report was noted. {run}\n")
+    checked_cleanly(draft)
