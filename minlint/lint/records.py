@@ -36,7 +36,6 @@ from minlint.lint.model import (
     Part,
     Person,
 )
-
 from minlint.lint.recordkinds import (  # noqa: F401  (the kinds are named from here too)
     AGENDA,
     HISTORY,
