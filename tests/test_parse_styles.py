@@ -308,3 +308,106 @@ def test_items_headed_item_n_and_one_name_a_line():
     assert m.chair is not None and m.chair.name == "A. Rowe"
     assert [(p.name, p.role) for p in m.in_attendance] == [("E. Vickers", "Deputy Town Clerk")]
     assert [r.form for r in m.items[4].resolutions] == ["noted"]
+
+
+# --- styles of other bodies: titles right above their text, conveners, motions ------------
+
+
+def _fixture(name: str) -> MinutesPart:
+    from conftest import REPO
+
+    (m,) = parse_path(REPO / "tests/fixtures/model" / name).minutes
+    return m
+
+
+def test_titles_right_above_their_text_without_a_blank_line():
+    """ "23/32 Declarations of interest" with "None." on the next line: the title is
+    the title, the line under it the minute's text; lettered parts are paragraphs."""
+    m = _fixture("parish_titles_above_text.txt")
+    assert [(i.number, i.title) for i in m.items] == [
+        (31, "Apologies for absence"),
+        (32, "Declarations of interest"),
+        (33, "Minutes of the previous meeting"),
+        (34, "Public participation"),
+        (35, "Finance"),
+        (36, "Planning"),
+        (37, "Correspondence"),
+        (38, "Date of next meeting"),
+    ]
+    finance = m.items[4]
+    assert [(r.form, r.mover, r.seconder) for r in finance.resolutions] == [
+        ("resolved", None, None),
+        ("proposal", "Osei", "Lloyd"),
+        ("agreed", None, None),
+    ]
+    assert finance.resolutions[0].text.startswith("approve the following payments")
+    assert [r.form for r in m.items[6].resolutions] == ["noted"]
+    assert m.chair is not None and m.chair.name == "P. Hartley"
+    assert names(m.apologies) == ["D. Rowe"]
+
+
+def test_a_title_wrapped_in_a_narrow_column_is_not_cut_short():
+    from minlint.lint.readers.text import read_plain
+
+    text = (
+        "5. Whilst continuing with the Practice\n"
+        "Partner is the preferred option based on\n"
+        "the information and research available.\n"
+    )
+    (block,) = read_plain(text, "report.txt").blocks
+    assert block.text.startswith("5. Whilst continuing with the Practice Partner is")
+
+
+def test_a_convener_chairs_and_posts_alone_are_not_people():
+    m = _fixture("convener_and_decisions.txt")
+    assert m.chair is not None and m.chair.name == "Fiona Macrae"
+    assert [(p.name, p.role) for p in m.present[:2]] == [
+        ("Fiona Macrae", "chair"),
+        ("Alan Duthie", "vice-chair"),
+    ]
+    assert names(m.apologies) == ["Neil Stewart"]
+    assert m.in_attendance == []  # "Director of Education; Head of Finance": posts only
+    assert [i.title for i in m.items] == [
+        "DECLARATIONS OF INTEREST",
+        "MINUTE OF PREVIOUS MEETING",
+        "REVENUE BUDGET MONITORING",
+        "SCHOOL ESTATE STRATEGY",
+    ]
+    assert all(i.resolutions for i in m.items[1:])
+
+
+def test_roll_labels_on_consecutive_markdown_lines_and_motions_carried():
+    m = _fixture("board_motions.md")
+    assert [(p.name, p.role) for p in m.present] == [
+        ("Dana Whitfield", "chair"),
+        ("Luis Ortega", "vice-chair"),
+        ("Priya Raman", None),
+        ("Tom Kessler", None),
+    ]
+    assert [(p.name, p.role) for p in m.in_attendance] == [("Erin Cobb", "Town Planner")]
+    assert [bool(i.resolutions) for i in m.items] == [False, True, True, False]
+
+
+def test_an_agenda_of_one_item_a_line_with_lettered_parts():
+    """Items on consecutive lines, no blank line or full stop between: each is an item,
+    and the lettered parts of item 5 do not hide item 6."""
+    from conftest import REPO
+
+    (agenda,) = parse_path(REPO / "tests/fixtures/model/parish_agenda_one_item_a_line.txt").agendas
+    assert [i.number for i in agenda.items] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert agenda.items[5].title == "Planning applications"
+    assert agenda.date == dt.date(2023, 3, 14)
+
+
+def test_the_minutes_of_that_agenda_align_item_by_item():
+    from conftest import REPO
+
+    from minlint.lint.facts.alignment import align
+
+    folder = REPO / "tests/fixtures/model"
+    minutes = parse_path(folder / "parish_titles_above_text.txt")
+    agenda = parse_path(folder / "parish_agenda_one_item_a_line.txt")
+    alignment = align(agenda.agendas[0], minutes.minutes[0])
+    assert alignment.reliable and alignment.same_meeting
+    pairs = [(link.item.number, link.minute.number) for link in alignment.links]
+    assert pairs == [(n, n + 30) for n in range(1, 9)]

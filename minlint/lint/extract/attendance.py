@@ -33,7 +33,8 @@ _IN_ATTENDANCE = re.compile(
 )
 _ATTENDANCE_LABEL = re.compile(
     r"^(?:also\s+)?(?:in\s+attendance|officials\s+in\s+attendance|officers\s+present"
-    r"|officers\s+in\s+attendance|also\s+present)\s*(?:(?::-|:|-|–)\s*(.*)|$)",
+    r"|officers\s+in\s+attendance|also\s+present|staff(?:\s+present)?|officers)"
+    r"\s*(?:(?::-|:|-|–)\s*(.*)|$)",
     re.I | re.S,
 )
 # "Co-opted member Mrs. P. Oldroyd (Tenants' Federation) was also present."

@@ -120,18 +120,28 @@ def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int]]:
 _OPEN_QUOTE = re.compile(r"^[“\"‘']\s*")
 _CLOSE_QUOTE = re.compile(r"[”\"’']\s*([.;]?)$")
 _QUOTED = re.compile(r"^\s*[“\"‘']?\s*that\b|^\s*[“\"]", re.I)
+# A name starts where a word starts and its words are bounded: searched for in a run of
+# thousands of letters, it would otherwise be tried at every letter to the run's end.
 _NAME = (
-    r"(?:(?:County\s+)?(?:Councillors?|Cllrs?\.?|Cyng\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
-    r"[A-Z][\w.'’‟-]*(?:\s+(?:[A-Z][\w.'’‟-]*|\([A-Z]\)|Uí|Ní|Ó|de|van))*"
+    r"(?<![\w.'’‟-])(?:(?:County\s+)?(?:Councillors?|Cllrs?\.?|Cyng\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
+    r"[A-Z][\w.'’‟-]{0,40}(?:\s+(?:[A-Z][\w.'’‟-]{0,40}|\([A-Z]\)|Uí|Ní|Ó|de|van))*"
 )
 _PROPOSED_LINE = re.compile(rf"^(?i:proposed\s+by)\s*:?\s*(?P<who>{_NAME})")
 _SECONDED_LINE = re.compile(rf"^(?i:seconded\s+by)\s*:?\s*(?P<who>{_NAME})")
+# A councillor named with the title, as "Proposed Cllr Osei, seconded Cllr Lloyd" does
+# without "by".
+_COUNCILLOR = (
+    r"(?:County\s+)?(?:Councillors?|Cllrs?\.?|Cyng\.?)\s+[A-Z][\w.'’‟-]{0,40}"
+    r"(?:\s+[A-Z][\w.'’‟-]{0,40})*"
+)
 _PROPOSAL = re.compile(
-    rf"(?i:\b(?:(?:it\s+was\s+)?proposed\s+by)\s+)(?P<m1>{_NAME})"
+    rf"(?i:\b(?:(?:it\s+was\s+)?(?:proposed|moved)\s+by|motion\s+by)\s+)(?P<m1>{_NAME})"
     rf"|(?i:\bon\s+the\s+proposal\s+of\s+)(?P<m2>{_NAME})"
+    rf"|(?i:\bproposed\s+)(?P<m3>{_COUNCILLOR})"
 )
 _SECONDER = re.compile(
-    rf"\s*,?\s*(?i:(?:and\s+)?seconded\s+by)\s+(?P<s1>{_NAME})\s*,?\s*"
+    rf"\s*,?\s*(?:(?i:(?:and\s+)?seconded\s+by)\s+(?P<s1>{_NAME})"
+    rf"|(?i:(?:and\s+)?seconded)\s+(?P<s2>{_COUNCILLOR}))\s*,?\s*"
     r"(?i:[^.;]{0,120}?\b(?:unanimously\s+|duly\s+)?"
     r"(?P<verb>agreed|resolved|carried|approved|adopted|decided)\b\s*(?:that\s+|to\s+)?)"
 )
@@ -151,7 +161,8 @@ _PASSIVE = re.compile(
     r"\b(?:was|were|is|are|be|been)\s+(?:unanimously\s+|duly\s+)?(?P<verb>agreed|approved|"
     r"adopted|carried)\b(?!\s+(?:out|over|forward|through|by|with|at|in|on)\b)|^(?:all\s+)?(?P<verb2>approved|"
     r"agreed|carried)(?=\s*(?:[.&,;:]|and\b|by\b|for\b|to\b|that\b|unanimously\b|$))"
-    r"|\ball\s+in\s+favour\b|(?<!being )(?<!be )(?<!not )\b(?:approved|agreed)\.?$",
+    r"|\ball\s+in\s+favour\b|(?<!being )(?<!be )(?<!not )\b(?:approved|agreed)\.?$"
+    r"|^(?:the\s+)?(?:motion|amendment|recommendation)\s+(?:was\s+)?(?:carried|passed|adopted)\b",
     re.I,
 )
 # "The report was noted", "Correspondence was noted and taken as read", "Noted": what the
@@ -230,7 +241,9 @@ def _text(rest: str, sentence: str) -> str:
 
 _ITEM_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+", re.I)
 _RESOLVED_IN = re.compile(
-    r"^(?:and\s+)?(?:it\s+was\s+)?(?:resolved|decided)\b\s*(?::-|[:,;-])?\s*(?:that\s+|to\s+)?"
+    # after a topic's label at most: "Payments: RESOLVED to approve ..."
+    r"^(?:[A-Z][\w’'&/ -]{0,40}:\s+)?"
+    r"(?:and\s+)?(?:it\s+was\s+)?(?:resolved|decided)\b\s*(?::-|[:,;-])?\s*(?:that\s+|to\s+)?"
     r"(?P<rest>.*)",
     re.I | re.S,
 )
@@ -245,12 +258,12 @@ def _decision(sentence: str) -> tuple[str, str, str | None, str | None] | None:
     m = _PROPOSAL.search(sentence)
     second = _SECONDER.match(sentence, m.end()) if m else None
     if m and second:
-        mover = _person(m.group("m1") or m.group("m2"))
+        mover = _person(m.group("m1") or m.group("m2") or m.group("m3"))
         return (
             "proposal",
             _text(sentence[second.end() :], sentence),
             mover,
-            _person(second.group("s1")),
+            _person(second.group("s1") or second.group("s2")),
         )
     m = _PROPOSED_SECONDED.search(sentence)
     if m:

@@ -71,7 +71,7 @@ _CANONICAL = {
 _POST = re.compile(
     r"\b(?:clerk|officer|manager|director|secretary|treasurer|engineer|planner|administrator|"
     r"executive|adviser|advisor|solicitor|accountant|consultant|inspector|co-?ordinator|"
-    r"lead|head\s+of\s+[\w\s]+|assistant|deputy)$"
+    r"lead|(?:head|director|manager)\s+(?:of|for)\s+[\w\s&'’-]+|assistant|deputy)$"
 )
 _INITIAL_NOTE = re.compile(r"^\s*[A-Z]{1,2}\.?\s*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
@@ -104,9 +104,28 @@ _ROLE_WORDS = {
     "vice chair": "vice-chair",
     "vice-chairman": "vice-chair",
     "vice chairman": "vice-chair",
+    "vice-chairperson": "vice-chair",
+    "vice chairperson": "vice-chair",
+    "vice-chairwoman": "vice-chair",
+    "deputy chair": "vice-chair",
+    "deputy chairman": "vice-chair",
+    "convener": "chair",
+    "convenor": "chair",
+    "vice-convener": "vice-chair",
+    "vice convener": "vice-chair",
+    "vice-convenor": "vice-chair",
+    "vice convenor": "vice-chair",
+    "depute convener": "vice-chair",
+    "depute convenor": "vice-chair",
+    "provost": "chair",
+    "lord provost": "chair",
+    "depute provost": "vice-chair",
+    "deputy provost": "vice-chair",
 }
 _LEADING_ROLE = re.compile(
-    r"^(Chairman|Chairperson|Chairwoman|Chair|Vice[- ]Chair(?:man)?)(?:\s*[–:-]\s*|\s+)", re.I
+    r"^(Chairman|Chairperson|Chairwoman|Chair|Vice[- ]Chair(?:man|person)?|Conven[eo]r"
+    r"|Vice[- ]Conven[eo]r)(?:\s*[–:-]\s*|\s+)",
+    re.I,
 )
 _NOT_NAMES = frozenset(
     [

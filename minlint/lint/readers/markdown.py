@@ -82,6 +82,14 @@ _LABEL_START = re.compile(
     r"|signed\b|dated?\s*:)",
     re.I,
 )
+# Who was there, each list under its label: a label at the start of a line opens a block
+# even where the line before runs on ("Members present: ... Kessler" / "Members absent:").
+_ROLL_LABEL = re.compile(
+    r"^[*_]*(?:(?:members|councillors|officers)\s+(?:present|absent)|present|absent"
+    r"|apologies(?:\s+for\s+absence)?|also\s+present|in\s+attendance|staff|officers)"
+    r"\s*(?:[*_]*\s*:|:\s*[*_]*)",
+    re.I,
+)
 _NUMBERED_LINE = re.compile(r"^\d{1,4}\.\s*[A-Z]")
 _NUMBER_START = re.compile(r"^(?:\d{1,4}\.?(?:\s|$|(?=[A-Z]))|\(?[a-z0-9]{1,3}\))")
 _FUNCTION_END = re.compile(
@@ -192,7 +200,7 @@ def _numbered_starts(lines: list[Line]) -> None:
             and prev
             and _TERMINAL.search(prev)
             and (_NUMBERED_LINE.match(ln.text) or _LABEL_START.match(ln.text))
-        ):
+        ) or (ln.text and prev and _ROLL_LABEL.match(ln.text)):
             ln.starts_block = True
         prev = ln.text
 

@@ -44,7 +44,7 @@ _LABEL = re.compile(
     re.I,
 )
 _HTML_LINE = re.compile(r"^<(h[1-6]|p|div)\b[^>]*>(.*?)</\1>$", re.I)
-_NUMBERED = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\([a-z]\)|\d{1,3}\.)\s")
+_NUMBERED = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\(?[a-z]\)|\d{1,3}\.)\s")
 _SENTENCE_END = re.compile(r"[.:;?!]['\"’”)]?$|:-$")
 
 
@@ -75,6 +75,48 @@ def _physical_lines(raw_lines: list[str]) -> list[tuple[int, int, str]]:
 def is_page_furniture(line: str) -> bool:
     """True for a running header or footer line of council PDF packs ("Page 3")."""
     return any(p.match(line) for p in _FOOTERS)
+
+
+# Words a title does not end on: a line ending so is a title wrapped onto the next line.
+_JOINING = frozenset(
+    "a an and at by for from in into of on or the to with within under over".split()
+)
+
+
+# A line that carries on the one before: it starts with a word in lower case ("of the
+# report"), not with a capital, a figure or a list mark such as "a)".
+_GOES_ON = re.compile(r"[a-z]+(?![).\w])")
+
+
+_LIST_MARK = re.compile(r"^\(?(?:(?P<n>\d{1,4})|(?P<a>[a-z]))(?:[.)]\s+|\s{2,})\S")
+
+
+def _list_mark(text: str) -> int | str | None:
+    """The number or letter a line opens with ("3.", "(b)", "12 "), if any."""
+    m = _LIST_MARK.match(text)
+    if m is None:
+        return None
+    if m.group("n"):
+        return int(m.group("n"))
+    return m.group("a") if text[1:2] in ".)" or text[:1] == "(" else None
+
+
+def _next_mark(mark: int | str | None) -> int | str | None:
+    if mark is None:
+        return None
+    return mark + 1 if isinstance(mark, int) else chr(ord(mark) + 1)
+
+
+def _title_alone(text: str, width: int, wrap: int) -> bool:
+    """A numbered minute title alone on its line, well short of the width the text
+    wraps at ("23/32 Declarations of interest"): the line after it starts the minute's
+    text even without a blank line between, as clerks often write."""
+    if not (_MINUTE_HEAD.match(text) or _NUMBERED.match(text)):
+        return False
+    if _SENTENCE_END.search(text) or width > min(60, 0.6 * max(wrap, 80)):
+        return False
+    last = text.rsplit(None, 1)[-1].lower()
+    return last not in _JOINING and not last.endswith((",", "-", "–", "&"))
 
 
 def read_plain(
@@ -149,10 +191,36 @@ def read_plain(
 
     lines: list[Line] = []
     prev_text = ""
+    title_alone = 0  # the width of a numbered title alone on the line before, if any
+    marks: dict[type, int | str] = {}  # the last number, and letter, a line opened with
     for i, t in enumerate(texts):
         if i in drop:
             continue
         ln = Line(no=numbers[i], text=t, column=columns[i], page=page_of[i], page_break=i in breaks)
+        width = len(raw_lines[i].rstrip())
+        if (
+            title_alone
+            and t
+            and not _GOES_ON.match(t)
+            and not (is_caps(prev_text) and is_caps(t))  # "12. TENANCY SUPPORT" / "REPORT"
+            # wider than the title, or a sentence that is the whole paragraph ("None."):
+            # not the next line of a narrow column
+            and (
+                width >= 1.3 * title_alone
+                or (_SENTENCE_END.search(t) and (i + 1 == len(texts) or not texts[i + 1]))
+            )
+        ):
+            ln.starts_block = True  # the minute's text, right under its title
+        mark = _list_mark(t)
+        if mark is not None and mark == _next_mark(marks.get(type(mark))):
+            ln.starts_block = True  # "1. Apologies" / "2. Declarations": a list, one a line
+        if not t:
+            marks = {}  # a list runs on from line to line
+        elif isinstance(mark, int):
+            marks = {int: mark}  # the lettered parts of the item before are over
+        elif mark is not None:
+            marks[str] = mark
+        title_alone = width if t and _title_alone(t, width, wrap) else 0
         if t and numbers[i] in titles:
             ln.hint = HEADING
         elif t:
