@@ -330,3 +330,59 @@ def test_a_sentence_of_thousands_of_bracketed_figures(tmp_path: Path):
     result = run_check([str(draft)], CheckOptions(select=("T001",)))
     assert [f.message for f in result.findings] == ["£3,000 + £2,000 = £5,000, not £6,000"]
     checked_cleanly(draft)
+
+
+def test_a_paragraph_of_thousands_of_lines_each_with_a_figure(tmp_path: Path):
+    """Each line (and each sentence) of a block looked through all the block's figures
+    for its own: ten thousand lines of figures took minutes. Figures are found by
+    position now; what each line and sentence holds is unchanged."""
+    from minlint.lint.blocks import PARAGRAPH, Block
+    from minlint.lint.facts.counts import _count_figures
+    from minlint.lint.facts.totals import block_figures
+
+    block = Block(PARAGRAPH, "The 12 groups and 3 clubs met; 4 panels and 7 teams did not.", 1, 1)
+    figures = block_figures(block)
+    every = _count_figures(figures, 0, len(block.text))
+    assert [f.value for f in every] == [12, 3, 4, 7]
+    for start, end in [(0, 25), (4, 40), (25, 61), (30, 30), (5, 6)]:
+        assert _count_figures(figures, start, end) == [f for f in every if start <= f.start < end]
+    draft = tmp_path / "minutes.txt"
+    draft.write_text("19. GRANTS\n\n" + "the 12 groups and £300 for 3 clubs\n" * 10_000)
+    checked_cleanly(draft)
+
+
+def test_a_sentence_with_a_run_of_thousands_of_capitals():
+    """ "Proposed and seconded" before a run of a million capital letters hung the
+    reading of decisions: a name was tried from every letter of the run to its end.
+    Names now start where a word starts and their words are bounded."""
+    from minlint.lint.extract.resolutions import _decision
+
+    assert _decision("Cllr Hayward proposed and Cllr Evans seconded that the grant be paid.") == (
+        "proposal",
+        "that the grant be paid.",
+        "Hayward",
+        "Evans",
+    )
+    run = "A" * 1_000_000
+    assert _decision(f"It was proposed and seconded that {run} be paid.") is None
+    assert _decision(f"Proposed Cllr Osei, seconded Cllr Lloyd, RESOLVED that {run}.")[0] == (
+        "proposal"
+    )
+
+
+def test_a_text_file_far_longer_than_any_minutes_is_refused(tmp_path: Path):
+    """Twenty-two MB of text took over a minute and gigabytes to check: a file over the
+    limit is refused in one line before it is read, and the other files are checked."""
+    from minlint.lint.readers import MAX_TEXT_BYTES
+
+    huge = tmp_path / "minutes.txt"
+    with huge.open("wb") as fh:
+        fh.truncate(MAX_TEXT_BYTES + 1)  # sparse: nothing is written
+    assert (
+        refused(huge)
+        == f"file too large ({MAX_TEXT_BYTES + 1} bytes; the limit is {MAX_TEXT_BYTES})"
+    )
+    other = tmp_path / "other.txt"
+    other.write_text("19. DECLARATIONS OF INTEREST\n\nThere were none.\n")
+    result = run_check([str(huge), str(other)], CheckOptions(select=("ALL",)))
+    assert [e.path for e in result.errors] == [str(huge)]

@@ -12,8 +12,10 @@ it. A list whose items cannot be told apart with confidence is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from minlint.lint.blocks import LIST_ITEM, Block
 from minlint.lint.facts.artefacts import drawn_repeatedly
@@ -274,12 +276,17 @@ _LOST_BULLET_RE = LazyPattern(r"^ [A-Z]")
 _BULLET_LINE_RE = LazyPattern(r"^\s*(?:[•·▪●◦\u2022\uf0b7\-*–]|\d{1,2}[.)]|\(?[a-z]\))\s*\S")
 
 
+_START = attrgetter("start")
+
+
 def _count_figures(figures: list[Figure], start: int, end: int) -> list[Figure]:
+    # figures are in order: those of the span found by position, not by a look at all
+    lo = bisect_left(figures, start, key=_START)
+    hi = bisect_left(figures, end, lo=lo, key=_START)
     return [
         f
-        for f in figures
-        if start <= f.start < end
-        and f.kind == COUNT
+        for f in figures[lo:hi]
+        if f.kind == COUNT
         and f.noun
         and f.noun.endswith("s")
         and 2 <= f.value <= 30

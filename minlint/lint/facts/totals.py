@@ -1149,8 +1149,9 @@ def _rows(blocks: Sequence[Block], figures: dict[int, list[Figure]]) -> list[_Ro
         text = b.text
         cuts = [o for o, _, _ in b.origins[1:] if 0 < o < len(text)] if b.origins else []
         bounds = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
+        starts = [f.start for f in figs]
         for start, end in bounds:
-            amounts = [f for f in figs if start <= f.start < end] if figs else []
+            amounts = figs[bisect_left(starts, start) : bisect_left(starts, end)]
             line = text[start:end]
             if "  " in line or "\t" in line:
                 cells = _text_cells(b, start, end)

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from minlint.lint.blocks import Document
 
-MAX_TEXT_BYTES = 50 * 1024 * 1024
+# The longest agenda packs are a few MB of text; a file many times that is not minutes,
+# and reading it would take minutes and gigabytes.
+MAX_TEXT_BYTES = 16 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
