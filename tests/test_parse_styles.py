@@ -411,3 +411,23 @@ def test_the_minutes_of_that_agenda_align_item_by_item():
     assert alignment.reliable and alignment.same_meeting
     pairs = [(link.item.number, link.minute.number) for link in alignment.links]
     assert pairs == [(n, n + 30) for n in range(1, 9)]
+
+
+def test_minutes_headed_1_0_with_paragraphs_1_1():
+    m = _fixture("decimal_paragraphs.txt")
+    assert [(i.number, i.title) for i in m.items] == [
+        (1, "APOLOGIES"),
+        (2, "DECLARATIONS OF INTEREST"),
+        (3, "MINUTES"),
+        (4, "BUDGET MONITORING"),
+        (5, "GRANTS"),
+        (6, "DATE OF NEXT MEETING"),
+    ]
+    assert [[r.form for r in i.resolutions] for i in m.items[2:5]] == [
+        ["agreed"],
+        ["resolved"],
+        ["resolved"],
+    ]
+    assert m.items[4].resolutions[0].text.startswith("grants totalling £3,750 be awarded")
+    assert names(m.present) == ["S. Whitmore", "A. Begum", "G. Fairbairn", "L. Price"]
+    assert names(m.apologies) == ["P. Keane"]

@@ -71,10 +71,25 @@ def test_flags(text, message):
         # brackets that qualify the count, not list its items
         "In the 18 cases (YCC and above) 4 young people had recorded SEN.",
         "Apologies were received from three members (Councillors Ahmed, Baker and Carter).",
+        # amounts with thousands separators, and what the items come to after them
+        "Three applications had been received: the Youth Trust (£2,500), Friends of Mill "
+        "Park (£800) and the Singers (£450), a total of £3,750.",
+        "Two bids were received: Hallam Roofing at £12,400 and Dale Builders at £13,150.",
     ],
 )
 def test_does_not_flag(text):
     assert messages("T003", text) == []
+
+
+def test_a_list_with_its_total_after_it_is_still_counted():
+    text = (
+        "Four applications had been received: the Youth Trust (£2,500), Friends of Mill "
+        "Park (£800) and the Singers (£450), a total of £3,750."
+    )
+    assert [m for _, m in messages("T003", text)] == [
+        '"Four applications", but 3 are listed: the Youth Trust (£2,500); Friends of Mill '
+        "Park (£800); the Singers (£450)"
+    ]
 
 
 def test_explained():

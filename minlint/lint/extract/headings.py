@@ -26,7 +26,7 @@ from minlint.lint.readers.lines import is_caps
 # "12.", "3331.Declarations", "2320Apologies", "Item 5 – ...", "Minute 24/101", "24/101".
 _LEAD = re.compile(
     r"^(?P<prefix>(?i:(?:agenda\s+)?item|minute|min\.?)\s*(?i:no\.?\s*)?)?"
-    r"(?P<num>\d{1,4}(?:/\d{1,4})?)(?P<sep>\.(?!\d)|\)|:(?!\d))?(?P<gap>\s*)(?P<tail>.*)$",
+    r"(?P<num>\d{1,4}(?:/\d{1,4})?)(?P<sep>\.0?(?!\d)|\)|:(?!\d))?(?P<gap>\s*)(?P<tail>.*)$",
     re.S,
 )
 _SLASHED = re.compile(r"^\W{0,3}(?i:(?:agenda\s+)?item|minute|min\.?)?\s*(\d{1,4})/(\d{1,4})\b")

@@ -239,7 +239,8 @@ def _text(rest: str, sentence: str) -> str:
     return rest if len(rest.strip(" .;:")) >= 3 else sentence
 
 
-_ITEM_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+", re.I)
+# "(b) ", "2. ", "iii) ", and the numbers of paragraphs numbered within a minute: "4.3 "
+_ITEM_MARK = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,3}\.\d{1,2}\.?)\s+", re.I)
 _RESOLVED_IN = re.compile(
     # after a topic's label at most: "Payments: RESOLVED to approve ..."
     r"^(?:[A-Z][\w’'&/ -]{0,40}:\s+)?"

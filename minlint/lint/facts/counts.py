@@ -108,6 +108,14 @@ _CONJ_RE = LazyPattern(r"\s+(?:and|or|&)\s+", re.I)
 _LEADING_CONJ_RE = LazyPattern(r"^(?:and|or|&)\s+", re.I)
 
 
+_THOUSANDS_RE = LazyPattern(r"(?<=\d),(?=\d{3}(?!\d))")
+_SUMMARY_RE = LazyPattern(
+    r"(?:(?:making|giving|bringing|with)\s+)?(?:(?:a|the)\s+)?(?:total|sum|grand\s+total)\b"
+    r"|(?:totalling|totaling|in\s+total|in\s+all|altogether)\b",
+    re.I,
+)
+
+
 def split_items(text: str) -> list[str] | None:
     """The items of a written list, or None when they cannot be told apart.
 
@@ -117,10 +125,13 @@ def split_items(text: str) -> list[str] | None:
     """
     text = text.strip().rstrip(".;: ")
     masked = _PAREN_RE.sub(lambda m: "\0" * len(m.group(0)), text)
+    masked = _THOUSANDS_RE.sub("\0", masked)  # "£3,750" is one figure, not two items
     sep = ";" if ";" in masked else ","
     cuts = [i for i, c in enumerate(masked) if c == sep]
     bounds = list(zip([0, *[c + 1 for c in cuts]], [*cuts, len(text)], strict=True))
     pieces = [(a, b) for a, b in bounds if text[a:b].strip()]
+    while len(pieces) > 2 and _SUMMARY_RE.match(masked[slice(*pieces[-1])].strip()):
+        pieces.pop()  # "..., a total of £3,750": what the items come to, not an item
     if not pieces:
         return None
     items = [text[a:b].strip() for a, b in pieces[:-1]]
