@@ -431,3 +431,17 @@ def test_minutes_headed_1_0_with_paragraphs_1_1():
     assert m.items[4].resolutions[0].text.startswith("grants totalling £3,750 be awarded")
     assert names(m.present) == ["S. Whitmore", "A. Begum", "G. Fairbairn", "L. Price"]
     assert names(m.apologies) == ["P. Keane"]
+
+
+def test_a_planning_minute_titled_by_its_application_reference():
+    from conftest import REPO
+
+    (m,) = parse_path(REPO / "tests/fixtures/model/planning_committee.html").minutes
+    assert [(i.number, i.title) for i in m.items] == [
+        (45, "Declarations of Interest"),
+        (46, "Minutes"),
+        (47, "23/1187/FUL - Land at Station Road"),
+        (48, "Appeals"),
+    ]
+    assert len(m.items[2].resolutions) == 2
+    assert m.chair is not None and m.chair.name == "H. Marsh"

@@ -183,3 +183,20 @@ def test_explained():
     assert result.exit_code == 0
     assert result.output.startswith("R003 empty-resolution (resolution, error)\n")
     assert "mid-sentence" in result.output and "Example" in result.output
+
+
+PLANNING = Path(__file__).resolve().parent / "fixtures" / "model" / "planning_committee.html"
+
+
+def test_parts_in_a_numbered_html_list_ending_and_are_not_cut():
+    """ "subject to: 1. a Section 106 agreement; and 2. the conditions ...": the first part
+    goes on in the second, as an ordered list's items in a web page."""
+    assert messages(r003(PLANNING)) == []
+
+
+def test_the_last_part_of_that_list_cut_off_is_found(tmp_path):
+    cut = edited(tmp_path, PLANNING, ("the conditions in the report.", "the conditions in the."))
+    assert messages(r003(cut)) == [
+        'minute 47 "23/1187/FUL - Land at Station Road": the resolution ends mid-sentence: '
+        '"... the conditions in the."'
+    ]

@@ -117,6 +117,7 @@ def _ends_mid_sentence(
     return None
 
 
+_GOES_ON = re.compile(r"[;,]\s*(?:and|or)\s*$", re.I)
 _NUMBERED = re.compile(r"^\W*\d{1,4}\.?\s+(?P<title>\S.*)$", re.S)
 
 
@@ -165,7 +166,10 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
         last_line = max((b.end_line for b in minute.blocks), default=minute.line)
         for k, r in enumerate(chosen):
             following = chosen[k + 1] if k + 1 < len(chosen) else None
-            last_part = following is None or following.number is None
+            # "...; and" before another part goes on there, numbered or not
+            last_part = following is None or (
+                following.number is None and not _GOES_ON.search(r.text)
+            )
             nothing_after = following is None and r.end_line >= last_line
             message = _ends_mid_sentence(r, discussion, last_part, nothing_after)
             if message is not None:

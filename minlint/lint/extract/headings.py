@@ -30,8 +30,10 @@ _LEAD = re.compile(
     re.S,
 )
 _SLASHED = re.compile(r"^\W{0,3}(?i:(?:agenda\s+)?item|minute|min\.?)?\s*(\d{1,4})/(\d{1,4})\b")
+# A title does not start with a figure, except a reference written with slashes, as a
+# planning application's is ("47. 23/1187/FUL - Land at Station Road").
 _NOT_TITLE = re.compile(
-    r"^(?:[a-z]|\d|%|[(\[]|[-–—/,.;:&+=]|(?:[AaPp]\.?[Mm]|ST|st|ND|nd|RD|rd|TH|th|hrs?)\b"
+    r"^(?:[a-z]|\d(?![\d]{0,5}/\d{1,6}/)|%|[(\[]|[-–—/,.;:&+=]|(?:[AaPp]\.?[Mm]|ST|st|ND|nd|RD|rd|TH|th|hrs?)\b"
     r"|(?:per\s?cent|percent)\b)"
 )
 _COLON = re.compile(r"\s*(?::-|:)\s*")
