@@ -60,3 +60,24 @@ def test_the_readme_command_finds_the_draft_mistakes():
     assert sorted((f.code, f.line) for f in result.findings) == sorted(
         (code, line) for code, (name, line, _) in PLANTED.items() if name == DRAFT
     )
+
+
+def test_the_readme_table_lists_every_finding_of_the_example_where_it_is():
+    """examples/README.md's table of planted mistakes is what checking examples/ gives:
+    one row per rule, at the file and line the finding is reported."""
+    import re
+
+    rows = re.findall(
+        r"^\| ([A-Z]\d{3}) \| [a-z0-9-]+ \| ([\w.-]+):(\d+) \|",
+        (EXAMPLES / "README.md").read_text(encoding="utf-8"),
+        re.M,
+    )
+    result = check(
+        str(EXAMPLES),
+        select=("ALL",),
+        agenda=str(EXAMPLES / AGENDA),
+        previous=str(EXAMPLES / PREVIOUS),
+        records=(str(EXAMPLES),),
+    )
+    found = sorted((f.code, Path(f.path).name, f.line) for f in result.findings)
+    assert found == sorted((code, name, int(line)) for code, name, line in rows)
