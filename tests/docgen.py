@@ -539,6 +539,53 @@ def raw_docx(path: Path, parts: dict[str, bytes], *, with_document: bool = True)
     return path
 
 
+def zip_bytes(members: Sequence[dict]) -> bytes:
+    """A zip archive written byte by byte, so that it can be damaged at will.
+
+    Each member is a dict with ``name`` and ``data``, and optionally ``method`` (8:
+    deflate, 0: stored, or any other number), ``stream`` (the stored bytes, instead of
+    ``data`` compressed), and ``crc``, ``csize``, ``usize`` and ``flags`` to declare
+    other values than the true ones.
+    """
+    import zlib
+
+    out = bytearray()
+    central = bytearray()
+    for m in members:
+        data = m["data"]
+        method = m.get("method", 8)
+        if "stream" in m:
+            stream = m["stream"]
+        elif method == 8:
+            packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+            stream = packer.compress(data) + packer.flush()
+        else:
+            stream = data
+        name = m["name"].encode()
+        crc = m.get("crc", zlib.crc32(data))
+        csize, usize = m.get("csize", len(stream)), m.get("usize", len(data))
+        flags = m.get("flags", 0)
+        offset = len(out)
+        fields = (flags, method, 0, 0x21, crc, csize, usize, len(name))
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, *fields, 0) + name + stream
+        central += struct.pack(
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, *fields, 0, 0, 0, 0, 0, offset
+        )
+        central += name
+    count = len(members)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(central), len(out), 0)
+    return bytes(out + central + end)
+
+
+def docx_members(*paragraphs: str) -> list[dict]:
+    """The members of a minimal Word document, for :func:`zip_bytes`."""
+    return [
+        {"name": "[Content_Types].xml", "data": CONTENT_TYPES},
+        {"name": "_rels/.rels", "data": PACKAGE_RELS},
+        {"name": "word/document.xml", "data": document_xml(*(paragraphs or ("A paragraph.",)))},
+    ]
+
+
 def zip_bomb(path: Path, uncompressed: int) -> Path:
     """A .docx whose one extra member is ``uncompressed`` bytes of zeros, streamed."""
     raw_docx(path, {})

@@ -126,7 +126,7 @@ def test_paths_in_a_configuration_are_relative_to_it(tree):
     [
         (
             'selct = ["D001"]\n',
-            "minlint.toml: error: selct: unknown key (expected one of: baseline, ignore, "
+            "minlint.toml: error: selct: unknown key (expected one of: baseline, exclude, ignore, "
             "membership, per-file-ignores, procedural-items, records, select, "
             "standard-wording, thresholds); did you mean 'select'?",
         ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -162,3 +163,31 @@ def test_a_rule_context_gives_the_draft_and_makes_findings():
     assert f.related[0].path == "a.txt"
     assert ctx.finding(5, "m", end_line=2, severity="warning").end_line == 5
     assert ctx.config.threshold("near-duplicate-ratio") == 0.9
+
+
+# --- which files a directory holds ---------------------------------------------------------
+
+
+def _drafts(tmp_path, config: str | None = None):
+    text = (FIXTURES / "weekday_errors.md").read_text(encoding="utf-8")
+    for name in ("README.md", "CHANGELOG.txt", "draft.md", "old/draft_2023.md"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    if config is not None:
+        (tmp_path / "minlint.toml").write_text(config, encoding="utf-8")
+    return sorted({Path(f.path).relative_to(tmp_path).as_posix() for f in check(tmp_path).findings})
+
+
+def test_a_folders_own_documentation_is_not_checked(tmp_path):
+    assert _drafts(tmp_path) == ["draft.md", "old/draft_2023.md"]
+
+
+def test_files_excluded_by_the_configuration_are_not_checked(tmp_path):
+    assert _drafts(tmp_path, 'exclude = ["old/*"]\n') == ["draft.md"]
+
+
+def test_a_file_named_on_the_command_line_is_checked_whatever_its_name(tmp_path):
+    _drafts(tmp_path, 'exclude = ["old/*"]\n')
+    assert check(tmp_path / "README.md").findings
+    assert check(tmp_path / "old" / "draft_2023.md").findings

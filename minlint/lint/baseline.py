@@ -8,6 +8,7 @@ line or message changes is reported again.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections import Counter
@@ -26,12 +27,28 @@ class BaselineError(Exception):
     """A baseline file that cannot be read; the message does not repeat the path."""
 
 
+# A line longer than this (one line holding a whole document) is represented in a
+# fingerprint by its own hash, so that many findings on it do not each hash all of it.
+LONG_LINE = 65536
+
+
 def fingerprint(code: str, message: str, source_line: str) -> str:
     """A short hash of what a finding says and the text it was found in."""
     import hashlib  # only runs that find something pay for loading OpenSSL
 
-    text = " ".join(source_line.split())
+    text = _normal_line(source_line)
     return hashlib.sha256(f"{code}\0{message}\0{text}".encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=64)
+def _normal_line(source_line: str) -> str:
+    """The line with its spacing made single (findings on one line share the work)."""
+    import hashlib
+
+    text = " ".join(source_line.split())
+    if len(text) > LONG_LINE:
+        text = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+    return text
 
 
 def _relative(path: str, base: Path) -> str:

@@ -42,6 +42,7 @@ class Config:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()  # globs of files a directory check leaves out
     records: tuple[str, ...] = ()
     membership: str | None = None
     procedural_items: tuple[str, ...] = ()
@@ -165,6 +166,7 @@ def load_config(path: Path) -> Config:
             (glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()
         ),
         records=tuple(resolved(p) for p in data.get("records", ())),
+        exclude=tuple(data.get("exclude", ())),
         membership=resolved(data["membership"]) if "membership" in data else None,
         procedural_items=tuple(data.get("procedural-items", ())),
         standard_wording=tuple(data.get("standard-wording", ())),

@@ -562,7 +562,9 @@ class Repeat:
 
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
+# An address's parts are bounded (64 and 253 characters, as mail allows): unbounded,
+# each start in a run of thousands of characters without a space scanned to its end.
+_URL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
 _VOWEL = re.compile(r"[aeiouy]", re.I)
 # Words that are doubled in good English: "had had", "is is" ("what it is is").
 _DOUBLES_OK = frozenset("had is very far bye ha knock tut long many really so".split())

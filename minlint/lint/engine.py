@@ -202,6 +202,12 @@ class Planner:
         )
 
 
+def _excluded(path: str, options: CheckOptions) -> bool:
+    """A file of a checked directory that its configuration's ``exclude`` leaves out."""
+    config = config_for(path, options.config)
+    return any(_matches(path, glob, config.root) for glob in config.exclude)
+
+
 def plan_files(
     paths: Sequence[str], options: CheckOptions, registry: Registry
 ) -> tuple[list[FilePlan], list[FileError]]:
@@ -214,7 +220,7 @@ def plan_files(
     errors: list[FileError] = []
     for given in paths:
         if os.path.isdir(given):
-            found = supported_files(given)
+            found = [f for f in supported_files(given) if not _excluded(f, options)]
             if not found:
                 errors.append(FileError(given, "no supported files in this directory"))
             files.extend(found)
@@ -296,21 +302,27 @@ def check_file(plan: FilePlan) -> FileResult:
     return result
 
 
+def _not_checked(plan: FilePlan, reason: str) -> FileResult:
+    return FileResult(plan.path, errors=[FileError(plan.path, f"not checked: {reason}")])
+
+
 def _check_all(plans: list[FilePlan], jobs: int) -> list[FileResult]:
     if jobs <= 1 or len(plans) <= 1:
-        return [check_file(p) for p in plans]
-    from concurrent.futures import ProcessPoolExecutor
-
+        results = []
+        for plan in plans:
+            try:
+                results.append(check_file(plan))
+            except Exception as exc:  # a bug must not lose the other files' findings
+                results.append(_not_checked(plan, " ".join(f"{type(exc).__name__}: {exc}".split())))
+        return results
     # Workers forked from here inherit the parser's compiled patterns instead of each
     # compiling them again.
     import minlint.lint.extract
     import minlint.lint.facts.dates
     import minlint.lint.pack  # noqa: F401
+    from minlint.lint.workers import map_in_workers
 
-    workers = min(jobs, len(plans))
-    chunk = max(1, len(plans) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(check_file, plans, chunksize=chunk))
+    return map_in_workers(check_file, plans, min(jobs, len(plans)), failed=_not_checked)
 
 
 def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> CheckResult:

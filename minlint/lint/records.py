@@ -46,6 +46,7 @@ HISTORY = "history"
 RECORD_KINDS = (AGENDA, PREVIOUS, WORK_PROGRAMMES, MONITORING_SCHEDULES, MEMBERSHIP, HISTORY)
 
 MISSING = "no such file or directory"
+INTERNAL_ERROR = "internal error while reading this file (please report it)"
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
@@ -85,6 +86,9 @@ class ParseCache:
                 self._done[key] = parsed
             except InputError as exc:
                 self._done[key] = FileError(path, str(exc))
+            except Exception as exc:  # a reader's bug: this file is lost, not the run
+                reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+                self._done[key] = FileError(path, f"{INTERNAL_ERROR}: {reason}")
         return self._done[key]
 
     def clear(self) -> None:
@@ -150,15 +154,27 @@ def record_parts(path: str, parsed: ParsedDocument) -> list[Record]:
     return out
 
 
+# A folder's own documentation is not a meeting's record: left out when a directory is
+# checked or searched for records (a file named on the command line is still checked).
+_NOT_RECORDS = re.compile(
+    r"^(?:readme|changelog|changes|history|contributing|licen[cs]e|copying|authors|notice"
+    r"|security|code_of_conduct|sources)(?:\.[\w.-]+)?$",
+    re.I,
+)
+
+
 def supported_files(directory: str | Path) -> list[str]:
-    """The supported files under a directory, recursively, hidden ones left out."""
+    """The supported files under a directory, recursively, hidden ones and the folder's
+    own documentation (README, CHANGELOG, LICENSE ...) left out."""
     found: list[str] = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(
             Path(root, name).as_posix()
             for name in names
-            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith(".")
+            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+            and not name.startswith(".")
+            and not _NOT_RECORDS.match(name)
         )
     return sorted(found)
 

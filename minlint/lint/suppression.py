@@ -24,7 +24,8 @@ from minlint.lint.blocks import Document
 from minlint.lint.findings import Finding
 from minlint.lint.registry import Registry
 
-_COMMENT = re.compile(r"<!--\s*(minlint:.*?)\s*-->")
+# Not looked for past the next "<!--": see readers/markdown.py.
+_COMMENT = re.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")
 _DIRECTIVE = re.compile(
     r"^minlint:\s*(disable-file|disable-next-line|disable-line|disable|enable)\b\s*(?:=\s*(.*))?$"
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from typing import TYPE_CHECKING
 
 from minlint.lint.readers import InputError
@@ -23,6 +24,15 @@ MAX_MEMBER_BYTES = 100 * 1024 * 1024
 # Deflate reaches about 1:1000 on zeros; real Word parts stay far below 1:100.
 MAX_COMPRESSION_RATIO = 200
 RATIO_CHECK_FROM_BYTES = 1024 * 1024
+
+# What a damaged compressed stream raises (lzma, like zipfile, is optional).
+_STREAM_ERRORS: tuple[type[Exception], ...] = (zlib.error,)
+try:
+    from lzma import LZMAError
+
+    _STREAM_ERRORS += (LZMAError,)
+except ImportError:  # pragma: no cover
+    pass
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
 # Characters that XML cannot carry; lxml refuses a string that contains them.
@@ -127,6 +137,8 @@ def open_zip(path: str, what: str) -> zipfile.ZipFile:
         raise InputError(f"not a {what}: the file is not a zip archive") from None
     except (OSError, ValueError, EOFError) as exc:
         raise InputError(f"not a {what}: {_first_line(str(exc))}") from None
+    except NotImplementedError as exc:  # "zip file version 14.8": a zip feature not read
+        raise InputError(f"cannot read this {what}: {_first_line(str(exc))}") from None
     try:
         check_zip(zf)
     except InputError:
@@ -177,9 +189,11 @@ def read_member(zf: zipfile.ZipFile, name: str) -> bytes | None:
     try:
         with zf.open(info) as fh:
             data = fh.read(limit + 1)
-    except RuntimeError as exc:  # an encrypted member
+    except RuntimeError as exc:  # an encrypted member, or a zip feature zipfile lacks
+        if "encrypted" in str(exc):
+            raise InputError(f"cannot read {name}: it is encrypted with a password") from None
         raise InputError(f"cannot read {name}: {_first_line(str(exc))}") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, *_STREAM_ERRORS) as exc:
         raise InputError(f"{name} is damaged: {_first_line(str(exc))}") from None
     if len(data) > limit:
         raise InputError(f"refusing to unzip: {name} is larger than its declared size")

@@ -59,6 +59,9 @@ _PLACEHOLDER_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # The end of a sentence or clause right after the cue: "held on." "held on;".
+# What follows a cue is read this far: its date, a placeholder or the end of the clause
+# comes well before, and a paragraph as long as a file is not copied for every cue.
+_AFTER_WINDOW = 1000
 _STOP = ".;!?"
 # A clause that breaks off, but whose date may still come: "held on, as agreed, 5 May".
 _BREAK = ",)"
@@ -107,7 +110,9 @@ def _has_date(text: str) -> bool:
 def _missing_date(text: str, end: int, next_block: Block | None, in_table: bool) -> str | None:
     """None when the cue ending at ``end`` may have its date; else what to add to the
     message ("" or the placeholder found)."""
-    rest = text[end:]
+    rest = text[end : end + _AFTER_WINDOW]
+    if len(rest) == _AFTER_WINDOW and not rest.strip(_SKIP):
+        rest = text[end:]
     if in_table:
         cell_end = rest.find(" | ")
         rest = rest if cell_end < 0 else rest[:cell_end]

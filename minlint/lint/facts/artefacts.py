@@ -12,7 +12,9 @@ from minlint.lint.lazyre import LazyPattern
 
 __all__ = ["drawn_repeatedly"]
 
-_THRICE = LazyPattern(r"(\S+(?:\s+\S+){1,8})\s+\1\s+\1(?!\S)")
+# Phrases start at a word's start, and words are bounded: in a run of thousands of
+# characters without a space, each start would otherwise try every length of it.
+_THRICE = LazyPattern(r"(?<!\S)(\S{1,60}(?:\s+\S{1,60}){1,8})\s+\1\s+\1(?!\S)")
 
 
 def drawn_repeatedly(text: str) -> bool:

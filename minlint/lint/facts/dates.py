@@ -132,7 +132,9 @@ _MONTH_DOT = (
 _WD = _alternation(_WEEKDAY_OF)
 # Spaces (at most one line break), or markdown emphasis left between the words.
 _SP = r"(?:[^\S\n]|\*)"
-_OPT = rf"{_SP}*\n?{_SP}*"
+# Spaces, at most one line break among them; written so that a long run of spaces
+# is not split between two repeats in every possible way.
+_OPT = rf"{_SP}*(?:\n{_SP}*)?"
 _GAP = rf"(?=[\s*]){_OPT}"
 # "th" as OCR reads it, too; and Welsh ordinals ("8fed", "11eg", "21ain", "3ydd").
 _SUF = r"(?:st|nd|rd|th|ST|ND|RD|TH|™|\"|”|ᵗʰ|af|il|ydd|edd|ed|fed|eg|ain|FED|EG|AIN|YDD)"
@@ -189,7 +191,7 @@ _MER = r"(?P<mer>[aApP]\.[ \t]?[mM]\b\.?|(?:am|AM|pm|PM|pn|noon|NOON|midday|midn
 _TIME_RE = re.compile(
     # the look-behind comes after the first digit so that the engine can skip ahead
     rf"""(?P<num>(?P<h>\d(?<![\w£€$.,:/]\d)\d?)(?:(?P<sep>[.:])(?P<m>\d{{2}}))?)(?!\d)(?![.:,]\d)
-    (?:[ \t]*\n?[ \t]*{_MER})?""",
+    (?:[ \t]*(?:\n[ \t]*)?{_MER})?""",
     re.VERBOSE,
 )
 _RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|until|till)\s*", re.IGNORECASE)

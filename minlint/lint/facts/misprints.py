@@ -29,7 +29,7 @@ _MONTH_ALT = "|".join(sorted(_MONTH_NAMES, key=lambda n: (-len(n), n)))
 _MONTH_SCAN_RE = LazyPattern(rf"(?:{_MONTH_ALT})(?![A-Za-z])")
 _STRAY_BEFORE_RE = LazyPattern(
     r"""(?<![\w£€$/.,:-])(?P<day>\d{1,2})(?P<stray>[sStTnNdDrRhH])(?P<dot>\.?)
-    [ \t]*\n?[ \t]*(?:(?:of|OF)[ \t]+)?\Z""",
+    [ \t]*(?:\n[ \t]*)?(?:(?:of|OF)[ \t]+)?\Z""",
     re.VERBOSE,
 )
 _STRAY_WINDOW = 16

@@ -190,11 +190,13 @@ def split_names(text: str, line: int | None = None) -> list[Person]:
     out: list[Person] = []
     default: str | None = None
     depth = 0
+    counted = 0  # depth is of text[:counted]: counted on, not again from the start
     pieces: list[str] = []
     start = 0
     # Split on separators outside parentheses only: "(ROPF: Older People's Forum)".
     for m in _SPLIT.finditer(text):
-        depth = text.count("(", 0, m.start()) - text.count(")", 0, m.start())
+        depth += text.count("(", counted, m.start()) - text.count(")", counted, m.start())
+        counted = m.start()
         if depth > 0:
             continue
         pieces.append(text[start : m.start()])

@@ -60,7 +60,7 @@ _S = r"[^\S\n]"
 _NUMBER_RE = re.compile(r"\d+(?!\d)(?:,\d{3}(?!\d))*(?:\.\d+(?!\d))?(?![,.]\d)")
 _CURRENCY_BEFORE_RE = re.compile(rf"[£€$]{_S}?\Z")
 _SCALE_RE = re.compile(
-    rf"(?:{_S}*\n?{_S}*(?P<word>million|billion|thousand)|{_S}?(?P<short>bn|m|k))\b"
+    rf"(?:{_S}*(?:\n{_S}*)?(?P<word>million|billion|thousand)|{_S}?(?P<short>bn|m|k))\b"
 )
 _SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "bn": 1e9, "m": 1e6, "k": 1e3}
 _PERCENT_RE = re.compile(
@@ -378,7 +378,7 @@ def _digits(ctx: _Context, m: re.Match[str]) -> Quantity | None:
         return None  # codes and phone numbers: "0114", "07554"
     if "." in num and ctx.before(_CUE_RE, start):
         h, _, mm = num.partition(".")
-        if len(mm) == 2 and int(h) <= 23 and int(mm) <= 59:
+        if len(mm) == 2 and len(h) <= 2 and int(h) <= 23 and int(mm) <= 59:
             return None  # "closed at 8.03": a time without a.m. or p.m.
     if nxt == "]" or nxt in ("'", "’"):
         return None  # a footnote "[2]"; "the over 60's"

@@ -51,7 +51,7 @@ _AGENDA_RE = re.compile(
 _ITEM_ON_AGENDA_RE = re.compile(rf"items?{_S}+{_LIST}(?={_S}+on{_S}+the{_S}+agenda\b)")
 _ONE_RE = re.compile(r"(?P<number>\d{1,5})(?:\((?P<part>[0-9a-z]{1,4})\))?(?:\([0-9a-z]{1,4}\))*")
 _SUBJECT_RE = re.compile(
-    rf"{_S}*\n?{_S}*\((?P<subject>[A-Z\"“‘'](?:[^()\n]|\n(?!{_S}*\n)){{2,160}})\)"
+    rf"{_S}*(?:\n{_S}*)?\((?P<subject>[A-Z\"“‘'](?:[^()\n]|\n(?!{_S}*\n)){{2,160}})\)"
 )
 _FOOTER_RE = re.compile(rf"\bpage{_S}+\d+{_S}+$")
 _MONTH_AFTER_RE = re.compile(

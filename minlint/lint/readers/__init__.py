@@ -6,6 +6,7 @@ saved as ``.txt`` (headings, bold lines, HTML tables) is read as markdown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,14 +24,95 @@ class InputError(Exception):
     """A file that cannot be read. The message is one line and does not repeat the path."""
 
 
+# Byte-order marks, longest first: a UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+SNIFF_BYTES = 8192
+NOT_TEXT = "not a text file (contains NUL bytes)"
+
+
 def decode(data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), else Windows-1252."""
-    if b"\x00" in data[:8192]:
-        raise InputError("not a text file (contains NUL bytes)")
+    """Decode a text file as an editor would, with its line ends made LF.
+
+    A byte-order mark names the encoding (UTF-8, UTF-16 or UTF-32, either byte order);
+    without one, NUL bytes in every other (or three of every four) places are UTF-16
+    (UTF-32) of mostly-ASCII text, as some exports write it; other NUL bytes are binary
+    data, and the rest is UTF-8 or else Windows-1252. CRLF and a bare CR (old Mac files)
+    end a line as LF does.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            if encoding == "utf-8":
+                return normalise_newlines(_utf8_or_cp1252(body))
+            text = body.decode(encoding, errors="replace")
+            if _garbled(text):
+                name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+                raise InputError(f"not a text file (binary data after a {name} byte-order mark)")
+            return normalise_newlines(text)
+    head = data[:SNIFF_BYTES]
+    if b"\x00" in head:
+        encoding = _bomless_wide(head)
+        if encoding is None:
+            raise InputError(NOT_TEXT)
+        text = data.decode(encoding, errors="replace")
+        if _garbled(text):
+            raise InputError(NOT_TEXT)
+        return normalise_newlines(text)
+    return normalise_newlines(_utf8_or_cp1252(data))
+
+
+_GARBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
+
+
+def _garbled(text: str) -> bool:
+    """True when text decoded from UTF-16 or UTF-32 is binary data: NUL characters, or
+    many control characters, undecodable units and private-use characters."""
+    sample = text[:SNIFF_BYTES]
+    if "\x00" in sample:
+        return True
+    return len(_GARBLE.findall(sample)) > 0.1 * max(len(sample), 20)
+
+
+def _utf8_or_cp1252(data: bytes) -> str:
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _bomless_wide(head: bytes) -> str | None:
+    """The encoding of UTF-16 or UTF-32 text without a byte-order mark, when its NUL
+    bytes say so: in mostly-ASCII text the high bytes of most characters are NUL and the
+    low byte almost never is. Binary data shows no such pattern."""
+    n = len(head) // 4
+    if n:
+        lanes = [head[i : 4 * n : 4].count(0) for i in range(4)]
+        for low, encoding in ((0, "utf-32-le"), (3, "utf-32-be")):
+            high = [lanes[i] for i in range(4) if i != low]
+            if min(high) >= 0.9 * n and lanes[low] <= 0.02 * n:
+                return encoding
+    n = len(head) // 2
+    if n == 0:
+        return None
+    even = head[0 : 2 * n : 2].count(0)
+    odd = head[1 : 2 * n : 2].count(0)
+    for high, low, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if high >= 0.6 * n and low <= 0.02 * n:
+            return encoding
+    return None
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and a bare CR made LF; form feeds (page breaks) are kept."""
+    if "\r" in text:
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 @contextmanager
@@ -93,6 +175,7 @@ def read_document(path: str | Path) -> Document:
 
 def read_text_as(text: str, path: str, suffix: str) -> Document:
     """Read already-decoded text, choosing the reader from the suffix and content."""
+    text = normalise_newlines(text)
     if suffix in HTML_SUFFIXES:
         from minlint.lint.readers.html import read_html
 

@@ -442,9 +442,14 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+# Word numbers lists up to 32767; a larger start (in a damaged file, or an HTML list's
+# start attribute) is shown as digits instead of as a letter repeated without end.
+MAX_LIST_NUMBER = 32767
+
+
 def _letters(n: int) -> str:
     # Word repeats the letter: a..z, aa..zz, aaa...
-    if n <= 0:
+    if n <= 0 or n > MAX_LIST_NUMBER:
         return str(n)
     letter = chr(ord("a") + (n - 1) % 26)
     return letter * ((n - 1) // 26 + 1)
@@ -863,8 +868,9 @@ class _BodyReader:
                     code = int(char, 16)
                 except ValueError:
                     continue
-                # Symbol-font characters sit in the private use area; keep plain ones.
-                if code < 0xE000 or code > 0xF8FF:
+                # Symbol-font characters sit in the private use area; keep plain ones
+                # (a damaged file may name a surrogate or no character at all).
+                if 0 <= code < 0xD800 or 0xF8FF < code < 0x110000:
                     buf.append(chr(code))
             elif tag == f"{{{MC_NS}}}AlternateContent":
                 self._runs(child, buf, bool(caps))

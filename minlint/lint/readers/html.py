@@ -148,14 +148,34 @@ def read_html(text: str, path: str, *, line_offset: int = 0) -> Document:
     )
 
 
+# How far past the last piece found on a line the next piece is looked for first.
+_NEAR = 4096
+
+
 @dataclass(slots=True)
 class _Inline:
     """Inline text being gathered into one block, with where each source line starts."""
 
-    text: str = ""
+    # The text in pieces, joined when read: a block of thousands of text nodes is
+    # gathered in linear time.
+    parts: list[str] = field(default_factory=list)
+    size: int = 0
     first: int | None = None
     last: int | None = None
     origins: list[tuple[int, int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        if len(self.parts) > 1:
+            self.parts[:] = ["".join(self.parts)]
+        return self.parts[0] if self.parts else ""
+
+    def _append(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.size += len(piece)
+
+    def _needs_space(self) -> bool:
+        return self.size > 0 and not self.parts[-1].endswith(" ")
 
     def add(self, piece: str, line: int, column: int | None) -> None:
         """Append a text node that starts on source ``line``; ``column`` is where its
@@ -167,25 +187,25 @@ class _Inline:
                 self.space()
             body = segment.strip()
             if not body:
-                if segment and self.text and not self.text.endswith(" "):
-                    self.text += " "
+                if segment and self._needs_space():
+                    self._append(" ")
                 continue
             lead = len(segment) - len(segment.lstrip())
-            if lead and self.text and not self.text.endswith(" "):
-                self.text += " "
+            if lead and self._needs_space():
+                self._append(" ")
             col = 1 + lead if i else (column or 1)
             if not self.origins or self.origins[-1][1] != line:
-                self.origins.append((len(self.text), line, col))
-            self.text += _WS.sub(" ", body)
+                self.origins.append((self.size, line, col))
+            self._append(_WS.sub(" ", body))
             if segment[-1:].isspace():
-                self.text += " "
+                self._append(" ")
             if self.first is None:
                 self.first = line
             self.last = line
 
     def space(self) -> None:
-        if self.text and not self.text.endswith(" "):
-            self.text += " "
+        if self._needs_space():
+            self._append(" ")
 
     def clean(self) -> str:
         return self.text.strip()
@@ -202,6 +222,11 @@ class _Reader:
         self.list_level = -1
         self.li_first: tuple[int, str] | None = None  # (level, marker) of an open list item
         self.has_block: set[etree._Element] = set()
+        # Where the last piece found on a line ends, and how much more of the line may be
+        # searched for pieces not found near it: a page on one long line is searched
+        # once over, not once per piece.
+        self.found_at: dict[int, int] = {}
+        self.search_left: dict[int, int] = {}
 
     # Walking ---------------------------------------------------------------------------
 
@@ -235,8 +260,18 @@ class _Reader:
         body = piece.strip()[:20]
         if not body or not 0 < line <= len(self.src):
             return None
-        at = self.src[line - 1].find(body)
-        return at + 1 if at >= 0 else None
+        text = self.src[line - 1]
+        start = self.found_at.get(line, 0)
+        at = text.find(body, start, start + _NEAR)
+        if at < 0:
+            left = self.search_left.get(line, 4 * len(text))
+            if left > 0:
+                at = text.find(body, start)
+                self.search_left[line] = left - (len(text) - start)
+        if at < 0:
+            return None
+        self.found_at[line] = at + len(body)
+        return at + 1
 
     def _add(self, inline: _Inline, piece: str | None) -> None:
         if not piece:

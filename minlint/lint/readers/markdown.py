@@ -12,20 +12,23 @@ from minlint.lint.blocks import HEADING, LIST_ITEM, TABLE_ROW, Directive, Docume
 from minlint.lint.readers.lines import Line, build_blocks, is_caps, page_edges
 from minlint.lint.readers.text import BULLET_GLYPHS, SPACES
 
-_DIRECTIVE = re.compile(r"<!--\s*(minlint:.*?)\s*-->")
-_COMMENT = re.compile(r"<!--.*?-->")
+# A comment, link, tag, row or cell is not looked for past the next opening of its
+# kind: a line of thousands of unclosed "<!--", "[", "<" or "<tr>" is not searched to
+# its end from each of them.
+_DIRECTIVE = re.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")
+_COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->")
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(rf"^([-*+{BULLET_GLYPHS}])\s+|^([{BULLET_GLYPHS}])(?=\S)")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?$|^__(.+?)__$")
 _PIPE_SEP = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_AUTOLINK = re.compile(r"<((?:https?://|www\.|mailto:)[^>\s]+)>")
-_TAG = re.compile(r"<[^>]+>")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_AUTOLINK = re.compile(r"<((?:https?://|www\.|mailto:)[^<>\s]+)>")
+_TAG = re.compile(r"<[^<>]+>")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
-_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.I | re.S)
-_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.I | re.S)
-_BLOCK_TAG = re.compile(r"</?(p|div|li|br|tr|h\d|ul|ol|table|caption)\b[^>]*>", re.I)
+_ROW = re.compile(r"<tr\b[^<>]*>((?:(?!<tr\b).)*?)</tr>", re.I | re.S)
+_CELL = re.compile(r"<t[dh]\b[^<>]*>((?:(?!<t[dh]\b).)*?)</t[dh]>", re.I | re.S)
+_BLOCK_TAG = re.compile(r"</?(p|div|li|br|tr|h\d|ul|ol|table|caption)\b[^<>]*>", re.I)
 
 
 def inline_text(text: str) -> str:

@@ -82,11 +82,11 @@ def _extract(path: Path) -> tuple[str, set[int]]:
     data = read_bytes(path, MAX_PDF_BYTES)
     if b"%PDF-" not in data[:1024]:
         raise InputError("not a PDF file: it has no PDF header")
-    # pypdf reports every repairable oddity of a file as a warning; a reader of minutes
-    # has no use for them.
+    # pypdf logs every oddity it works around (as warnings, and some as errors); a
+    # reader of minutes has no use for them, and a failure is reported below in one line.
     log = logging.getLogger("pypdf")
     level = log.level
-    log.setLevel(logging.ERROR)
+    log.setLevel(logging.CRITICAL)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -111,7 +111,15 @@ def _extract(path: Path) -> tuple[str, set[int]]:
         ) from None
     except FileNotDecryptedError:
         raise InputError("the PDF is password-protected; save a copy without a password") from None
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        NotImplementedError,  # a stream filter pypdf does not know ("/FlateDekode")
+    ) as exc:
         raise InputError(f"cannot read the PDF: {_first_line(exc)}") from None
     except (RecursionError, MemoryError, OverflowError, ZeroDivisionError, AssertionError) as exc:
         raise InputError(f"cannot read the PDF: {type(exc).__name__}") from None

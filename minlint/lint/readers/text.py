@@ -20,7 +20,7 @@ from minlint.lint.readers.lines import Line, build_blocks, is_caps, page_edges
 SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": "  ", "\u200b": ""})
 BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf076•▪◦●○■□➢►‣⁃·"
 _BULLET = re.compile(rf"^([{BULLET_GLYPHS}]|[-*](?=\s))\s*")
-_DIRECTIVE = re.compile(r"<!--\s*(minlint:.*?)\s*-->")
+_DIRECTIVE = re.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")  # see markdown.py
 _URL_LINE = re.compile(r"^<?(https?://|www\.)\S+>?$", re.I)
 
 # Running headers and footers of council PDF packs.

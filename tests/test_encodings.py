@@ -1,0 +1,237 @@
+"""Every encoding and line end a clerk's machine writes reads as the UTF-8 original does.
+
+Each real document is written again at test time in the encodings and line ends that
+Windows Notepad, Word's "Plain Text" export, old Mac editors and council systems use;
+each copy must give the same meeting model and the same findings of every rule as the
+original (paths aside), with line numbers that match the file as an editor shows it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
+
+from minlint.lint.engine import CheckOptions, run_check
+from minlint.lint.model import to_json
+from minlint.lint.parse import parse_path
+from minlint.lint.readers import InputError, decode, read_document
+
+# Seeds and corpus documents of every text format: plain text, PDF text with form feeds
+# between pages, markdown, HTML, and a file saved with CRLF line ends.
+DOCUMENTS = [
+    *(f"seeds/{p.name}" for p in sorted(SEEDS.glob("0*.txt"))),
+    "corpus/merton-audit-committee/2009-10-22_audit-committee_agenda-pack.txt",
+    "corpus/limerick-council/2020-09-28_minutes.md",
+    "corpus/limerick-metropolitan/2021-01-18_agenda.md",
+    "corpus/mscc-manordeilo-salem/minutes_2020-02-12.html",
+    "corpus/tintern-wyevalley-cc/20200127_minutes.txt",
+]
+
+Encoder = Callable[[str], bytes]
+
+
+def _lines(text: str, end: str) -> str:
+    return text.replace("\n", end)
+
+
+VARIANTS: dict[str, Encoder] = {
+    "utf-8": lambda t: t.encode("utf-8"),
+    "utf-8-bom": lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+    "utf-16-le-bom": lambda t: b"\xff\xfe" + t.encode("utf-16-le"),
+    "utf-16-be-bom": lambda t: b"\xfe\xff" + t.encode("utf-16-be"),
+    # Notepad's "Unicode": UTF-16 LE with a BOM and CRLF line ends.
+    "notepad-unicode": lambda t: b"\xff\xfe" + _lines(t, "\r\n").encode("utf-16-le"),
+    "utf-16-le-no-bom": lambda t: t.encode("utf-16-le"),
+    "utf-16-be-no-bom": lambda t: t.encode("utf-16-be"),
+    "utf-32-bom": lambda t: b"\xff\xfe\x00\x00" + t.encode("utf-32-le"),
+    "utf-32-be-no-bom": lambda t: t.encode("utf-32-be"),
+    "cp1252": lambda t: t.encode("cp1252"),
+    "cr": lambda t: _lines(t, "\r").encode("utf-8"),
+    "crlf": lambda t: _lines(t, "\r\n").encode("utf-8"),
+    "cp1252-cr": lambda t: _lines(t, "\r").encode("cp1252"),
+}
+
+
+def original_text(relative: str) -> str:
+    """The document's text with LF line ends (some originals have CRLF or a BOM)."""
+    path = SEEDS.parent / relative
+    if not path.exists():
+        pytest.skip(f"the real documents are not beside the checkout ({path} is absent)")
+    return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def write_variant(relative: str, variant: str, root: Path) -> Path:
+    """The document written in one encoding, under ``root`` with its relative path."""
+    text = original_text(relative)
+    try:
+        data = VARIANTS[variant](text)
+    except UnicodeEncodeError as exc:
+        char = text[exc.start]
+        pytest.skip(
+            f"{relative} holds {char!r} (U+{ord(char):04X}), which Windows-1252 cannot"
+            " encode: no editor could save this document in that encoding"
+        )
+    out = root / variant / relative
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    return out
+
+
+def model(path: Path) -> dict:
+    out = to_json(parse_path(path))
+    out.pop("path")
+    return out
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("relative", DOCUMENTS)
+def test_the_model_is_the_same_in_every_encoding(relative: str, variant: str, tmp_path: Path):
+    original = SEEDS.parent / relative
+    if not original.exists():
+        pytest.skip(f"the real documents are not beside the checkout ({original} is absent)")
+    copy = write_variant(relative, variant, tmp_path)
+    if variant not in ("utf-8", "crlf", "cp1252"):
+        assert copy.read_bytes() != original.read_bytes()
+    assert model(copy) == model(original)
+
+
+@pytest.mark.parametrize("variant", ["cr", "crlf", "notepad-unicode", "utf-16-be-bom"])
+@pytest.mark.parametrize("relative", DOCUMENTS)
+def test_source_lines_are_the_lines_an_editor_shows(relative: str, variant: str, tmp_path: Path):
+    copy = write_variant(relative, variant, tmp_path)
+    lines = read_document(copy).lines
+    expected = original_text(relative).replace("\f", "").split("\n")
+    if copy.suffix == ".html":
+        assert len(lines) == len(expected)
+    else:
+        assert lines == expected
+
+
+def _findings(result, root: Path) -> list[tuple]:
+    def rel(path: str) -> str:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+
+    return [
+        (
+            rel(f.path),
+            f.line,
+            f.end_line,
+            f.column,
+            f.code,
+            f.message,
+            tuple((rel(r.path), r.line, r.message) for r in f.related),
+        )
+        for f in result.findings
+    ]
+
+
+@pytest.fixture(scope="module")
+def variant_dirs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every document in every variant, each variant in a directory of its own, plus
+    the originals' bytes under "original"."""
+    root = tmp_path_factory.mktemp("encodings")
+    for relative in DOCUMENTS:
+        source = SEEDS.parent / relative
+        if not source.exists():
+            pytest.skip(f"the real documents are not beside the checkout ({source} is absent)")
+        (root / "original" / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, root / "original" / relative)
+    return root
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_every_rule_finds_the_same_in_every_encoding(variant: str, variant_dirs: Path):
+    """All rules, with every document's records (the other documents in the same
+    encoding): the same findings at the same lines as the originals give."""
+    written = []
+    for relative in DOCUMENTS:
+        try:
+            written.append(write_variant(relative, variant, variant_dirs))
+        except pytest.skip.Exception:
+            continue  # a document this encoding cannot hold (see the model test)
+    assert len(written) >= len(DOCUMENTS) - 1
+    names = [p.relative_to(variant_dirs / variant).as_posix() for p in written]
+
+    def run(base: Path):
+        paths = [str(base / n) for n in names]
+        options = CheckOptions(select=("ALL",), records=(str(base),))
+        return run_check(paths, options)
+
+    original = run(variant_dirs / "original")
+    copy = run(variant_dirs / variant)
+    assert original.findings, "no findings at all: the comparison would prove nothing"
+    assert [e.message for e in copy.errors] == [e.message for e in original.errors]
+    assert _findings(copy, variant_dirs / variant) == [
+        f for f in _findings(original, variant_dirs / "original") if f[0] in names
+    ]
+
+
+# The decoder on its own -----------------------------------------------------------------
+
+
+def test_line_ends_of_every_kind_are_lf_and_form_feeds_stay():
+    assert decode(b"a\r\nb\rc\nd\r\r\ne\f\rf") == "a\nb\nc\nd\n\ne\f\nf"
+
+
+def test_a_utf8_bom_before_windows_1252_text_is_dropped():
+    assert decode(b"\xef\xbb\xbfCaf\xe9 \x96 minutes") == "Café – minutes"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"\x00\x01PK\x03\x04" * 20,
+        b"%PDF\x00\x00\x01",
+        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" * 8,
+        bytes(range(256)) * 8,
+    ],
+)
+def test_binary_data_is_refused(data: bytes):
+    with pytest.raises(InputError, match=r"^not a text file \(contains NUL bytes\)$"):
+        decode(data)
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00"])
+def test_binary_data_behind_a_byte_order_mark_is_refused(bom: bytes):
+    data = bom + bytes(range(256)) * 16
+    with pytest.raises(InputError, match=r"^not a text file \(binary data after a UTF-"):
+        decode(data)
+
+
+def test_utf16_and_utf32_without_a_bom_need_the_pattern_of_text():
+    text = "Minutes of the meeting held on Tuesday, 13th March, 2018\n"
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        assert decode(text.encode(encoding)) == text
+    # NUL bytes in every other place but binary between them: not text.
+    with pytest.raises(InputError):
+        decode(bytes(b for i in range(600) for b in (i % 7, 0)))
+
+
+@given(st.binary(max_size=3000))
+def test_any_bytes_decode_or_are_refused_in_one_line(data: bytes):
+    try:
+        text = decode(data)
+    except InputError as exc:
+        assert str(exc).startswith("not a text file (") and "\n" not in str(exc)
+        return
+    assert "\r" not in text
+
+
+@given(
+    st.text(
+        st.characters(exclude_categories=("Cs", "Cc", "Co", "Cn"), include_characters="\n\f\t"),
+        max_size=400,
+    ),
+    st.sampled_from(["\n", "\r", "\r\n"]),
+    st.sampled_from(["utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-bom"]),
+)
+def test_text_in_any_unicode_encoding_with_a_bom_reads_back(text: str, end: str, variant: str):
+    text = text.replace("\r", "")
+    assert decode(VARIANTS[variant](text.replace("\n", end))) == text

@@ -1,0 +1,311 @@
+"""Inputs the fuzz campaign (bench/fuzz.py) found to crash, hang or exhaust memory, each
+rebuilt here at test time in its smallest form: every one is now read, or refused with
+one clear line, and checked by every rule without an error."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+from docgen import W_NS, docx_members, zip_bytes
+
+from minlint.lint.engine import CheckOptions, run_check
+from minlint.lint.readers import InputError, read_document
+
+
+def refused(path: Path) -> str:
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    message = str(err.value)
+    assert "\n" not in message and len(message) < 200
+    return message
+
+
+def checked_cleanly(path: Path) -> None:
+    """The whole check with every rule: no rule failed and no reader broke."""
+    result = run_check([str(path)], CheckOptions(select=("ALL",)))
+    assert all(e.path == str(path) for e in result.errors)
+    assert not [e for e in result.errors if "failed" in e.message or "internal" in e.message]
+
+
+def _docx(tmp_path: Path, members: list[dict]) -> Path:
+    path = tmp_path / "draft.docx"
+    path.write_bytes(zip_bytes(members))
+    return path
+
+
+def test_a_corrupt_deflate_stream_is_refused(tmp_path: Path):
+    members = docx_members("19. DECLARATIONS OF INTEREST")
+    document = members[2]
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    stream = bytearray(packer.compress(document["data"]) + packer.flush())
+    stream[len(stream) // 2 :] = b"\xff" * (len(stream) - len(stream) // 2)
+    document["stream"] = bytes(stream)
+    path = _docx(tmp_path, members)
+    assert refused(path).startswith("word/document.xml is damaged: Error -3 while decompressing")
+    checked_cleanly(path)
+
+
+# PDF ------------------------------------------------------------------------------------
+
+
+def _pdf(tmp_path: Path, old: bytes, new: bytes) -> Path:
+    pytest.importorskip("pypdf")
+    from docgen import simple_pdf
+
+    lines = [(56, 800 - 16 * i, 10, f"{19 + i}. DECLARATIONS OF INTEREST") for i in range(3)]
+    path = simple_pdf(tmp_path / "pack.pdf", [lines])
+    data = path.read_bytes()
+    assert old in data
+    path.write_bytes(data.replace(old, new, 1))
+    return path
+
+
+def test_a_stream_filter_pypdf_does_not_know_is_refused(tmp_path: Path):
+    path = _pdf(tmp_path, b"<< /Length", b"<< /Filter /FlateDekode /Length")
+    assert refused(path) == "cannot read the PDF: Unsupported filter /FlateDekode"
+    checked_cleanly(path)
+
+
+def test_pypdf_logs_nothing_while_minlint_reads(tmp_path: Path, caplog):
+    """A font encoding pypdf does not know: it logs an error and reads on; minlint's
+    output stays its own."""
+    path = _pdf(tmp_path, b"/WinAnsiEncoding", b"/WinAnsiEncodXYZ")
+    caplog.set_level(logging.DEBUG)
+    assert "DECLARATIONS OF INTEREST" in read_document(path).blocks[0].text
+    assert [r.getMessage()[:40] for r in caplog.records if r.name.startswith("pypdf")] == []
+
+
+# Numbered lists -------------------------------------------------------------------------
+
+
+def test_a_lettered_html_list_starting_beyond_reason_is_read(tmp_path: Path):
+    page = tmp_path / "minutes.html"
+    page.write_text(
+        '<ol start="99999999999999999999" type="a"><li>First</li><li>Second</li></ol>',
+        encoding="utf-8",
+    )
+    texts = [b.text for b in read_document(page).blocks]
+    assert texts == ["99999999999999999999. First", "100000000000000000000. Second"]
+    checked_cleanly(page)
+
+
+def test_a_lettered_word_list_starting_beyond_reason_is_read(tmp_path: Path):
+    members = docx_members()
+    numbering = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+        '<w:start w:val="99999999999999999999"/><w:numFmt w:val="lowerLetter"/>'
+        '<w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    ).encode()
+    paragraph = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+    body = (
+        f'<w:document xmlns:w="{W_NS}"><w:body>{paragraph}<w:r><w:t>That the report be noted.'
+        "</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
+    members[2]["data"] = body
+    members.append({"name": "word/numbering.xml", "data": numbering})
+    path = _docx(tmp_path, members)
+    texts = [b.text for b in read_document(path).blocks]
+    assert texts == ["(99999999999999999999) That the report be noted."]
+    checked_cleanly(path)
+
+
+@pytest.mark.parametrize("char", ["110000", "FFFFFFFFFFFFFFFFFFFF", "D800", "DFFF", "-1", "-41"])
+def test_a_word_symbol_that_is_no_character_is_left_out(tmp_path: Path, char: str):
+    members = docx_members()
+    members[2]["data"] = (
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>Item</w:t>'
+        f'<w:sym w:char="{char}"/><w:t>s</w:t><w:sym w:char="0041"/></w:r></w:p>'
+        "</w:body></w:document>"
+    ).encode()
+    path = _docx(tmp_path, members)
+    assert [b.text for b in read_document(path).blocks] == ["ItemsA"]
+    checked_cleanly(path)
+
+
+# Facts --------------------------------------------------------------------------------
+
+
+def test_a_time_cue_before_a_number_of_thousands_of_digits():
+    from minlint.lint.facts.quantities import find_quantities
+
+    digits = "9" * 4400  # beyond Python's limit for converting a string to an int
+    (found,) = find_quantities(f"The meeting resumed at {digits}.03 and closed.")
+    assert found.text == f"{digits}.03"
+
+
+def test_a_zip_needing_a_later_version_of_zip_is_refused(tmp_path: Path):
+    data = bytearray(zip_bytes(docx_members()))
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        data[at + 6 : at + 8] = (148).to_bytes(2, "little")  # "version needed": 14.8
+        at = data.find(b"PK\x01\x02", at + 1)
+    path = tmp_path / "draft.docx"
+    path.write_bytes(bytes(data))
+    assert refused(path) == "cannot read this Word document: zip file version 14.8"
+    checked_cleanly(path)
+
+
+def test_an_encrypted_member_is_named_in_plain_words(tmp_path: Path):
+    members = docx_members()
+    members[2]["flags"] = 1  # the member says it is encrypted
+    path = _docx(tmp_path, members)
+    assert refused(path) == "cannot read word/document.xml: it is encrypted with a password"
+    checked_cleanly(path)
+
+
+# HTML -----------------------------------------------------------------------------------
+
+
+def test_a_block_of_many_lines_is_gathered_in_linear_time(tmp_path: Path):
+    """A paragraph of 30,000 lines (the campaign's "1." repeated) was joined by copying
+    the whole text for each line: minutes for a file of a few megabytes. The pieces are
+    now kept until the block is complete and joined once."""
+    from minlint.lint.readers.html import _Inline
+
+    inline = _Inline()
+    for line in range(1, 30_001):
+        inline.add("1.\n", line, 1)
+    assert len(inline.parts) == 60_000  # "1." and a space per line, none joined yet
+    assert inline.size == len(inline.text) == 90_000
+    assert inline.parts == [inline.text]  # joined once, when read
+    assert inline.origins[:2] == [(0, 1, 1), (3, 2, 1)]
+
+    page = tmp_path / "minutes.html"
+    page.write_text("<p>19. Minutes</p><p>" + "1.\n" * 30_000 + "</p>", encoding="utf-8")
+    blocks = read_document(page).blocks
+    assert [len(b.text) for b in blocks] == [11, 2 + 3 * 29_999]
+    assert (blocks[1].line, blocks[1].end_line) == (1, 30_000)
+    checked_cleanly(page)
+
+
+def test_paragraphs_on_one_long_line_are_found_where_each_is(tmp_path: Path):
+    """Each piece of text was looked for from the start of its source line: a page
+    written on one line (as many are) was searched once per piece, and a repeated
+    text was placed at its first occurrence every time."""
+    texts = ["The report was noted.", "The report was noted.", "The panel adjourned."]
+    page = tmp_path / "minutes.html"
+    page.write_text("".join(f"<p>{t}</p>" for t in texts), encoding="utf-8")
+    blocks = read_document(page).blocks
+    assert [b.text for b in blocks] == texts
+    assert [b.locate(0) for b in blocks] == [(1, 4), (1, 32), (1, 60)]
+    checked_cleanly(page)
+
+
+# Long lists, many cues, long lines -------------------------------------------------------
+
+
+def test_a_present_list_of_thousands_of_names_is_split_once_over():
+    """The depth of parentheses before each comma was counted from the start of the
+    text: a list of 20,000 names took seconds. Names inside parentheses still stay
+    whole."""
+    from minlint.lint.facts.people import split_names
+
+    names = [f"Councillor Name{chr(65 + n % 26)}{chr(65 + n // 26 % 26)}" for n in range(20_000)]
+    people = split_names(", ".join(names) + " (Chair, Audit and Standards)")
+    assert len(people) == 20_000
+    assert (people[-1].name, people[-1].role) == ("NameFP", "Chair, Audit and Standards")
+
+
+def test_every_incomplete_date_in_a_paragraph_as_long_as_a_file(tmp_path: Path):
+    """D002 copied the rest of the paragraph after every "held on": a paragraph of a
+    megabyte with thousands of them took minutes."""
+    draft = tmp_path / "minutes.txt"
+    draft.write_text("The panel held on. Then it was held on 31 June 2024. " * 8000)
+    result = run_check([str(draft)], CheckOptions(select=("D002",)))
+    messages = [f.message for f in result.findings]
+    assert len(messages) == 16_000
+    assert messages[:2] == [
+        'no date after "held on"',
+        '"31 June 2024" is not a date: June has 30 days',
+    ]
+
+
+def test_many_findings_on_one_line_longer_than_a_page():
+    from minlint.lint.baseline import LONG_LINE, fingerprint
+
+    short = "Held on 31 June 2024."
+    expected = hashlib.sha256(f"D002\0m\0{short}".encode()).hexdigest()[:16]
+    assert fingerprint("D002", "m", "  Held on   31 June 2024. ") == expected  # unchanged
+    long = "x " * LONG_LINE
+    first, second = fingerprint("D002", "m", long), fingerprint("D002", "n", long)
+    assert first != second and first == fingerprint("D002", "m", "x  " * LONG_LINE)
+    assert first != fingerprint("D002", "m", long + "y")
+
+
+# Patterns -------------------------------------------------------------------------------
+
+
+def test_a_month_followed_by_a_run_of_stars_or_spaces():
+    """ "February" and then twelve thousand asterisks took seconds: the space pattern
+    after a month (spaces, asterisks, one line break) could split a run of them in
+    every possible way before giving up."""
+    from minlint.lint.facts.dates import find_dates, find_times
+    from minlint.lint.facts.quantities import find_quantities
+    from minlint.lint.facts.references import find_references
+
+    for run in ("*" * 20_000, " " * 20_000, "\t" * 20_000):
+        assert find_dates(f"February{run}!") == []
+        assert [d.date.isoformat() for d in find_dates(f"12 February{run[:3]}2024")] == [
+            "2024-02-12"
+        ]
+        assert [t.text for t in find_times(f"at 5{run}!")] == []
+        assert find_references(f"minute 97{run}!")[0].number == 97
+        assert [q.value for q in find_quantities(f"It cost £5{run}!")] == [5.0]
+
+
+def test_no_pattern_splits_a_run_around_an_optional_line_break():
+    """The shape behind the hang above, anywhere in minlint's patterns: a repeat, an
+    optional line break, and the same repeat again (write ``X*(?:\\nX*)?``)."""
+    ambiguous = re.compile(r"(\{_?\w+\}|\[[^\]]+\]|\\s)\*\\n\?\1\*")
+    package = Path(__file__).resolve().parent.parent / "minlint"
+    found = [
+        f"{path.relative_to(package)}:{n}: {line.strip()}"
+        for path in sorted(package.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ambiguous.search(line)
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "run", ["[", "![", "[a](", "<", "<p", "<tr>", "<td>", "<!--", "<!-- minlint:"]
+)
+def test_a_markdown_line_of_thousands_of_unclosed_openings(tmp_path: Path, run: str):
+    """Each "[" (or "<!--", "<", "<tr>") was followed to the end of the line looking for
+    its close:
+    a line of thousands of them took seconds. A link and a directive on the same line
+    are still read."""
+    draft = tmp_path / "minutes.md"
+    line = "[the report](https://example.org/r.pdf) <!-- minlint: disable-line=D001 -->"
+    draft.write_text(f"{line} Monday 12 March 2024 {run * 16_000}\n", encoding="utf-8")
+    doc = read_document(draft)
+    assert doc.blocks[0].text.startswith("the report Monday 12 March 2024")
+    assert [d.text for d in doc.directives] == ["minlint: disable-line=D001"]
+    assert run_check([str(draft)], CheckOptions(select=("D001",))).findings == []
+
+
+@pytest.mark.parametrize("run", ["<td>" * 40_000, "x" * 160_000])
+def test_a_paragraph_with_a_run_of_thousands_of_characters_without_a_space(
+    tmp_path: Path, run: str
+):
+    """A table's tags pasted into one line (160,000 characters, no space) hung the
+    duplicate and artefact checks: the address pattern ("name@host.tld") and the
+    repeated-phrase pattern tried every length of the run from each of its characters.
+    Addresses and repeated phrases are still found."""
+    from minlint.lint.duplicates import _words_of
+    from minlint.lint.facts.artefacts import drawn_repeatedly
+
+    words = [w for w, _, _ in _words_of(f"Write to clerk@council.gov.uk or www.c.org {run}")]
+    assert words[:2] == ["Write", "to"] and "clerk" not in words and "www" not in words
+    assert drawn_repeatedly("the cost of the cost of the cost of " + run)
+    assert not drawn_repeatedly("the cost of the cost of " + run)
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(f"19. DECLARATIONS OF INTEREST\n\nThe report was noted. {run}\n")
+    checked_cleanly(draft)
