@@ -9,7 +9,10 @@ a whole process, as CI checks an archive:
 - the peak memory (largest resident set of the main process or any of its workers) at
   100 and 1,000 documents: it should not grow with the archive.
 
-Times are medians of several runs with their ratio to a bare ``python -c pass``.
+Times are medians of several runs with their ratio to a bare ``python -c pass``. The
+CPU time of the main process and of its workers is printed too: on a machine busy with
+other work, two jobs cannot run twice as fast, and the CPU times show what they would
+do with two CPUs free (the main process's share plus half the workers').
 
     python bench/archive.py [--runs 3] [--sizes 100,1000] [--shared ../shared]
 """
@@ -24,15 +27,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import PYTHON, REPO, bench_env, load  # noqa: E402
+from bench import PYTHON, REPO, bench_env, load
 
 SUFFIXES = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
 
-# Runs minlint in this process and prints the peak resident set of the process and of
-# its workers (in KB on Linux) on stderr's last line.
+# Runs minlint in this process and prints, on stderr's last line, the peak resident set
+# of the process and of its workers (KB on Linux) and the CPU seconds of each.
 _MEASURED = """
 import resource, sys
 from minlint.cli import main
@@ -42,9 +46,11 @@ try:
 except SystemExit as exc:
     code = exc.code
 finally:
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    print(f"peak-rss {peak}", file=sys.stderr)
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"measured {max(me.ru_maxrss, workers.ru_maxrss)} "
+          f"{me.ru_utime + me.ru_stime} {workers.ru_utime + workers.ru_stime}",
+          file=sys.stderr)
 """
 
 
@@ -72,28 +78,41 @@ def build_archive(shared: Path, size: int, root: Path) -> Path:
     return archive
 
 
-def run(archive: Path, jobs: int, env: dict[str, str]) -> tuple[float, int, int]:
-    """Wall seconds, peak resident set (KB) and number of findings of one check."""
-    command = [
-        PYTHON,
-        "-c",
-        _MEASURED,
-        "check",
-        str(archive),
-        "--exit-zero",
-        "--format",
-        "json",
-        "--jobs",
-        str(jobs),
-    ]
+@dataclass(frozen=True)
+class Measure:
+    wall: float  # seconds
+    peak: int  # KB
+    cpu_main: float  # seconds
+    cpu_workers: float
+    findings: int
+
+
+def run(archive: Path, jobs: int, env: dict[str, str]) -> Measure:
+    """One check of the archive, as a new process."""
+    command = [PYTHON, "-c", _MEASURED, "check", str(archive), "--exit-zero"]
+    command += ["--format", "json", "--jobs", str(jobs)]
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, cwd=REPO, env=env)
     elapsed = time.perf_counter() - start
     stderr = done.stderr.decode(errors="replace").splitlines()
-    if not stderr or not stderr[-1].startswith("peak-rss "):
+    if not stderr or not stderr[-1].startswith("measured "):
         raise SystemExit(f"{' '.join(command[3:])} failed:\n" + "\n".join(stderr[-20:]))
+    _, peak, cpu_main, cpu_workers = stderr[-1].split()
     findings = len(json.loads(done.stdout)["violations"])
-    return elapsed, int(stderr[-1].split()[1]), findings
+    return Measure(elapsed, int(peak), float(cpu_main), float(cpu_workers), findings)
+
+
+def median_of(measured: list[Measure]) -> Measure:
+    """Median times, the largest peak; the findings must be the same every time."""
+    if len({m.findings for m in measured}) != 1:
+        raise SystemExit(f"the number of findings varies: {[m.findings for m in measured]}")
+    return Measure(
+        statistics.median(m.wall for m in measured),
+        max(m.peak for m in measured),
+        statistics.median(m.cpu_main for m in measured),
+        statistics.median(m.cpu_workers for m in measured),
+        measured[0].findings,
+    )
 
 
 def main() -> None:
@@ -105,48 +124,46 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
 
     env = bench_env()
-    base = statistics.median(
-        _wall([PYTHON, "-c", "pass"], env) for _ in range(max(args.runs, 5))
-    )
+    _wall([PYTHON, "-c", "pass"], env)
+    base = statistics.median(_wall([PYTHON, "-c", "pass"], env) for _ in range(max(args.runs, 5)))
     print(f"before: {load()}")
     root = Path(tempfile.mkdtemp(prefix="minlint-archive-"))
-    rows = []
+    rows: dict[tuple[int, int], Measure] = {}
     try:
         for size in sizes:
             archive = build_archive(args.shared, size, root)
+            run(archive, 1, env)  # warm the file cache and the bytecode
             for jobs in (1, 2):
-                if jobs == 1 and size != sizes[-1] and size != sizes[0]:
-                    continue
-                measured = [run(archive, jobs, env) for _ in range(args.runs)]
-                rows.append(
-                    (
-                        size,
-                        jobs,
-                        statistics.median(m[0] for m in measured),
-                        max(m[1] for m in measured),
-                        measured[0][2],
-                    )
-                )
+                rows[size, jobs] = median_of([run(archive, jobs, env) for _ in range(args.runs)])
+            shutil.rmtree(archive)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
-    print(f"{'documents':>9} {'jobs':>4} {'median s':>9} {'x start-up':>10} {'peak MB':>8} {'findings':>8}")
-    for size, jobs, seconds, peak, findings in rows:
+    print(
+        f"{'documents':>9} {'jobs':>4} {'median s':>9} {'x start-up':>10} "
+        f"{'CPU s main':>10} {'workers':>8} {'peak MB':>8} {'findings':>8}"
+    )
+    for (size, jobs), m in rows.items():
         print(
-            f"{size:>9} {jobs:>4} {seconds:9.2f} {seconds / base:10.0f} "
-            f"{peak / 1024:8.1f} {findings:>8}"
+            f"{size:>9} {jobs:>4} {m.wall:9.2f} {m.wall / base:10.0f} {m.cpu_main:10.2f} "
+            f"{m.cpu_workers:8.2f} {m.peak / 1024:8.1f} {m.findings:>8}"
         )
-    t = {(size, jobs): seconds for size, jobs, seconds, _, _ in rows}
-    m = {(size, jobs): peak for size, jobs, _, peak, _ in rows}
     small, large = sizes[0], sizes[-1]
-    print(f"\n--jobs 2 speed-up on {large}: {t[large, 1] / t[large, 2]:.2f}x")
+    one, two = rows[large, 1], rows[large, 2]
+    if one.findings != two.findings:
+        print(f"\nFINDINGS DIFFER: {one.findings} with --jobs 1, {two.findings} with --jobs 2")
+    free = (one.cpu_main + one.cpu_workers) / (two.cpu_main + two.cpu_workers / 2)
+    print(
+        f"\n--jobs 2 speed-up on {large} documents: {one.wall / two.wall:.2f}x measured; "
+        f"{free:.2f}x from the CPU times, with two CPUs free"
+    )
     for jobs in (1, 2):
-        if (small, jobs) in t and (large, jobs) in t:
-            print(
-                f"--jobs {jobs}: {large}/{small} documents take {t[large, jobs] / t[small, jobs]:.1f}x "
-                f"the time ({large / small:.0f} is linear); peak memory "
-                f"{m[small, jobs] / 1024:.0f} -> {m[large, jobs] / 1024:.0f} MB"
-            )
+        a, b = rows[small, jobs], rows[large, jobs]
+        print(
+            f"--jobs {jobs}: {large} documents take {b.wall / a.wall:.1f}x the time of {small} "
+            f"({large / small:.0f} is linear); peak memory {a.peak / 1024:.0f} MB -> "
+            f"{b.peak / 1024:.0f} MB"
+        )
     print(f"{args.runs} runs each; start-up {base * 1000:.1f} ms; after: {load()}")
 
 

@@ -19,8 +19,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from archive import build_archive  # noqa: E402
-from bench import MINLINT, PYTHON, bench_env, load, seed, wall  # noqa: E402
+from archive import build_archive
+
+from bench import MINLINT, PYTHON, bench_env, load, seed, wall
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import overload
 
 from minlint.lint import suppression
 from minlint.lint.baseline import Baseline, BaselineError, fingerprint, load_baseline
@@ -35,6 +36,7 @@ from minlint.lint.records import (
     RecordPool,
     Records,
     RecordSources,
+    parse_file,
     supported_files,
 )
 from minlint.lint.registry import Registry, Rule, load_registry, rule
@@ -105,7 +107,7 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
-    lines: tuple[str, ...] = ()
+    lines: Excerpt | None = None
     match: FileMatch | None = None
 
 
@@ -117,7 +119,7 @@ class CheckResult:
     errors: list[FileError]
     files: list[str]
     rules: list[Rule]
-    lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lines: dict[str, Excerpt] = field(default_factory=dict)  # with ``keep_lines``
     matched: dict[str, FileMatch] = field(default_factory=dict)  # with ``keep_records``
 
 
@@ -259,6 +261,50 @@ def _start_run() -> None:
     clear_caches()
 
 
+class Excerpt(Sequence[str]):
+    """A file's lines as the full output shows them: only those around its findings are
+    kept (a long file with one finding costs a few lines), the others read as ""."""
+
+    __slots__ = ("_kept", "_total")
+
+    def __init__(self, total: int, kept: dict[int, str]) -> None:
+        self._total = total
+        self._kept = kept  # by index from 0
+
+    def __len__(self) -> int:
+        return self._total
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._total))]
+        if index < 0:
+            index += self._total
+        if not 0 <= index < self._total:
+            raise IndexError(index)
+        return self._kept.get(index, "")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Excerpt({self._total} lines, {len(self._kept)} kept)"
+
+
+def excerpt(lines: Sequence[str], findings: Sequence[Finding]) -> Excerpt:
+    """The lines the full output shows for these findings."""
+    from minlint.lint.output.full import shown
+
+    kept: dict[int, str] = {}
+    for f in findings:
+        for number in shown(f, len(lines)):
+            kept[number - 1] = lines[number - 1]
+    return Excerpt(len(lines), kept)
+
+
 def _line_text(document: Document, line: int) -> str:
     return document.lines[line - 1] if 0 < line <= len(document.lines) else ""
 
@@ -267,7 +313,12 @@ def check_file(plan: FilePlan) -> FileResult:
     """Run a file's rules; a file that cannot be read becomes an error, never a crash."""
     registry = load_registry()
     result = FileResult(plan.path)
-    parsed = PARSED.get(plan.path)
+    # A draft is parsed when it is checked and dropped after: an archive's drafts are
+    # never all in memory. One read as a record already is not read again; the report
+    # (``keep_records``) reads the draft's model again after the check.
+    parsed = PARSED.peek(plan.path)
+    if parsed is None:
+        parsed = PARSED.get(plan.path) if plan.keep_records else parse_file(plan.path)
     if isinstance(parsed, FileError):
         result.errors.append(parsed)
         return result
@@ -296,7 +347,7 @@ def check_file(plan: FilePlan) -> FileResult:
         for f in findings
     ]
     if plan.keep_lines and findings:
-        result.lines = tuple(document.lines)
+        result.lines = excerpt(document.lines, findings)
     if plan.keep_records:
         result.match = FileMatch(parsed, records, plan.sources, plan.codes, tuple(ran))
     return result
@@ -333,7 +384,7 @@ def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> Che
     results = _check_all(plans, jobs)
     baselines: dict[str, Baseline | None] = {}
     findings: list[Finding] = []
-    lines: dict[str, tuple[str, ...]] = {}
+    lines: dict[str, Excerpt] = {}
     matched: dict[str, FileMatch] = {}
     for plan, res in zip(plans, results, strict=True):
         errors.extend(res.errors)

@@ -60,6 +60,30 @@ def body_key(name: str | None) -> str | None:
     return key.removeprefix("the ") or None
 
 
+def parse_file(path: str, *, persist: bool = False) -> ParsedDocument | FileError:
+    """A file parsed, or why it could not be; with ``persist`` (records) the parsed
+    file is read from and kept in the on-disk cache."""
+    from minlint.lint.parse import parse_path
+    from minlint.lint.readers import InputError
+
+    parsed = None
+    if persist:
+        from minlint.lint import cache
+
+        parsed = cache.load(path)
+    try:
+        if parsed is None:
+            parsed = parse_path(path)
+            if persist:
+                cache.store(path, parsed)
+        return parsed
+    except InputError as exc:
+        return FileError(path, str(exc))
+    except Exception as exc:  # a reader's bug: this file is lost, not the run
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return FileError(path, f"{INTERNAL_ERROR}: {reason}")
+
+
 class ParseCache:
     """Parsed files by real path, each read once per process (failures too)."""
 
@@ -70,26 +94,12 @@ class ParseCache:
         """The parsed file; with ``persist`` (records) it is also kept on disk."""
         key = os.path.realpath(path)
         if key not in self._done:
-            from minlint.lint.parse import parse_path
-            from minlint.lint.readers import InputError
-
-            parsed = None
-            if persist:
-                from minlint.lint import cache
-
-                parsed = cache.load(path)
-            try:
-                if parsed is None:
-                    parsed = parse_path(path)
-                    if persist:
-                        cache.store(path, parsed)
-                self._done[key] = parsed
-            except InputError as exc:
-                self._done[key] = FileError(path, str(exc))
-            except Exception as exc:  # a reader's bug: this file is lost, not the run
-                reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-                self._done[key] = FileError(path, f"{INTERNAL_ERROR}: {reason}")
+            self._done[key] = parse_file(path, persist=persist)
         return self._done[key]
+
+    def peek(self, path: str) -> ParsedDocument | FileError | None:
+        """The file if it was parsed already, without parsing it."""
+        return self._done.get(os.path.realpath(path))
 
     def clear(self) -> None:
         self._done.clear()
