@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import overload
@@ -357,14 +357,18 @@ def _not_checked(plan: FilePlan, reason: str) -> FileResult:
     return FileResult(plan.path, errors=[FileError(plan.path, f"not checked: {reason}")])
 
 
-def _check_all(plans: list[FilePlan], jobs: int) -> list[FileResult]:
+Done = Callable[[int, FileResult], None]  # a file's index among the plans, and its result
+
+
+def _check_all(plans: list[FilePlan], jobs: int, done: Done) -> list[FileResult]:
     if jobs <= 1 or len(plans) <= 1:
         results = []
-        for plan in plans:
+        for i, plan in enumerate(plans):
             try:
                 results.append(check_file(plan))
             except Exception as exc:  # a bug must not lose the other files' findings
                 results.append(_not_checked(plan, " ".join(f"{type(exc).__name__}: {exc}".split())))
+            done(i, results[-1])
         return results
     # Workers forked from here inherit the parser's compiled patterns instead of each
     # compiling them again.
@@ -373,21 +377,28 @@ def _check_all(plans: list[FilePlan], jobs: int) -> list[FileResult]:
     import minlint.lint.pack  # noqa: F401
     from minlint.lint.workers import map_in_workers
 
-    return map_in_workers(check_file, plans, min(jobs, len(plans)), failed=_not_checked)
+    return map_in_workers(check_file, plans, min(jobs, len(plans)), failed=_not_checked, done=done)
 
 
-def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> CheckResult:
-    """Check files; raises :class:`UsageError` or ``ConfigError`` before reading any."""
+Progress = Callable[[int, int, int], None]  # files done, files in all, findings so far
+
+
+def run_check(
+    paths: Sequence[str], options: CheckOptions, jobs: int = 1, progress: Progress | None = None
+) -> CheckResult:
+    """Check files; raises :class:`UsageError` or ``ConfigError`` before reading any.
+
+    ``progress`` is told of each file checked, as it is (with ``jobs``, in no order)."""
     registry = load_registry()
     _start_run()
     plans, errors = plan_files(paths, options, registry)
-    results = _check_all(plans, jobs)
     baselines: dict[str, Baseline | None] = {}
-    findings: list[Finding] = []
-    lines: dict[str, Excerpt] = {}
-    matched: dict[str, FileMatch] = {}
-    for plan, res in zip(plans, results, strict=True):
-        errors.extend(res.errors)
+    kept: list[list[Finding]] = [[] for _ in plans]
+    count = [0, 0]  # files done, findings so far
+
+    def done(i: int, res: FileResult) -> None:
+        """A file's findings as reported: without those its baseline records."""
+        plan = plans[i]
         found = res.findings
         if options.apply_baseline and plan.baseline:
             if plan.baseline not in baselines:
@@ -399,6 +410,18 @@ def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> Che
             baseline = baselines[plan.baseline]
             if baseline is not None:
                 found = baseline.filter(found)
+        kept[i] = found
+        count[0] += 1
+        count[1] += len(found)
+        if progress is not None:
+            progress(count[0], len(plans), count[1])
+
+    results = _check_all(plans, jobs, done)
+    findings: list[Finding] = []
+    lines: dict[str, Excerpt] = {}
+    matched: dict[str, FileMatch] = {}
+    for plan, res, found in zip(plans, results, kept, strict=True):
+        errors.extend(res.errors)
         findings.extend(found)
         if res.lines and found:
             lines[plan.path] = res.lines
