@@ -15,8 +15,8 @@ import sys
 import pytest
 from conftest import EXAMPLES, REPO
 
-from minlint.lint import progress
-from minlint.lint.progress import MIN_FILES, ProgressBar, wanted
+from minlint.lint.output import progress
+from minlint.lint.output.progress import MIN_FILES, ProgressBar, wanted
 
 pty = pytest.importorskip("pty")
 
@@ -25,7 +25,7 @@ DRAFT = EXAMPLES / "draft_minutes_2024-06-11.md"
 # minlint's own entry point, the bar shown from the first file.
 SCRIPT = """
 import sys
-from minlint.lint import progress
+from minlint.lint.output import progress
 progress.DELAY = 0
 from minlint.cli import main
 sys.argv = ["minlint", *sys.argv[1:]]

@@ -294,10 +294,21 @@ class Excerpt(Sequence[str]):
         return f"Excerpt({self._total} lines, {len(self._kept)} kept)"
 
 
+CONTEXT = 1  # lines the full output shows before and after a finding
+MAX_SPAN = 6  # lines of a long finding it shows before cutting it
+
+
+def shown(f: Finding, total: int) -> range:
+    """The numbers of the lines the full output shows for a finding in a file of
+    ``total`` lines."""
+    if not 0 < f.line <= total:
+        return range(0)
+    last_marked = min(f.end_line, f.line + MAX_SPAN - 1)
+    return range(max(1, f.line - CONTEXT), min(total, last_marked + CONTEXT) + 1)
+
+
 def excerpt(lines: Sequence[str], findings: Sequence[Finding]) -> Excerpt:
     """The lines the full output shows for these findings."""
-    from minlint.lint.output.full import shown
-
     kept: dict[int, str] = {}
     for f in findings:
         for number in shown(f, len(lines)):

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from minlint.lint.engine import CheckResult
+from minlint.lint.engine import MAX_SPAN, CheckResult, shown
 from minlint.lint.findings import Finding
 from minlint.lint.output.style import BLUE, BOLD, SEVERITY_COLOUR, paint, summary
-
-CONTEXT = 1  # lines shown before and after
-MAX_SPAN = 6  # lines of a long finding shown before it is cut
-
-
-def shown(f: Finding, total: int) -> range:
-    """The numbers of the lines shown for a finding in a file of ``total`` lines."""
-    if not 0 < f.line <= total:
-        return range(0)
-    last_marked = min(f.end_line, f.line + MAX_SPAN - 1)
-    return range(max(1, f.line - CONTEXT), min(total, last_marked + CONTEXT) + 1)
 
 
 def _snippet(f: Finding, lines: Sequence[str], color: bool) -> list[str]:
