@@ -309,3 +309,24 @@ def test_a_paragraph_with_a_run_of_thousands_of_characters_without_a_space(
     draft = tmp_path / "minutes.txt"
     draft.write_text(f"19. DECLARATIONS OF INTEREST\n\nThe report was noted. {run}\n")
     checked_cleanly(draft)
+
+
+def test_a_sentence_of_thousands_of_bracketed_figures(tmp_path: Path):
+    """ "(1)" pasted twenty thousand times into one sentence hung the totals reader: the
+    bracket depth was counted from the start of the text for every figure, and the
+    figures of each sentence and those between two figures were looked for among all.
+    Such a sentence is not read for sums; the sentences around it still are."""
+    from minlint.lint.facts.totals import _depth
+
+    text = "The grant (£3,000 (net)) was paid) ((."
+    for pos in range(len(text) + 1):
+        assert _depth(text, pos) == max(0, text[:pos].count("(") - text[:pos].count(")"))
+
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(
+        "19. GRANTS\n\nThe youth club received £3,000 and the scouts £2,000, "
+        "a total of £6,000. There" + " (1)" * 20_000 + ".\n"
+    )
+    result = run_check([str(draft)], CheckOptions(select=("T001",)))
+    assert [f.message for f in result.findings] == ["£3,000 + £2,000 = £5,000, not £6,000"]
+    checked_cleanly(draft)

@@ -4,7 +4,8 @@ Data flows one way: read -> structure -> facts -> rules -> findings -> output. A
 a function decorated with :func:`rule` that receives a :class:`RuleContext` and yields
 findings::
 
-    from minlint.lint.engine import RuleContext, rule  # RuleContext lives in lint.context
+    from minlint.lint.context import RuleContext
+    from minlint.lint.registry import rule  # both also importable from here, for plugins
 
     @rule(code="D001", name="weekday-mismatch", category="date",
           summary="A stated weekday does not fall on its date.")

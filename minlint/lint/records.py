@@ -39,14 +39,15 @@ from minlint.lint.model import (
     Part,
     Person,
 )
-
-AGENDA = "agenda"
-PREVIOUS = "previous"
-WORK_PROGRAMMES = "work_programme"
-MONITORING_SCHEDULES = "monitoring_schedule"
-MEMBERSHIP = "membership"
-HISTORY = "history"
-RECORD_KINDS = (AGENDA, PREVIOUS, WORK_PROGRAMMES, MONITORING_SCHEDULES, MEMBERSHIP, HISTORY)
+from minlint.lint.recordkinds import (  # noqa: F401  (the kinds are named from here too)
+    AGENDA,
+    HISTORY,
+    MEMBERSHIP,
+    MONITORING_SCHEDULES,
+    PREVIOUS,
+    RECORD_KINDS,
+    WORK_PROGRAMMES,
+)
 
 MISSING = "no such file or directory"
 INTERNAL_ERROR = "internal error while reading this file (please report it)"

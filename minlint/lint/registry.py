@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from minlint.lint.findings import CATEGORIES, SEVERITIES
-from minlint.lint.records import RECORD_KINDS
+from minlint.lint.recordkinds import RECORD_KINDS
 
 if TYPE_CHECKING:
     from minlint.lint.context import RuleContext

@@ -49,10 +49,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from minlint.lint.engine import RuleContext, rule
-from minlint.lint.facts.identity import Name, Sighting
+from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
+from minlint.lint.registry import rule
+
+if TYPE_CHECKING:
+    from minlint.lint.facts.identity import Name, Sighting
 
 _COUNCILLOR_TITLES = frozenset({"Councillor", "County Councillor", "Alderman"})
 _OFFICE = re.compile(
@@ -473,7 +477,7 @@ def _first_name_mentions(part, path: str, officers: Sequence[Sighting]) -> list[
     """Officers named again without their post: "... the work of Paul Williams", for an
     officer introduced as "Paula Williams, Head of Inclusion". Only names whose surname
     is an introduced officer's, with another first name, are taken."""
-    from minlint.lint.facts.identity import MENTION, minute_blocks, parse_name
+    from minlint.lint.facts.identity import MENTION, Sighting, minute_blocks, parse_name
 
     surnames = {s.name.surname_text: s for s in officers if s.name.full_given}
     if not surnames:

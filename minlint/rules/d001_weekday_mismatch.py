@@ -31,10 +31,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from minlint.lint.blocks import Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import WEEKDAY_NAMES, show_date
 from minlint.lint.findings import Finding
 from minlint.lint.model import AgendaPart, MinutesPart, ParsedDocument
+from minlint.lint.registry import rule
 
 if TYPE_CHECKING:
     from minlint.lint.facts.dates import DateFact

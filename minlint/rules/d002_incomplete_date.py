@@ -40,10 +40,11 @@ import re
 from collections.abc import Iterator
 
 from minlint.lint.blocks import TABLE_ROW, Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import MONTH_NAMES
 from minlint.lint.facts.misprints import DAYS_IN_MONTH, misprinted_days
 from minlint.lint.findings import Finding
+from minlint.lint.registry import rule
 
 # "held on", "HELD ON", "to take place on", "took place on".
 _CUE_RE = re.compile(r"\b(?:held|(?:take|takes|took|taking)\s+place)\s+on\b", re.IGNORECASE)

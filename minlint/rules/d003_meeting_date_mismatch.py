@@ -57,11 +57,12 @@ import re
 from collections.abc import Iterator
 
 from minlint.lint.blocks import Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
 from minlint.lint.model import AgendaPart, MinutesPart
 from minlint.lint.records import body_key, primary_part
+from minlint.lint.registry import rule
 
 # Dates further apart than this are two meetings, not one meeting dated wrongly.
 SAME_MEETING_DAYS = 60

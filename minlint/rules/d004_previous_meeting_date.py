@@ -57,10 +57,11 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding, Related
 from minlint.lint.model import AgendaPart, MinutesPart
+from minlint.lint.registry import rule
 
 _TITLE = "the minute's title"
 _PREVIOUS = "the previous minutes"

@@ -39,10 +39,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from minlint.lint.blocks import Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date, show_time
 from minlint.lint.findings import Finding, Related
 from minlint.lint.model import AgendaPart, MeetingPart, MinutesPart, Part
+from minlint.lint.registry import rule
 
 # A work programme updated this long before a meeting is not its current programme.
 _PROGRAMME_AGE = dt.timedelta(days=120)

@@ -45,11 +45,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from minlint.lint.blocks import Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
 from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import Minute, MinutesPart
+from minlint.lint.registry import rule
 
 # Dates further apart than this are two events, not one date slipped into another.
 _SLIP_DAYS = 31

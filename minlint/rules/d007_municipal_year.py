@@ -33,11 +33,12 @@ import re
 from collections.abc import Iterator
 
 from minlint.lint.blocks import Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
 from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import AgendaPart, MeetingPart, MinutesPart
+from minlint.lint.registry import rule
 
 _PROGRAMME = (
     r"(?:(?:scrutiny|forward|annual)\s+)?work\s*programme|work\s+plan|forward\s+plan"

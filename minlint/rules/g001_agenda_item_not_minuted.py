@@ -49,9 +49,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.model import Minute
+from minlint.lint.registry import rule
 
 if TYPE_CHECKING:
     from minlint.lint.facts.alignment import Link

@@ -38,9 +38,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.model import Minute
+from minlint.lint.registry import rule
 
 _URGENT = re.compile(r"\burgen(?:t|cy)\b", re.I)
 

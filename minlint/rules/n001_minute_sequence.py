@@ -44,9 +44,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from minlint.lint.blocks import Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.model import MinutesPart
+from minlint.lint.registry import rule
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,11 +41,12 @@ import re
 from collections.abc import Iterator, Sequence
 
 from minlint.lint.blocks import Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding, Related
 from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import AgendaPart, MinutesPart
+from minlint.lint.registry import rule
 
 # A set whose first minute is at most this is numbered afresh at each meeting.
 _RESTART = 3

@@ -46,10 +46,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
 from minlint.lint.model import AgendaPart, MinutesPart
+from minlint.lint.registry import rule
 
 # A set whose first minute is at most this starts a series afresh.
 _RESTART = 3

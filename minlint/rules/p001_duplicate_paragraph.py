@@ -48,9 +48,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from minlint.lint.blocks import TABLE_ROW
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.model import AgendaPart, MinutesPart
+from minlint.lint.registry import rule
 
 
 @rule(

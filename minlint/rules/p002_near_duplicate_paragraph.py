@@ -44,8 +44,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
+from minlint.lint.registry import rule
 
 
 @rule(

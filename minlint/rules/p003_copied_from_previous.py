@@ -37,11 +37,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
 from minlint.lint.model import MinutesPart
 from minlint.lint.records import primary_part
+from minlint.lint.registry import rule
 
 
 @rule(

@@ -55,9 +55,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.model import Minute, MinutesPart
+from minlint.lint.registry import rule
 
 # Minutes with decision labels in fewer minutes than this record decisions only now and then.
 MIN_LABELLED = 2

@@ -42,9 +42,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from minlint.lint.blocks import LIST_ITEM, Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.model import MinutesPart
+from minlint.lint.registry import rule
 
 NUMBER, LETTER, ROMAN = "number", "letter", "roman"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}

@@ -40,9 +40,10 @@ import re
 from collections.abc import Iterator
 
 from minlint.lint.blocks import Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.model import Minute, MinutesPart, Resolution
+from minlint.lint.registry import rule
 
 # Words that cannot end a sentence of a resolution.
 _DANGLING = frozenset(

@@ -38,11 +38,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from minlint.lint.blocks import Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import MONTH_NAMES, show_date
 from minlint.lint.findings import Finding
 from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import MONITORING_SCHEDULE, WORK_PROGRAMME, Minute, MinutesPart, Part
+from minlint.lint.registry import rule
 
 # Quotes shorter than this are formulas ("That the report be noted") that many
 # decisions share.

@@ -40,11 +40,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
 from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import MONITORING_SCHEDULE, WORK_PROGRAMME, Minute, MinutesPart, Part
+from minlint.lint.registry import rule
 
 # A work programme or schedule updated more than this after a meeting is not the one
 # that follows it: what was done in between may have been struck off.

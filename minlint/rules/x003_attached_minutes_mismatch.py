@@ -53,11 +53,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from minlint.lint.blocks import Block
-from minlint.lint.engine import RuleContext, rule
+from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
 from minlint.lint.findings import Finding
 from minlint.lint.model import AgendaItem, AgendaPart, MinutesPart, ParsedDocument, Part
 from minlint.lint.records import body_key
+from minlint.lint.registry import rule
 
 # The item's title is about minutes: "Minutes of the previous meeting", "Approval of minutes".
 _MINUTES_TITLE = re.compile(r"\bminutes\b", re.IGNORECASE)

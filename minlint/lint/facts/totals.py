@@ -31,6 +31,7 @@ and say why.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -263,8 +264,26 @@ def block_figures(block: Block) -> list[Figure]:
 # --------------------------------------------------------------------------- sentences
 
 
+# Where each text's brackets are: the depth at a position is then two binary searches,
+# not a count from the start of the text for every figure (quadratic on a long block).
+_BRACKETS: dict[str, tuple[list[int], list[int]]] = {}
+
+
 def _depth(text: str, pos: int) -> int:
-    return max(0, text.count("(", 0, pos) - text.count(")", 0, pos))
+    found = _BRACKETS.get(text)
+    if found is None:
+        if len(_BRACKETS) > 256:
+            _BRACKETS.clear()
+        found = _BRACKETS[text] = (
+            [m.start() for m in _OPEN_RE.finditer(text)],
+            [m.start() for m in _CLOSE_RE.finditer(text)],
+        )
+    opens, closes = found
+    return max(0, bisect_left(opens, pos) - bisect_left(closes, pos))
+
+
+_OPEN_RE = _lazy(r"\(")
+_CLOSE_RE = _lazy(r"\)")
 
 
 # ------------------------------------------------------------------- wording of relations
@@ -394,6 +413,12 @@ class _Sentence:
         return [i for i in range(len(self.items)) if i not in self.wholes]
 
 
+# A sentence of more figures than this is a table or damaged text run together, not
+# prose whose sums can be read (real sentences hold a dozen or so); its relations are
+# not read, and reading them would take time growing with the square of the figures.
+_MOST_FIGURES = 200
+
+
 class _BlockReader:
     """The relations written inside one block, sentence by sentence."""
 
@@ -410,9 +435,10 @@ class _BlockReader:
     def read(self) -> None:
         previous: _Sentence | None = None
         done: list[_Sentence] = []
+        starts = [f.start for f in self.figures]
         for start, end in sentences(self.text):
-            figs = [f for f in self.figures if start <= f.start < end]
-            if not figs:
+            figs = self.figures[bisect_left(starts, start) : bisect_left(starts, end)]
+            if not figs or len(figs) > _MOST_FIGURES:
                 previous = None
                 self._share_tail = ([], None, start)
                 done.append(_Sentence(start, end, [], [], {}, {}, set(), []))
@@ -438,11 +464,12 @@ class _BlockReader:
         whole_of: dict[int, int] = {}
         wholes: set[int] = set()
         openers: list[int] = []
-        for f in figs:
+        for i, f in enumerate(figs):
             d = _depth(text, f.start)
             if d == base + 1 and items and self._bracketed_alone(f):
                 prev = items[-1]
-                between = [g for g in figs if prev.end <= g.start < f.start]
+                # figures are in order: any figure between ends the one before this one
+                between = i > 0 and figs[i - 1].start >= prev.end
                 if f.kind == PERCENT and prev.kind in (COUNT, MONEY) and not between:
                     # "196 (46.2%)", "354 of the children ... (18%)": the share of the
                     # part, not of the whole it is "of" ("312 of the 512 ... (60.9%)")

@@ -6,8 +6,10 @@ Each module has ``render(result, color=False) -> str``.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from minlint.lint.engine import CheckResult
+if TYPE_CHECKING:
+    from minlint.lint.engine import CheckResult
 
 FORMATS = ("text", "full", "json", "sarif", "github")
 
