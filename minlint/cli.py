@@ -167,9 +167,9 @@ def check(
     """Check drafted minutes (files or directories) against their records."""
     if no_cache:
         os.environ["MINLINT_CACHE_DIR"] = ""  # read by worker processes too
-    from minlint.lint.output import progress
     from minlint.lint.config import ConfigError
     from minlint.lint.engine import CheckOptions, UsageError, run_check
+    from minlint.lint.output import progress
     from minlint.lint.registry import RegistryError
 
     options = CheckOptions(
