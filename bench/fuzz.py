@@ -104,7 +104,13 @@ class Target:
         # Parsed records are cached on disk; damaged records would only fill the cache.
         store = cache.store
         temp = str(workdir)
-        cache.store = lambda path, parsed: None if path.startswith(temp) else store(path, parsed)
+        cache.store = lambda path, parsed, key=None: (
+            None if path.startswith(temp) else store(path, parsed, key)
+        )
+        store_index = cache.store_index
+        cache.store_index = lambda path, index, key=None: (
+            None if path.startswith(temp) else store_index(path, index, key)
+        )
 
     def run(self, item: FuzzInput) -> dict[str, Any]:
         """The outcome of one input: status, group key, detail, traceback."""

@@ -142,6 +142,9 @@ def _use_colour(no_color: bool, output_file: str | None) -> bool:
 @click.option("--write-baseline", metavar="FILE", help="Record the current findings in FILE.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("--no-cache", is_flag=True, help="Parse every record again; keep nothing on disk.")
+@click.option(
+    "--no-progress", is_flag=True, help="Never show a progress bar (shown only on a terminal)."
+)
 def check(
     paths: tuple[str, ...],
     agenda: str | None,
@@ -159,12 +162,14 @@ def check(
     write_baseline: str | None,
     no_color: bool,
     no_cache: bool,
+    no_progress: bool,
 ) -> None:
     """Check drafted minutes (files or directories) against their records."""
     if no_cache:
         os.environ["MINLINT_CACHE_DIR"] = ""  # read by worker processes too
     from minlint.lint.config import ConfigError
     from minlint.lint.engine import CheckOptions, UsageError, run_check
+    from minlint.lint.output import progress
     from minlint.lint.registry import RegistryError
 
     options = CheckOptions(
@@ -178,12 +183,19 @@ def check(
         apply_baseline=write_baseline is None,
         keep_lines=fmt == "full" and not statistics,
     )
+    bar = None
+    if progress.wanted(sys.stderr, fmt, no_progress=no_progress):
+        colour = not no_color and not os.environ.get("NO_COLOR")
+        bar = progress.ProgressBar(sys.stderr, color=colour)
     try:
-        result = run_check(paths, options, jobs=jobs or os.cpu_count() or 1)
+        result = run_check(paths, options, jobs=jobs or os.cpu_count() or 1, progress=bar)
     except ConfigError as exc:
         _fail(str(exc))
     except (UsageError, RegistryError) as exc:
         _fail(f"error: {exc}")
+    finally:
+        if bar is not None:
+            bar.close()
     for error in result.errors:
         click.echo(str(error), err=True)
     if write_baseline is not None:

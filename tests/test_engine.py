@@ -191,3 +191,20 @@ def test_a_file_named_on_the_command_line_is_checked_whatever_its_name(tmp_path)
     _drafts(tmp_path, 'exclude = ["old/*"]\n')
     assert check(tmp_path / "README.md").findings
     assert check(tmp_path / "old" / "draft_2023.md").findings
+
+
+def test_the_full_output_keeps_only_the_lines_it_shows_and_prints_the_same():
+    from dataclasses import replace
+
+    from minlint.lint.output import render
+    from minlint.lint.parse import parse_path
+
+    result = check(*sorted(FIXTURES.glob("*.*")), keep_lines=True)
+    assert result.lines and result.findings
+    whole = {path: tuple(parse_path(path).document.lines) for path in result.lines}
+    for path, excerpt in result.lines.items():
+        assert len(excerpt) == len(whole[path])
+        kept = [i for i, line in enumerate(excerpt) if line]
+        assert kept and all(excerpt[i] == whole[path][i] for i in kept)
+    assert sum(len(e._kept) for e in result.lines.values()) < sum(map(len, whole.values()))
+    assert render(result, "full") == render(replace(result, lines=whole), "full")

@@ -4,8 +4,14 @@ A pre-commit hook checks one or two drafts against the same agendas, packs and e
 minutes every time; parsing those records is most of its work. A parsed record is kept
 under the cache directory, keyed by minlint's version, the shape of the meeting model (the
 fields of its classes, so that builds of one version with different models never read
-each other's entries) and the file's real path, size and modification time; any change
-to the file (or a new minlint) misses the cache.
+each other's entries), the file's real path and a hash of its content: a file rewritten
+(even with the same size and modification time) misses the cache, and so does a new
+minlint. Hashing a record costs far less than parsing it or unpickling its model.
+
+Beside each model, a small index says which parts the file holds, with their body and
+date: a draft is matched to its records from the indexes, and only the models of the
+records it matched are read. Every entry carries a checksum of its payload, checked
+before it is unpickled: an entry damaged on disk is parsed again, never trusted.
 
 The directory is ``$MINLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/minlint``, else
 ``~/.cache/minlint``. ``MINLINT_CACHE_DIR=""`` (or ``minlint check --no-cache``) turns
@@ -14,6 +20,7 @@ the cache off. A cache that cannot be read or written is ignored: the file is pa
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -23,7 +30,8 @@ from minlint import __version__
 from minlint.lint.model import ParsedDocument
 
 ENV = "MINLINT_CACHE_DIR"
-FORMAT = 1  # bump when the pickled model changes shape within a version
+FORMAT = 2  # bump when the pickled model changes shape within a version
+MAGIC = b"minlint-cache\n"  # then the payload's SHA-256, then the payload
 
 
 def cache_dir() -> Path | None:
@@ -35,6 +43,7 @@ def cache_dir() -> Path | None:
     return Path(base) / "minlint"
 
 
+@functools.cache
 def _shape() -> str:
     """The fields of the model's classes: a pickle of another shape is not this model's."""
     import dataclasses
@@ -52,50 +61,95 @@ def _shape() -> str:
     )
 
 
-def _entry(directory: Path, path: str) -> Path | None:
+def source_key(path: str) -> str | None:
+    """What a file's entries are found by: its real path and a hash of its content; None
+    when the cache is off or the file cannot be read."""
+    if cache_dir() is None:
+        return None
     try:
         real = os.path.realpath(path)
-        st = os.stat(real)
+        with open(real, "rb") as fh:
+            digest = hashlib.sha256(fh.read())
     except OSError:
         return None
-    key = f"{__version__}\0{FORMAT}\0{_shape()}\0{real}\0{st.st_size}\0{st.st_mtime_ns}"
-    return directory / (hashlib.sha256(key.encode()).hexdigest() + ".pickle")
+    return f"{__version__}\0{FORMAT}\0{_shape()}\0{real}\0{digest.hexdigest()}"
 
 
-def load(path: str) -> ParsedDocument | None:
-    """The parsed file from the cache, or None."""
+def _entry(key: str, suffix: str) -> Path | None:
     directory = cache_dir()
-    entry = _entry(directory, path) if directory else None
-    if entry is None:
+    if directory is None:
+        return None
+    return directory / (hashlib.sha256(key.encode()).hexdigest() + suffix)
+
+
+def _read(entry: Path) -> object | None:
+    """An entry's object, or None when it is missing or its checksum does not match."""
+    try:
+        data = entry.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(MAGIC):
+        return None
+    checksum = data[len(MAGIC) : len(MAGIC) + 32]
+    payload = memoryview(data)[len(MAGIC) + 32 :]
+    if hashlib.sha256(payload).digest() != checksum:
         return None
     try:
-        with entry.open("rb") as fh:
-            parsed = pickle.load(fh)
-    except Exception:  # missing, truncated or from an incompatible build: parse instead
+        return pickle.loads(payload)
+    except Exception:  # from an incompatible build: parse instead
         return None
-    if not isinstance(parsed, ParsedDocument):
-        return None
-    parsed.document.path = path
-    return parsed
 
 
-def store(path: str, parsed: ParsedDocument) -> None:
-    """Keep a parsed file; written whole or not at all."""
-    directory = cache_dir()
-    entry = _entry(directory, path) if directory else None
-    if entry is None:
-        return
+def _write(entry: Path, value: object) -> None:
+    """Write an entry whole or not at all."""
     import tempfile
 
     try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(parsed, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(MAGIC + hashlib.sha256(payload).digest() + payload)
             os.replace(tmp, entry)
         except BaseException:
             os.unlink(tmp)
             raise
     except Exception:  # a read-only or full disk costs speed, never a result
         return
+
+
+def load(path: str, key: str | None = None) -> ParsedDocument | None:
+    """The parsed file from the cache, or None (``key``: its :func:`source_key`)."""
+    key = key or source_key(path)
+    entry = _entry(key, ".pickle") if key else None
+    parsed = _read(entry) if entry else None
+    if not isinstance(parsed, ParsedDocument):
+        return None
+    parsed.document.path = path
+    return parsed
+
+
+def store(path: str, parsed: ParsedDocument, key: str | None = None) -> None:
+    """Keep a parsed file."""
+    key = key or source_key(path)
+    entry = _entry(key, ".pickle") if key else None
+    if entry is not None:
+        _write(entry, parsed)
+
+
+def load_index(path: str, key: str | None = None) -> list | None:
+    """A file's index (see :func:`store_index`) from the cache, or None."""
+    key = key or source_key(path)
+    entry = _entry(key, ".index") if key else None
+    index = _read(entry) if entry else None
+    return index if isinstance(index, list) else None
+
+
+def store_index(path: str, index: list, key: str | None = None) -> None:
+    """Keep what a file's model says about its parts, small enough to read for every
+    record of a large directory."""
+    key = key or source_key(path)
+    entry = _entry(key, ".index") if key else None
+    if entry is not None:
+        _write(entry, index)

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import overload
 
 from minlint.lint import suppression
 from minlint.lint.baseline import Baseline, BaselineError, fingerprint, load_baseline
@@ -36,6 +37,7 @@ from minlint.lint.records import (
     RecordPool,
     Records,
     RecordSources,
+    parse_file,
     supported_files,
 )
 from minlint.lint.registry import Registry, Rule, load_registry, rule
@@ -106,7 +108,7 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
-    lines: tuple[str, ...] = ()
+    lines: Excerpt | None = None
     match: FileMatch | None = None
 
 
@@ -118,7 +120,7 @@ class CheckResult:
     errors: list[FileError]
     files: list[str]
     rules: list[Rule]
-    lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lines: dict[str, Excerpt] = field(default_factory=dict)  # with ``keep_lines``
     matched: dict[str, FileMatch] = field(default_factory=dict)  # with ``keep_records``
 
 
@@ -260,6 +262,61 @@ def _start_run() -> None:
     clear_caches()
 
 
+class Excerpt(Sequence[str]):
+    """A file's lines as the full output shows them: only those around its findings are
+    kept (a long file with one finding costs a few lines), the others read as ""."""
+
+    __slots__ = ("_kept", "_total")
+
+    def __init__(self, total: int, kept: dict[int, str]) -> None:
+        self._total = total
+        self._kept = kept  # by index from 0
+
+    def __len__(self) -> int:
+        return self._total
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._total))]
+        if index < 0:
+            index += self._total
+        if not 0 <= index < self._total:
+            raise IndexError(index)
+        return self._kept.get(index, "")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Excerpt({self._total} lines, {len(self._kept)} kept)"
+
+
+CONTEXT = 1  # lines the full output shows before and after a finding
+MAX_SPAN = 6  # lines of a long finding it shows before cutting it
+
+
+def shown(f: Finding, total: int) -> range:
+    """The numbers of the lines the full output shows for a finding in a file of
+    ``total`` lines."""
+    if not 0 < f.line <= total:
+        return range(0)
+    last_marked = min(f.end_line, f.line + MAX_SPAN - 1)
+    return range(max(1, f.line - CONTEXT), min(total, last_marked + CONTEXT) + 1)
+
+
+def excerpt(lines: Sequence[str], findings: Sequence[Finding]) -> Excerpt:
+    """The lines the full output shows for these findings."""
+    kept: dict[int, str] = {}
+    for f in findings:
+        for number in shown(f, len(lines)):
+            kept[number - 1] = lines[number - 1]
+    return Excerpt(len(lines), kept)
+
+
 def _line_text(document: Document, line: int) -> str:
     return document.lines[line - 1] if 0 < line <= len(document.lines) else ""
 
@@ -268,7 +325,12 @@ def check_file(plan: FilePlan) -> FileResult:
     """Run a file's rules; a file that cannot be read becomes an error, never a crash."""
     registry = load_registry()
     result = FileResult(plan.path)
-    parsed = PARSED.get(plan.path)
+    # A draft is parsed when it is checked and dropped after: an archive's drafts are
+    # never all in memory. One read as a record already is not read again; the report
+    # (``keep_records``) reads the draft's model again after the check.
+    parsed = PARSED.peek(plan.path)
+    if parsed is None:
+        parsed = PARSED.get(plan.path) if plan.keep_records else parse_file(plan.path)
     if isinstance(parsed, FileError):
         result.errors.append(parsed)
         return result
@@ -297,7 +359,7 @@ def check_file(plan: FilePlan) -> FileResult:
         for f in findings
     ]
     if plan.keep_lines and findings:
-        result.lines = tuple(document.lines)
+        result.lines = excerpt(document.lines, findings)
     if plan.keep_records:
         result.match = FileMatch(parsed, records, plan.sources, plan.codes, tuple(ran))
     return result
@@ -307,14 +369,18 @@ def _not_checked(plan: FilePlan, reason: str) -> FileResult:
     return FileResult(plan.path, errors=[FileError(plan.path, f"not checked: {reason}")])
 
 
-def _check_all(plans: list[FilePlan], jobs: int) -> list[FileResult]:
+Done = Callable[[int, FileResult], None]  # a file's index among the plans, and its result
+
+
+def _check_all(plans: list[FilePlan], jobs: int, done: Done) -> list[FileResult]:
     if jobs <= 1 or len(plans) <= 1:
         results = []
-        for plan in plans:
+        for i, plan in enumerate(plans):
             try:
                 results.append(check_file(plan))
             except Exception as exc:  # a bug must not lose the other files' findings
                 results.append(_not_checked(plan, " ".join(f"{type(exc).__name__}: {exc}".split())))
+            done(i, results[-1])
         return results
     # Workers forked from here inherit the parser's compiled patterns instead of each
     # compiling them again.
@@ -323,21 +389,28 @@ def _check_all(plans: list[FilePlan], jobs: int) -> list[FileResult]:
     import minlint.lint.pack  # noqa: F401
     from minlint.lint.workers import map_in_workers
 
-    return map_in_workers(check_file, plans, min(jobs, len(plans)), failed=_not_checked)
+    return map_in_workers(check_file, plans, min(jobs, len(plans)), failed=_not_checked, done=done)
 
 
-def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> CheckResult:
-    """Check files; raises :class:`UsageError` or ``ConfigError`` before reading any."""
+Progress = Callable[[int, int, int], None]  # files done, files in all, findings so far
+
+
+def run_check(
+    paths: Sequence[str], options: CheckOptions, jobs: int = 1, progress: Progress | None = None
+) -> CheckResult:
+    """Check files; raises :class:`UsageError` or ``ConfigError`` before reading any.
+
+    ``progress`` is told of each file checked, as it is (with ``jobs``, in no order)."""
     registry = load_registry()
     _start_run()
     plans, errors = plan_files(paths, options, registry)
-    results = _check_all(plans, jobs)
     baselines: dict[str, Baseline | None] = {}
-    findings: list[Finding] = []
-    lines: dict[str, tuple[str, ...]] = {}
-    matched: dict[str, FileMatch] = {}
-    for plan, res in zip(plans, results, strict=True):
-        errors.extend(res.errors)
+    kept: list[list[Finding]] = [[] for _ in plans]
+    count = [0, 0]  # files done, findings so far
+
+    def done(i: int, res: FileResult) -> None:
+        """A file's findings as reported: without those its baseline records."""
+        plan = plans[i]
         found = res.findings
         if options.apply_baseline and plan.baseline:
             if plan.baseline not in baselines:
@@ -349,6 +422,18 @@ def run_check(paths: Sequence[str], options: CheckOptions, jobs: int = 1) -> Che
             baseline = baselines[plan.baseline]
             if baseline is not None:
                 found = baseline.filter(found)
+        kept[i] = found
+        count[0] += 1
+        count[1] += len(found)
+        if progress is not None:
+            progress(count[0], len(plans), count[1])
+
+    results = _check_all(plans, jobs, done)
+    findings: list[Finding] = []
+    lines: dict[str, Excerpt] = {}
+    matched: dict[str, FileMatch] = {}
+    for plan, res, found in zip(plans, results, kept, strict=True):
+        errors.extend(res.errors)
         findings.extend(found)
         if res.lines and found:
             lines[plan.path] = res.lines

@@ -1,7 +1,10 @@
 """A draft's records: its agenda, the previous minutes, work programmes, the membership.
 
 Records are files named with ``--agenda``, ``--previous``, ``--records DIR`` or the
-configuration's ``records``; each is parsed once per process and split into parts.
+configuration's ``records``; each is parsed once per process and split into parts. A
+draft is matched from each record's index (its parts' kinds, bodies and dates, kept in
+the cache beside the parsed model), so that of a large records directory only the
+models of the records a draft matched are read.
 A draft is matched to its records by body and date, never by the batch of files it was
 checked with: the agenda of the same meeting (same body, same date), the latest
 minutes of the same body before the draft's date, the work programme and monitoring
@@ -61,6 +64,31 @@ def body_key(name: str | None) -> str | None:
     return key.removeprefix("the ") or None
 
 
+def parse_file(path: str, *, persist: bool = False) -> ParsedDocument | FileError:
+    """A file parsed, or why it could not be; with ``persist`` (records) the parsed
+    file is read from and kept in the on-disk cache."""
+    from minlint.lint.parse import parse_path
+    from minlint.lint.readers import InputError
+
+    parsed = key = None
+    if persist:
+        from minlint.lint import cache
+
+        key = cache.source_key(path)
+        parsed = cache.load(path, key) if key else None
+    try:
+        if parsed is None:
+            parsed = parse_path(path)
+            if key:
+                cache.store(path, parsed, key)
+        return parsed
+    except InputError as exc:
+        return FileError(path, str(exc))
+    except Exception as exc:  # a reader's bug: this file is lost, not the run
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+        return FileError(path, f"{INTERNAL_ERROR}: {reason}")
+
+
 class ParseCache:
     """Parsed files by real path, each read once per process (failures too)."""
 
@@ -71,26 +99,12 @@ class ParseCache:
         """The parsed file; with ``persist`` (records) it is also kept on disk."""
         key = os.path.realpath(path)
         if key not in self._done:
-            from minlint.lint.parse import parse_path
-            from minlint.lint.readers import InputError
-
-            parsed = None
-            if persist:
-                from minlint.lint import cache
-
-                parsed = cache.load(path)
-            try:
-                if parsed is None:
-                    parsed = parse_path(path)
-                    if persist:
-                        cache.store(path, parsed)
-                self._done[key] = parsed
-            except InputError as exc:
-                self._done[key] = FileError(path, str(exc))
-            except Exception as exc:  # a reader's bug: this file is lost, not the run
-                reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-                self._done[key] = FileError(path, f"{INTERNAL_ERROR}: {reason}")
+            self._done[key] = parse_file(path, persist=persist)
         return self._done[key]
+
+    def peek(self, path: str) -> ParsedDocument | FileError | None:
+        """The file if it was parsed already, without parsing it."""
+        return self._done.get(os.path.realpath(path))
 
     def clear(self) -> None:
         self._done.clear()
@@ -139,20 +153,6 @@ class Records:
             MEMBERSHIP: bool(self.membership),
             HISTORY: bool(self.history),
         }[kind]
-
-
-def record_parts(path: str, parsed: ParsedDocument) -> list[Record]:
-    """The parts of a record file; a part without a body or date takes the file's."""
-    main = primary_part(parsed)
-    body = main.body if main else None
-    date = main.date if main else None
-    out = []
-    for part in parsed.parts:
-        if isinstance(part, (AgendaPart, MinutesPart)):
-            out.append(Record(path, part, part.body or body, part.date, part is main))
-        elif part.kind in (WORK_PROGRAMME, MONITORING_SCHEDULE):
-            out.append(Record(path, part, body, date))
-    return out
 
 
 # A folder's own documentation is not a meeting's record: left out when a directory is
@@ -219,26 +219,85 @@ class RecordSources:
     membership: str | None = None
 
 
+_AGENDA_PART = "agenda"
+_MINUTES_PART = "minutes"
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A record as matching sees it, before its model is read: the part's place in its
+    file's model and what the part says of its meeting."""
+
+    path: str
+    index: int  # in the file's parts
+    kind: str  # _AGENDA_PART, _MINUTES_PART, WORK_PROGRAMME or MONITORING_SCHEDULE
+    body: str | None
+    date: dt.date | None
+    primary: bool
+    title: str
+    start_line: int
+
+    @property
+    def meeting(self) -> bool:
+        return self.kind in (_AGENDA_PART, _MINUTES_PART)
+
+
+def record_index(parsed: ParsedDocument) -> list[tuple]:
+    """The rows of a file's :class:`_Entry` (all but its path), as the cache keeps them."""
+    main = primary_part(parsed)
+    body = main.body if main else None
+    date = main.date if main else None
+    rows: list[tuple] = []
+    for i, part in enumerate(parsed.parts):
+        if isinstance(part, (AgendaPart, MinutesPart)):
+            kind = _AGENDA_PART if isinstance(part, AgendaPart) else _MINUTES_PART
+            row = (i, kind, part.body or body, part.date, part is main)
+        elif part.kind in (WORK_PROGRAMME, MONITORING_SCHEDULE):
+            row = (i, part.kind, body, date, False)
+        else:
+            continue
+        rows.append((*row, part.title, part.start_line))
+    return rows
+
+
 class RecordPool:
-    """The records of one set of sources, parsed on first use."""
+    """The records of one set of sources, matched from their indexes; a record's model
+    is read only when a draft matches it."""
 
     def __init__(self, sources: RecordSources, cache: ParseCache | None = None) -> None:
         self.sources = sources
         self.cache = cache if cache is not None else PARSED
         self.errors: list[FileError] = []
-        self._records: list[Record] | None = None
-        self._by_body: dict[str, list[Record]] = {}
+        self._entries: list[_Entry] | None = None
+        self._by_body: dict[str, list[_Entry]] = {}
         self._real: dict[str, str] = {}
         self._membership: tuple[Person, ...] | None = None
         self._names: dict[str, str] = {}  # body keys of the records, and a name for each
+        self._made: dict[_Entry, Record | None] = {}
 
-    def _load(self) -> list[Record]:
-        if self._records is not None:
-            return self._records
+    def _index(self, path: str) -> list[_Entry]:
+        """A file's entries, from the cache's index when it has one."""
+        from minlint.lint import cache
+
+        key = cache.source_key(path)
+        rows = cache.load_index(path, key) if key else None
+        if rows is None:
+            parsed = self.cache.get(path, persist=True)
+            if isinstance(parsed, FileError):
+                self.errors.append(parsed)
+                return []
+            rows = record_index(parsed)
+            if key:
+                cache.store_index(path, rows, key)
+        return [_Entry(path, *row) for row in rows]
+
+    def _load(self) -> list[_Entry]:
+        if self._entries is not None:
+            return self._entries
         named = [p for p in (self.sources.agenda, self.sources.previous) if p]
         files, errors = expand([*named, *self.sources.paths])
         self.errors.extend(errors)
-        records: list[Record] = []
+        entries: list[_Entry] = []
         seen: set[str] = set()
         for path in files:
             real = os.path.realpath(path)
@@ -246,22 +305,18 @@ class RecordPool:
                 continue
             seen.add(real)
             self._real[path] = real
-            parsed = self.cache.get(path, persist=True)
-            if isinstance(parsed, FileError):
-                self.errors.append(parsed)
-            else:
-                records.extend(record_parts(path, parsed))
-        named = {body_key(r.body): r.body for r in records if body_key(r.body)}
-        for i, r in enumerate(records):
-            if r.body is None and r.part.kind in (WORK_PROGRAMME, MONITORING_SCHEDULE):
-                key = _named_in(r.part.title, named)
+            entries.extend(self._index(path))
+        names = {body_key(e.body): e.body for e in entries if body_key(e.body)}
+        for i, e in enumerate(entries):
+            if e.body is None and not e.meeting:
+                key = _named_in(e.title, names)
                 if key is not None:
-                    records[i] = replace(r, body=named[key])
-        for r in records:
-            key = body_key(r.body)
+                    entries[i] = replace(e, body=names[key])
+        for e in entries:
+            key = body_key(e.body)
             if key is not None:
-                self._by_body.setdefault(key, []).append(r)
-        self._names = named
+                self._by_body.setdefault(key, []).append(e)
+        self._names = names
         if self.sources.membership:
             from minlint.lint.readers import InputError
 
@@ -269,14 +324,31 @@ class RecordPool:
                 self._membership = read_membership(self.sources.membership)
             except InputError as exc:
                 self.errors.append(FileError(self.sources.membership, str(exc)))
-        self._records = records
-        return records
+        self._entries = entries
+        return entries
+
+    def _record(self, entry: _Entry) -> Record | None:
+        """The record of an entry, its file's model read (once)."""
+        if entry not in self._made:
+            parsed = self.cache.get(entry.path, persist=True)
+            made = None
+            if isinstance(parsed, FileError):
+                self._note(parsed)
+            elif entry.index < len(parsed.parts):
+                part = parsed.parts[entry.index]
+                made = Record(entry.path, part, entry.body, entry.date, entry.primary)
+            self._made[entry] = made
+        return self._made[entry]
+
+    def _records(self, entries: Iterable[_Entry]) -> tuple[Record, ...]:
+        made = (self._record(e) for e in sorted(entries, key=_order_key))
+        return tuple(r for r in made if r is not None)
 
     def match(self, draft_path: str, draft: ParsedDocument) -> Records:
         """The records of one draft (see the module docstring)."""
-        records = self._load()
+        entries = self._load()
         own = os.path.realpath(draft_path)
-        others = [r for r in records if self._real[r.path] != own]
+        others = [e for e in entries if self._real[e.path] != own]
         main = primary_part(draft)
         key = body_key(main.body) if main else None
         date = main.date if main else None
@@ -292,62 +364,48 @@ class RecordPool:
                 None,
             )
         if key is not None:
-            same_body = [r for r in self._by_body.get(key, []) if self._real[r.path] != own]
+            same_body = [e for e in self._by_body.get(key, []) if self._real[e.path] != own]
         elif main is not None:
             # A nameless draft: the nameless records beside it (see the module docstring).
             folder = os.path.dirname(own)
             same_body = [
-                r
-                for r in others
-                if r.body is None and os.path.dirname(self._real[r.path]) == folder
+                e
+                for e in others
+                if e.body is None and os.path.dirname(self._real[e.path]) == folder
             ]
         else:
             same_body = []
 
-        agenda = self._named_agenda(others, own) or _latest(
-            r for r in same_body if isinstance(r.part, AgendaPart) and date and r.date == date
+        agenda_entry = self._named_agenda(others, own) or _latest(
+            e for e in same_body if e.kind == _AGENDA_PART and date and e.date == date
         )
-        previous = self._named_previous(others, date, own) or _latest(
-            r
-            for r in same_body
-            if isinstance(r.part, MinutesPart) and date and r.date and r.date < date
+        previous_entry = self._named_previous(others, date, own) or _latest(
+            e for e in same_body if e.kind == _MINUTES_PART and date and e.date and e.date < date
         )
-        order = _order_key
+        agenda = self._record(agenda_entry) if agenda_entry else None
+        previous = self._record(previous_entry) if previous_entry else None
         membership, membership_path = self._membership, self.sources.membership
         if not membership and agenda is not None and isinstance(agenda.part, AgendaPart):
             membership, membership_path = tuple(agenda.part.membership), agenda.path
         return Records(
             agenda=agenda,
             previous=previous,
-            work_programmes=tuple(
-                sorted((r for r in same_body if r.part.kind == WORK_PROGRAMME), key=order)
-            ),
-            monitoring_schedules=tuple(
-                sorted((r for r in same_body if r.part.kind == MONITORING_SCHEDULE), key=order)
+            work_programmes=self._records(e for e in same_body if e.kind == WORK_PROGRAMME),
+            monitoring_schedules=self._records(
+                e for e in same_body if e.kind == MONITORING_SCHEDULE
             ),
             membership=membership or None,
             membership_path=membership_path if membership else None,
-            history=tuple(
-                sorted(
-                    (
-                        r
-                        for r in same_body
-                        if isinstance(r.part, (AgendaPart, MinutesPart)) and r.date is not None
-                    ),
-                    key=order,
-                )
-            ),
+            history=self._records(e for e in same_body if e.meeting and e.date is not None),
         )
 
-    def _named_agenda(self, others: Sequence[Record], own: str) -> Record | None:
+    def _named_agenda(self, others: Sequence[_Entry], own: str) -> _Entry | None:
         """The first agenda of the ``--agenda`` file, whatever its date: a date that
         differs from the draft's is a finding, not a reason to look elsewhere."""
         if not self.sources.agenda:
             return None
         real = os.path.realpath(self.sources.agenda)
-        found = [
-            r for r in others if isinstance(r.part, AgendaPart) and os.path.realpath(r.path) == real
-        ]
+        found = [e for e in others if e.kind == _AGENDA_PART and self._real[e.path] == real]
         if (
             not found
             and real != own  # a file checked with itself named: it is not its own record
@@ -358,22 +416,20 @@ class RecordPool:
         return found[0] if found else None
 
     def _named_previous(
-        self, others: Sequence[Record], date: dt.date | None, own: str
-    ) -> Record | None:
+        self, others: Sequence[_Entry], date: dt.date | None, own: str
+    ) -> _Entry | None:
         """The minutes of the ``--previous`` file: the latest before the draft's date
         when it holds several (a pack), else its first."""
         if not self.sources.previous:
             return None
         real = os.path.realpath(self.sources.previous)
-        found = [
-            r for r in others if isinstance(r.part, MinutesPart) and self._real[r.path] == real
-        ]
+        found = [e for e in others if e.kind == _MINUTES_PART and self._real[e.path] == real]
         if not found:
             path = self.sources.previous
             if real != own and os.path.exists(path) and self._parsed(path):
                 self._note(FileError(path, "no minutes found in this file"))
             return None
-        before = [r for r in found if date and r.date and r.date < date]
+        before = [e for e in found if date and e.date and e.date < date]
         return _latest(before) or found[0]
 
     def _parsed(self, path: str) -> bool:
@@ -391,14 +447,14 @@ def _named_in(title: str, names: dict[str, str]) -> str | None:
     return max(found, key=lambda k: (len(k), k)) if found else None
 
 
-def _order_key(r: Record) -> tuple[dt.date, str, int]:
-    return (r.date or dt.date.min, r.path, r.part.start_line)
+def _order_key(e: _Entry) -> tuple[dt.date, str, int]:
+    return (e.date or dt.date.min, e.path, e.start_line)
 
 
-def _latest(candidates: Iterable[Record]) -> Record | None:
+def _latest(candidates: Iterable[_Entry]) -> _Entry | None:
     """The latest record; among equals a file's own (primary) part, then path order."""
-    best: Record | None = None
-    for r in sorted(candidates, key=_order_key):
-        if best is None or (r.date, r.primary) > (best.date, best.primary):
-            best = r
+    best: _Entry | None = None
+    for e in sorted(candidates, key=_order_key):
+        if best is None or (e.date, e.primary) > (best.date, best.primary):
+            best = e
     return best

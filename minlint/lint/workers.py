@@ -65,6 +65,19 @@ def how_it_ended(exitcode: int | None) -> str:
     return f"exit status {exitcode}"
 
 
+class _Results(dict[int, R]):
+    """Results by index, each told to ``done`` as it is set."""
+
+    def __init__(self, done: Callable[[int, R], None] | None) -> None:
+        super().__init__()
+        self._done = done
+
+    def __setitem__(self, index: int, result: R) -> None:
+        super().__setitem__(index, result)
+        if self._done is not None:
+            self._done(index, result)
+
+
 @dataclass(slots=True)
 class _Worker:
     process: Any
@@ -78,16 +91,18 @@ def map_in_workers(
     workers: int,
     *,
     failed: Callable[[T, str], R],
+    done: Callable[[int, R], None] | None = None,
 ) -> list[R]:
     """``[func(item) for item in items]`` in up to ``workers`` processes.
 
     When ``func`` raises, or the process running it dies, the item's result is
     ``failed(item, reason)`` ("RuntimeError: ...", "the process checking it died
-    (killed by SIGSEGV)"); the other items are unaffected.
+    (killed by SIGSEGV)"); the other items are unaffected. ``done(index, result)`` is
+    called in this process as each result arrives, in no particular order.
     """
     ctx = _context()
     pending = deque(range(len(items)))
-    results: dict[int, R] = {}
+    results: dict[int, R] = _Results(done)
     live: list[_Worker] = []
     idle_deaths = 0
 

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from minlint.lint.engine import CheckResult
+from collections.abc import Sequence
+
+from minlint.lint.engine import MAX_SPAN, CheckResult, shown
 from minlint.lint.findings import Finding
 from minlint.lint.output.style import BLUE, BOLD, SEVERITY_COLOUR, paint, summary
 
-CONTEXT = 1  # lines shown before and after
-MAX_SPAN = 6  # lines of a long finding shown before it is cut
 
-
-def _snippet(f: Finding, lines: tuple[str, ...], color: bool) -> list[str]:
-    if not lines or not 0 < f.line <= len(lines):
+def _snippet(f: Finding, lines: Sequence[str], color: bool) -> list[str]:
+    numbers = shown(f, len(lines))
+    if not numbers:
         return []
-    first = max(1, f.line - CONTEXT)
+    first, last = numbers[0], numbers[-1]
     last_marked = min(f.end_line, f.line + MAX_SPAN - 1)
-    last = min(len(lines), last_marked + CONTEXT)
     width = len(str(last))
     gutter = paint(" " * width + " |", BLUE, on=color)
     out = [gutter]
