@@ -445,3 +445,12 @@ def test_a_planning_minute_titled_by_its_application_reference():
     ]
     assert len(m.items[2].resolutions) == 2
     assert m.chair is not None and m.chair.name == "H. Marsh"
+
+
+def test_minutes_numbered_min_24_101_with_the_mayor_in_the_chair():
+    m = _fixture("town_council_min_numbers.txt")
+    assert [i.number for i in m.items] == list(range(101, 108))
+    assert m.chair is not None and m.chair.name == "R. Hughes"
+    assert names(m.present)[:2] == ["R. Hughes", "K. Ahmed"]  # "The Mayor" is his office
+    assert names(m.apologies) == ["T. Irwin", "B. Jones"]
+    assert [r.form for r in m.items[4].resolutions] == ["agreed", "resolved"]

@@ -200,3 +200,15 @@ def test_the_last_part_of_that_list_cut_off_is_found(tmp_path):
         'minute 47 "23/1187/FUL - Land at Station Road": the resolution ends mid-sentence: '
         '"... the conditions in the."'
     ]
+
+
+def test_a_resolution_ending_on_an_amount_is_whole(tmp_path):
+    """ "... be set at £186,400.": the last word is "at", but the sentence ends on the
+    amount after it."""
+    town = Path(__file__).resolve().parent / "fixtures" / "model" / "town_council_min_numbers.txt"
+    assert messages(r003(town)) == []
+    cut = edited(tmp_path, town, ("be set at £186,400.\n", "be set at.\n"))
+    assert messages(r003(cut)) == [
+        'minute 105 "BUDGET AND PRECEPT 2024/25": the resolution ends mid-sentence: '
+        '"... 2024/25 be set at."'
+    ]

@@ -101,10 +101,10 @@ def _ends_mid_sentence(
         return None  # "(1) That ...; and" goes on in the next part
     bare = _TAIL.sub("", text)
     words = _words(bare)
-    if not words:
-        return None
+    if not words or not bare.endswith(words[-1]):
+        return None  # it ends on a figure: "... be set at £186,400."
     last = words[-1]
-    tail = " ".join(words[-4:])
+    tail = " ".join(bare.split()[-4:])
     if last.lower() in _DANGLING and last[0].islower():
         return f'the resolution ends mid-sentence: "... {tail}."'
     cut = _cut_name(bare, discussion)

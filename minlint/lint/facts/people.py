@@ -227,7 +227,7 @@ def split_names(text: str, line: int | None = None) -> list[Person]:
             continue
         key = " ".join(piece.lower().strip(" .:").replace("–", "-").split())
         post = _POST.search(key) and not key.startswith("the ")
-        office = _ROLE_WORDS.get(key) or (piece.strip(" .:") if post else None)
+        office = _ROLE_WORDS.get(key.removeprefix("the ")) or (piece.strip(" .:") if post else None)
         if office is not None:
             if out and out[-1].role is None:
                 # "Councillor M. Collins, Mayor", "Ms E. Vickers, Deputy Town Clerk": a post.
