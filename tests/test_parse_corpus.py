@@ -83,6 +83,12 @@ def test_merton_pack_is_split_into_agenda_and_minutes():
     assert [p.name for p in m.present] == [
         "Dave Roberts", "Angela Caldara", "Corinna Edge", "Danny Connellan",
     ]  # fmt: skip
+    # "ALSO PRESENT:" runs on from line to line into the apologies, without full stops
+    attending = {p.name: p.role for p in m.in_attendance}
+    assert attending["Caroline Holland"] == "Director of Corporate Services"
+    assert attending["Colin Millar"] == "Democratic Services"
+    assert "Suresh Patel" in attending and "Martin Whelton" in attending
+    assert [p.name for p in m.apologies] == ["Rod Scott", "Diane Neil"]
     # The running footer of every page is not part of the text.
     assert not any(b.text.startswith("All minutes are draft") for b in doc.document.blocks)
 

@@ -75,7 +75,15 @@ _POST = re.compile(
 )
 _INITIAL_NOTE = re.compile(r"^\s*[A-Z]{1,2}\.?\s*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
-_SPLIT = re.compile(r"\s*(?:[,;]|\band\b|&|\ba[’']r\b)\s*")
+# Names in a list are parted by commas, semicolons and "and"; and, where a list ran on
+# from line to line, by a full stop after a word (not an initial or a title) or a closing
+# bracket before the next name: "... Martin Whelton. Caroline Holland (Director of
+# Corporate Services), ... Colin Millar (Democratic Services) Suresh Patel".
+_SPLIT = re.compile(
+    r"\s*(?:[,;]|\band\b|&|\ba[’']r\b)\s*"
+    r"|(?<=[a-z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bCllr)(?<!\bCyng)\.\s+(?=[A-Z][a-z])"
+    r"|(?<=\))\s+(?=[A-Z][a-z])"
+)
 # A name: capitalised words, initials ("Z.", "J"), hyphens and apostrophes.
 # Capitals and letters with their accents: "Novak Uí Chonchúir", "Ó Dálaigh".
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -200,6 +208,9 @@ def parse_person(piece: str, default_title: str | None = None) -> Person | None:
     return Person(name=name + initial, title=title or default_title, role=role)
 
 
+_BRACKETED_PERSON = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
+
+
 def split_names(text: str, line: int | None = None) -> list[Person]:
     """Names in a list: 'Councillors Atkin, Bacon, Z. Collingham and Mills' -> four people.
 
@@ -218,6 +229,10 @@ def split_names(text: str, line: int | None = None) -> list[Person]:
         counted = m.start()
         if depth > 0:
             continue
+        if text[m.start() - 1 : m.start()] == ")" and _BRACKETED_PERSON.match(
+            text, text.rfind("(", 0, m.start()) + 1
+        ):
+            continue  # "Administrative Officer, (Ms. T. Knox) Clerical Officer": post first
         pieces.append(text[start : m.start()])
         start = m.end()
     pieces.append(text[start:])

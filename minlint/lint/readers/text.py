@@ -44,6 +44,9 @@ _LABEL = re.compile(
     re.I,
 )
 _HTML_LINE = re.compile(r"^<(h[1-6]|p|div)\b[^>]*>(.*?)</\1>$", re.I)
+# "Apologies for absence were received from ...": the apologies, after a list of those
+# present that ran on to the line before without a full stop.
+_APOLOGIES_START = re.compile(r"^Apolog(?:ies|y)\b")
 _NUMBERED = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\(?[a-z]\)|\d{1,3}\.)\s")
 _SENTENCE_END = re.compile(r"[.:;?!]['\"’”)]?$|:-$")
 
@@ -248,7 +251,12 @@ def read_plain(
                 ln.column += m.end()
                 ln.hint = LIST_ITEM
                 ln.level = 1 if indents[i] > 1 else 0
-            elif _RESOLVED.match(t) or _MINUTE_HEAD.match(t) or _LABEL.match(t):
+            elif (
+                _RESOLVED.match(t)
+                or _MINUTE_HEAD.match(t)
+                or _LABEL.match(t)
+                or _APOLOGIES_START.match(t)
+            ):
                 ln.starts_block = True
             elif (
                 flush_left
