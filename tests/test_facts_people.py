@@ -95,3 +95,17 @@ def test_any_text(text: str):
     for p in find_people(text):
         assert 0 <= p.start < p.end <= len(text)
     split_names(text)
+
+
+def test_the_sentence_after_a_list_is_not_a_name():
+    from minlint.lint.facts.people import split_names
+
+    people = split_names("Cllr G. Tran (holiday). Apologies accepted.")
+    assert [(p.name, p.role) for p in people] == [("G. Tran", "holiday")]
+    people = split_names("Councillors Martin Whelton. Caroline Holland (Director of Finance)")
+    assert [(p.name, p.role) for p in people] == [
+        ("Martin Whelton", None),
+        ("Caroline Holland", "Director of Finance"),
+    ]
+    # an initial, or a title, before a full stop is not the end of a name
+    assert [p.name for p in split_names("Mrs. J. Jones, Dr. A. Khan")] == ["J. Jones", "A. Khan"]

@@ -311,3 +311,25 @@ def test_tables_extracted_as_text():
     assert ("£41,700", ("£25,500", "£16,200")) in rels  # the Total row
     assert ("£25,500", ("£12,000", "£13,500")) in rels  # the Total column
     assert ("£41,700", ("£20,000", "£21,700")) in rels
+
+
+PAYMENTS = """b) Payments for approval:
+   P. Lane - salary August       £688.12
+   Tax office PAYE               £171.80
+   Memorial Hall - hire           £36.00
+   GreenScape Ltd - grass cutting £420.00 (inc VAT £70.00)
+   Total                        £{total}
+"""
+
+
+def test_a_column_of_payments_with_the_vat_noted_in_a_bracket(tmp_path):
+    """The VAT in brackets qualifies the amount of its row; it is not a further payment."""
+    found = {}
+    for total in ("1,315.92", "1,325.92"):
+        draft = tmp_path / f"minutes_{total[:5]}.txt"
+        draft.write_text("24/89 Finance\n\n" + PAYMENTS.format(total=total), encoding="utf-8")
+        found[total] = [f.message for f in check(draft, select=("T001",)).findings]
+    assert found == {
+        "1,315.92": [],
+        "1,325.92": ["£688.12 + £171.80 + £36.00 + £420.00 = £1,315.92, not £1,325.92"],
+    }

@@ -58,6 +58,8 @@ def test_the_consistent_percentages_of_the_fixture_are_read():
         ("Police recorded 27 incidents, compared with 35 in the same quarter last year, a fall "
          "of 25%.", "from 35 to 27 is a fall of 23%, not a fall of 25%"),
         ("Of the sites inspected, 41/60 (72%) met the standard.", "41 of 60 is 68%, not 72%"),
+        ("Speed checks recorded 212 vehicles, of which 38 (28%) exceeded the limit.",
+         "38 of 212 is 18%, not 28%"),
     ],
 )  # fmt: skip
 def test_flags(text, message):
@@ -83,6 +85,7 @@ def test_flags(text, message):
         "Complaints fell by 20% from 250 to 200.",
         "The 2024 fete raised £2,345, compared with £1,980 in 2023, an increase of 18.4%.",
         "The youth centre had 1,245 visits, up from 1,102, an increase of 13%.",
+        "Speed checks recorded 212 vehicles, of which 38 (18%) exceeded the limit.",
     ],
 )
 def test_does_not_flag(text):

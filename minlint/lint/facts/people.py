@@ -81,7 +81,7 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)")
 # Corporate Services), ... Colin Millar (Democratic Services) Suresh Patel".
 _SPLIT = re.compile(
     r"\s*(?:[,;]|\band\b|&|\ba[’']r\b)\s*"
-    r"|(?<=[a-z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bCllr)(?<!\bCyng)\.\s+(?=[A-Z][a-z])"
+    r"|(?<=[a-z)])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bCllr)(?<!\bCyng)\.\s+(?=[A-Z][a-z])"
     r"|(?<=\))\s+(?=[A-Z][a-z])"
 )
 # A name: capitalised words, initials ("Z.", "J"), hyphens and apostrophes.
@@ -149,6 +149,12 @@ _NOT_NAMES = frozenset(
         "chair",
         "vice-chair",
         "co-opted",
+        # the words that open the sentence after a list: "(holiday). Apologies accepted."
+        "apologies",
+        "apology",
+        "absent",
+        "present",
+        "also",
     ]
 )
 
@@ -199,7 +205,7 @@ def parse_person(piece: str, default_title: str | None = None) -> Person | None:
         words = name.split()
         cut = next((k for k, w in enumerate(words) if w[:1].islower()), 0)
         name = " ".join(words[:cut])
-        if not name or not _NAME.match(name):
+        if not name or not _NAME.match(name) or name.lower() in _NOT_NAMES:
             return None
     if len(name.split()) > 4:
         return None

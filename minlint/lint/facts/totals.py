@@ -778,6 +778,8 @@ class _BlockReader:
                     part = s.items[series[0]]
                     if not part.noun or not total.noun or part.noun == total.noun:
                         self.out.parts.append(PartOfWhole(part, total, "of which"))
+                        # "212 vehicles, of which 38 (18%) exceeded the limit"
+                        self._part_shares(s, series, total)
             elif len(series) >= 2 and self._shares_complete(s, series):
                 # "1,956 children ... with approximately 354 (18%) ... and 1,602 (82%)"
                 figs = tuple(s.items[i] for i in series)
@@ -1152,6 +1154,16 @@ def _rows(blocks: Sequence[Block], figures: dict[int, list[Figure]]) -> list[_Ro
         starts = [f.start for f in figs]
         for start, end in bounds:
             amounts = figs[bisect_left(starts, start) : bisect_left(starts, end)]
+            if len(amounts) > 1:
+                # "grass cutting £420.00 (inc VAT £70.00)": the bracket qualifies the row's
+                # amount, it is not another one
+                outside = [
+                    f
+                    for f in amounts
+                    if text.count("(", start, f.start) <= text.count(")", start, f.start)
+                ]
+                if outside:
+                    amounts = outside
             line = text[start:end]
             if "  " in line or "\t" in line:
                 cells = _text_cells(b, start, end)
