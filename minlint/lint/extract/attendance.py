@@ -264,13 +264,14 @@ def apologies_in_items(items: list[Minute]) -> list[Person]:
     Cllrs Evans & Shewell")."""
     for minute in items[:4]:
         titled = bool(re.search(r"\bapolog", minute.title, re.I))
+        # "Apologies received from ..." anywhere in the minute's first paragraphs, before
+        # reading its first paragraph as the list ("Cllr X took the Chair ..." is not one)
         for b in minute.blocks[:4]:
-            text = norm(b.text)
-            m = APOLOGY_SENTENCE.search(text)
+            m = APOLOGY_SENTENCE.search(norm(b.text))
             if m:
                 return split_names(m.group("who").rstrip(". "), b.line)
-            if titled and b is minute.blocks[0]:
-                return apologies_list(
-                    text if APOLOGIES.match(text) else "Apologies: " + text, b.line
-                )
+        if titled and minute.blocks:
+            b = minute.blocks[0]
+            text = norm(b.text)
+            return apologies_list(text if APOLOGIES.match(text) else "Apologies: " + text, b.line)
     return []
