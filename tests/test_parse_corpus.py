@@ -89,6 +89,12 @@ def test_merton_pack_is_split_into_agenda_and_minutes():
     assert attending["Colin Millar"] == "Democratic Services"
     assert "Suresh Patel" in attending and "Martin Whelton" in attending
     assert [p.name for p in m.apologies] == ["Rod Scott", "Diane Neil"]
+    # "(B) That ..." after a full stop is the second part; "NOTED" under a title, a decision
+    assert [r.number for r in m.items[4].resolutions] == ["A", "B"]
+    assert (m.items[6].title, [r.form for r in m.items[6].resolutions]) == (
+        "WORK PROGRAMME",
+        ["noted"],
+    )
     # The running footer of every page is not part of the text.
     assert not any(b.text.startswith("All minutes are draft") for b in doc.document.blocks)
 

@@ -45,9 +45,10 @@ _LABEL = re.compile(
 )
 _HTML_LINE = re.compile(r"^<(h[1-6]|p|div)\b[^>]*>(.*?)</\1>$", re.I)
 # "Apologies for absence were received from ...": the apologies, after a list of those
-# present that ran on to the line before without a full stop.
-_APOLOGIES_START = re.compile(r"^Apolog(?:ies|y)\b")
-_NUMBERED = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\(?[a-z]\)|\d{1,3}\.)\s")
+# present that ran on to the line before without a full stop; and a decision in one word
+# under a title in capitals ("7 WORK PROGRAMME" / "NOTED").
+_APOLOGIES_START = re.compile(r"^Apolog(?:ies|y)\b|^(?:NOTED|AGREED|APPROVED|RECEIVED)\.?$")
+_NUMBERED = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\(?[a-z]\)|\([A-Z]\)|\d{1,3}\.)\s")
 _SENTENCE_END = re.compile(r"[.:;?!]['\"’”)]?$|:-$")
 
 
