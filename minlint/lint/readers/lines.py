@@ -30,6 +30,13 @@ class Line:
     joins: bool = False  # goes on with the line before, even after a heading line
 
 
+# A line that ends on a little word or a joining mark goes on in the next line: a title
+# or a sentence wrapped, not a line complete in itself.
+FUNCTION_END = re.compile(
+    r"\b(?:a|an|the|of|to|and|or|in|into|on|at|by|for|from|with|within|under|over|as|that"
+    r"|which|be|is|was|were|are)$|[,(&/–-]$",
+    re.I,
+)
 _TERMINAL = re.compile(r"[.:;?!)\]]['\"’”]?$|:-$|-$")
 _FUNCTION_WORDS = frozenset(
     [

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, TABLE_ROW, Directive, Document
-from minlint.lint.readers.lines import Line, build_blocks, is_caps, page_edges
+from minlint.lint.readers.lines import FUNCTION_END, Line, build_blocks, is_caps, page_edges
 from minlint.lint.readers.text import BULLET_GLYPHS, SPACES
 
 # A comment, link, tag, row or cell is not looked for past the next opening of its
@@ -92,10 +92,6 @@ _ROLL_LABEL = re.compile(
 )
 _NUMBERED_LINE = re.compile(r"^\d{1,4}\.\s*[A-Z]")
 _NUMBER_START = re.compile(r"^(?:\d{1,4}\.?(?:\s|$|(?=[A-Z]))|\(?[a-z0-9]{1,3}\))")
-_FUNCTION_END = re.compile(
-    r"\b(?:a|an|the|of|to|and|or|in|on|at|by|for|from|with|as|that|which|be|is|was|were|are)$|[,(&/-]$",
-    re.I,
-)
 
 
 @dataclass(slots=True)
@@ -168,12 +164,12 @@ def _soft_starts(lines: list[Line], wrap: int, italic: set[int]) -> None:
             ) or _COUNTED.search(prev.text)
             title = (
                 short
-                and not _FUNCTION_END.search(prev.text)
+                and not FUNCTION_END.search(prev.text)
                 and not ln.text[:1].islower()
                 and not (is_caps(prev.text) and is_caps(ln.text))
             )
             opens = _LABEL_START.match(ln.text) or (
-                _NUMBER_START.match(ln.text) and not _FUNCTION_END.search(prev.text)
+                _NUMBER_START.match(ln.text) and not FUNCTION_END.search(prev.text)
             )
             if ended or title or opens:
                 ln.starts_block = True

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from minlint.lint.blocks import HEADING, LIST_ITEM, Directive, Document
-from minlint.lint.readers.lines import Line, build_blocks, is_caps, page_edges
+from minlint.lint.readers.lines import FUNCTION_END, Line, build_blocks, is_caps, page_edges
 
 SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": "  ", "\u200b": ""})
 BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf076•▪◦●○■□➢►‣⁃·"
@@ -47,7 +47,7 @@ _HTML_LINE = re.compile(r"^<(h[1-6]|p|div)\b[^>]*>(.*?)</\1>$", re.I)
 # "Apologies for absence were received from ...": the apologies, after a list of those
 # present that ran on to the line before without a full stop; and a decision in one word
 # under a title in capitals ("7 WORK PROGRAMME" / "NOTED").
-_APOLOGIES_START = re.compile(r"^Apolog(?:ies|y)\b|^(?:NOTED|AGREED|APPROVED|RECEIVED)\.?$")
+_OPENS_PARAGRAPH = re.compile(r"^Apolog(?:ies|y)\b|^(?:NOTED|AGREED|APPROVED|RECEIVED)\.?$")
 _NUMBERED = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\(?[a-z]\)|\([A-Z]\)|\d{1,3}\.)\s")
 _SENTENCE_END = re.compile(r"[.:;?!]['\"’”)]?$|:-$")
 
@@ -79,12 +79,6 @@ def _physical_lines(raw_lines: list[str]) -> list[tuple[int, int, str]]:
 def is_page_furniture(line: str) -> bool:
     """True for a running header or footer line of council PDF packs ("Page 3")."""
     return any(p.match(line) for p in _FOOTERS)
-
-
-# Words a title does not end on: a line ending so is a title wrapped onto the next line.
-_JOINING = frozenset(
-    "a an and at by for from in into of on or the to with within under over".split()
-)
 
 
 # A line that carries on the one before: it starts with a word in lower case ("of the
@@ -119,8 +113,7 @@ def _title_alone(text: str, width: int, wrap: int) -> bool:
         return False
     if _SENTENCE_END.search(text) or width > min(60, 0.6 * max(wrap, 80)):
         return False
-    last = text.rsplit(None, 1)[-1].lower()
-    return last not in _JOINING and not last.endswith((",", "-", "–", "&"))
+    return not FUNCTION_END.search(text)
 
 
 def read_plain(
@@ -256,7 +249,7 @@ def read_plain(
                 _RESOLVED.match(t)
                 or _MINUTE_HEAD.match(t)
                 or _LABEL.match(t)
-                or _APOLOGIES_START.match(t)
+                or _OPENS_PARAGRAPH.match(t)
             ):
                 ln.starts_block = True
             elif (
