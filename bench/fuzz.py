@@ -325,8 +325,8 @@ def minimise(
 # Workers ----------------------------------------------------------------------------------
 
 
-def worker_main(conn, args: argparse.Namespace, bases: list[Base], number: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _bound(args: argparse.Namespace) -> None:
+    """This process's memory limit, and the CPU timer that stops an input over budget."""
     if args.memory_mb:
         limit = args.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -335,6 +335,11 @@ def worker_main(conn, args: argparse.Namespace, bases: list[Base], number: int) 
         raise Timeout("over its CPU budget")
 
     signal.signal(signal.SIGPROF, on_timer)
+
+
+def worker_main(conn, args: argparse.Namespace, bases: list[Base], number: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _bound(args)
     target = Target(Path(args.out) / "tmp" / f"w{number}", args.timeout, args.timeout_per_mb)
     while True:
         try:
@@ -660,14 +665,7 @@ class Campaign:
 
 def replay(args: argparse.Namespace) -> int:
     """Run one saved input as the campaign ran it, and print the outcome."""
-    if args.memory_mb:
-        limit = args.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-    def on_timer(signum, frame):
-        raise Timeout("over its CPU budget")
-
-    signal.signal(signal.SIGPROF, on_timer)
+    _bound(args)
     workdir = Path(tempfile.mkdtemp(prefix="minlint-replay-"))
     target = Target(workdir, args.timeout, args.timeout_per_mb)
     failed = 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
@@ -13,6 +14,40 @@ from minlint import __version__
 
 if TYPE_CHECKING:
     from minlint.lint.registry import Registry
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def _options(*options: Callable[[F], F]) -> Callable[[F], F]:
+    """Several click options as one decorator, for the commands that share them."""
+
+    def apply(f: F) -> F:
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return apply
+
+
+_record_options = _options(
+    click.option("--agenda", metavar="FILE", help="The agenda (or agenda pack) of this meeting."),
+    click.option("--previous", metavar="FILE", help="The minutes of the previous meeting."),
+    click.option(
+        "--records",
+        metavar="PATH",
+        multiple=True,
+        help="A file or directory of the body's records (repeatable).",
+    ),
+)
+_rule_options = _options(
+    click.option(
+        "--select",
+        multiple=True,
+        metavar="CODES",
+        help="Rules to run (codes, names, prefixes, categories).",
+    ),
+    click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run."),
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -103,21 +138,8 @@ def _use_colour(no_color: bool, output_file: str | None) -> bool:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--agenda", metavar="FILE", help="The agenda (or agenda pack) of this meeting.")
-@click.option("--previous", metavar="FILE", help="The minutes of the previous meeting.")
-@click.option(
-    "--records",
-    metavar="PATH",
-    multiple=True,
-    help="A file or directory of the body's records (repeatable).",
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Rules to run (codes, names, prefixes, categories).",
-)
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
+@_record_options
+@_rule_options
 @click.option(
     "--format",
     "fmt",
@@ -281,22 +303,9 @@ def diff(old: str, new: str, fmt: str, output_file: str | None, no_color: bool) 
 
 @cli.command()
 @click.argument("draft", type=click.Path(dir_okay=False))
-@click.option("--agenda", metavar="FILE", help="The agenda (or agenda pack) of this meeting.")
-@click.option("--previous", metavar="FILE", help="The minutes of the previous meeting.")
-@click.option(
-    "--records",
-    metavar="PATH",
-    multiple=True,
-    help="A file or directory of the body's records (repeatable).",
-)
+@_record_options
 @click.option("--against", metavar="OLD", help="Show the changes since this earlier version.")
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Rules to run (codes, names, prefixes, categories).",
-)
-@click.option("--ignore", multiple=True, metavar="CODES", help="Rules not to run.")
+@_rule_options
 @click.option("--config", metavar="FILE", help="Use this configuration instead of the nearest one.")
 @click.option("--output-file", "-o", metavar="FILE", help="Write the page to FILE.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
