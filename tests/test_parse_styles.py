@@ -454,3 +454,15 @@ def test_minutes_numbered_min_24_101_with_the_mayor_in_the_chair():
     assert names(m.present)[:2] == ["R. Hughes", "K. Ahmed"]  # "The Mayor" is his office
     assert names(m.apologies) == ["T. Irwin", "B. Jones"]
     assert [r.form for r in m.items[4].resolutions] == ["agreed", "resolved"]
+
+
+def test_an_agenda_laid_out_as_a_table():
+    from conftest import REPO
+
+    (agenda,) = parse_path(REPO / "tests/fixtures/model/planning_agenda_table.md").agendas
+    assert [(i.number, i.title, i.pages) for i in agenda.items] == [
+        (45, "Declarations of Interest", None),
+        (46, "Minutes of the meeting held on 24 January 2024", "1-6"),
+        (47, "23/1187/FUL - Land at Station Road", "7-30"),
+        (48, "Appeals", "31-34"),
+    ]

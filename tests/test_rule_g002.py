@@ -136,3 +136,34 @@ def test_explained():
     assert result.exit_code == 0
     assert result.output.startswith("G002 minute-not-on-agenda (agenda, error)\n")
     assert "urgent" in result.output and "Example" in result.output
+
+
+MODEL = Path(__file__).resolve().parent / "fixtures" / "model"
+
+
+def test_minutes_against_an_agenda_laid_out_as_a_table(tmp_path):
+    minutes, agenda = MODEL / "planning_committee.html", MODEL / "planning_agenda_table.md"
+    found = check(minutes, select=("G001", "G002", "G003"), agenda=str(agenda))
+    assert [f.message for f in found.findings] == []
+    dropped = tmp_path / "minutes.html"
+    dropped.write_text(
+        minutes.read_text(encoding="utf-8").replace(
+            "<h3>48. Appeals</h3>\n<p>The report on appeals was noted.</p>\n", ""
+        ),
+        encoding="utf-8",
+    )
+    found = check(dropped, select=("G001", "G002", "G003"), agenda=str(agenda))
+    assert [f.message for f in found.findings] == [
+        'agenda item 48 "Appeals" has no minute; it would come after minute 47'
+    ]
+
+
+def test_an_agenda_whose_items_could_not_be_read_says_nothing_of_the_minutes(tmp_path):
+    agenda = tmp_path / "agenda.md"
+    agenda.write_text(
+        "# Riverside District Council\n\n## Planning Committee\n\n"
+        "**Date:** Wednesday, 21 February 2024\n\nThe business is in the attached schedule.\n",
+        encoding="utf-8",
+    )
+    found = check(MODEL / "planning_committee.html", select=("G001", "G002"), agenda=str(agenda))
+    assert found.findings == []

@@ -4,9 +4,11 @@ A pre-commit hook checks one or two drafts against the same agendas, packs and e
 minutes every time; parsing those records is most of its work. A parsed record is kept
 under the cache directory, keyed by minlint's version, the shape of the meeting model (the
 fields of its classes, so that builds of one version with different models never read
-each other's entries), the file's real path and a hash of its content: a file rewritten
-(even with the same size and modification time) misses the cache, and so does a new
-minlint. Hashing a record costs far less than parsing it or unpickling its model.
+each other's entries), the size and time of the files of the code that parses (an
+editable install being worked on), the file's real path and a hash of its content: a
+file rewritten (even with the same size and modification time) misses the cache, and so
+does a new minlint or a changed parser. Hashing a record costs far less than parsing it
+or unpickling its model.
 
 Beside each model, a small index says which parts the file holds, with their body and
 date: a draft is matched to its records from the indexes, and only the models of the
@@ -61,6 +63,25 @@ def _shape() -> str:
     )
 
 
+@functools.cache
+def _build() -> str:
+    """The code that reads and parses, by the size and time of its files: an entry parsed
+    by other code is not trusted, even within one version (an editable install, a patched
+    release)."""
+    root = Path(__file__).resolve().parent
+    stamps = []
+    for folder in (root, root / "readers", root / "extract", root / "facts"):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                stamps.append(f"{folder.name}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+
+
 def source_key(path: str) -> str | None:
     """What a file's entries are found by: its real path and a hash of its content; None
     when the cache is off or the file cannot be read."""
@@ -72,7 +93,7 @@ def source_key(path: str) -> str | None:
             digest = hashlib.sha256(fh.read())
     except OSError:
         return None
-    return f"{__version__}\0{FORMAT}\0{_shape()}\0{real}\0{digest.hexdigest()}"
+    return f"{__version__}\0{FORMAT}\0{_shape()}\0{_build()}\0{real}\0{digest.hexdigest()}"
 
 
 def _entry(key: str, suffix: str) -> Path | None:

@@ -164,9 +164,37 @@ def _number(num: str, slash: int) -> int:
     return int(parts[min(slash, len(parts) - 1)])
 
 
+# The number cell of an agenda laid out as a table: "45." | "Declarations of Interest" | "".
+_NUMBER_CELL = re.compile(r"(?i:(?:agenda\s+)?item\s*|minute\s*)?(\d{1,4}(?:/\d{1,4})?)\.?")
+_PAGES_CELL = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?")
+
+
+def _row_candidate(block: Block, i: int, slash: int) -> _Candidate | None:
+    """An item in a row of a table: its number in the first cell, its title in the
+    second, and its pages, if any, in a later one."""
+    cells = [norm(c) for c in block.text.split(" | ")]
+    m = _NUMBER_CELL.fullmatch(cells[0]) if len(cells) >= 2 else None
+    title = cells[1].rstrip(" -–:.") if m else ""
+    if (
+        not title
+        or _NOT_TITLE.match(title)
+        or not any(c.isalpha() for c in title)
+        or len(title.split()) > _MAX_TITLE_WORDS
+        or _starts_with_date(title)
+    ):
+        return None
+    pages = next((p for c in cells[2:] if (p := _PAGES_CELL.fullmatch(c))), None)
+    if pages:  # written as the pages of an item in a list are, for the agenda to read
+        title += f" (Pages {pages.group(0)})"
+    heading = Heading(i, _number(m.group(1), slash), title, style="row/t", label=_label(m.group(1)))
+    return _Candidate(heading, 1.2, True)
+
+
 def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _Candidate | None:
     block = blocks[i]
-    if block.kind == TABLE_ROW or not (block.text[:1].isdigit() or block.text[:1] in "IiMmAa"):
+    if block.kind == TABLE_ROW:
+        return _row_candidate(block, i, slash)
+    if not (block.text[:1].isdigit() or block.text[:1] in "IiMmAa"):
         return None
     text = norm(block.text)
     m = _LEAD.match(text)

@@ -716,6 +716,9 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
     if "items" in agenda.uncertain:
         alignment.reliable = False
         alignment.notes.append("the agenda's items are uncertain")
+    elif not agenda.items:
+        alignment.reliable = False  # a layout not read, not an agenda of nothing
+        alignment.notes.append("no items were read from the agenda")
     for field_name in ("numbering", "items"):
         if field_name in minutes.uncertain:
             alignment.reliable = False
