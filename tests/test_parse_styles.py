@@ -466,3 +466,14 @@ def test_an_agenda_laid_out_as_a_table():
         (47, "23/1187/FUL - Land at Station Road", "7-30"),
         (48, "Appeals", "31-34"),
     ]
+
+
+def test_an_agenda_signed_after_its_last_item_has_no_next_meeting_of_that_date():
+    """ "8) Date of next meeting" and then the clerk's name and the date the agenda was
+    sent: that date is before the meeting, so it is not the next meeting."""
+    from conftest import REPO
+
+    (agenda,) = parse_path(REPO / "tests/fixtures/model/agenda_items_in_brackets.txt").agendas
+    assert [i.number for i in agenda.items] == list(range(1, 9))
+    assert agenda.date == dt.date(2024, 3, 7)
+    assert agenda.next_meeting is None

@@ -188,7 +188,7 @@ def extract_agenda(part: Part) -> AgendaPart:
         )
         if NEXT_TITLE.search(title):
             after = blocks[start + h.body_start : start + h.body_start + 2]
-            nxt = next_meeting([b, *after], out.date, require_sentence=False)
+            nxt = next_meeting([b, *after], out.date, require_sentence=False, later=True)
             if nxt:
                 out.next_meeting = nxt
     out.items = items

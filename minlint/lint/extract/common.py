@@ -68,10 +68,11 @@ def source_lines(block: Block) -> list[str]:
 
 
 def next_meeting(
-    blocks: list[Block], meeting: dt.date | None, require_sentence: bool
+    blocks: list[Block], meeting: dt.date | None, require_sentence: bool, later: bool = False
 ) -> NextMeeting | None:
     """The first date in the blocks (with ``require_sentence``, only in a sentence about the
-    next meeting), moved to the next year when an inferred year would put it in the past."""
+    next meeting; with ``later``, only after the meeting), moved to the next year when an
+    inferred year would put it in the past."""
     year = meeting.year if meeting else None
     for b in blocks:
         text = b.text
@@ -86,6 +87,8 @@ def next_meeting(
                     when = when.replace(year=when.year + 1)
                 except ValueError:
                     continue
+            if later and meeting and when < meeting:
+                continue  # the date the clerk signed the agenda, under its last item
             tail = _SENTENCE_END.split(text[f.end : f.end + 80], maxsplit=1)[0]
             if _CLOSING.search(tail):
                 tail = ""  # "the meeting closed at 9.40pm": today's closing time
