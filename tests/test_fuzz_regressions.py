@@ -386,3 +386,23 @@ def test_a_text_file_far_longer_than_any_minutes_is_refused(tmp_path: Path):
     other.write_text("19. DECLARATIONS OF INTEREST\n\nThere were none.\n")
     result = run_check([str(huge), str(other)], CheckOptions(select=("ALL",)))
     assert [e.path for e in result.errors] == [str(huge)]
+
+
+def test_minutes_of_thousands_of_minutes(tmp_path):
+    """Five thousand minutes "1. Item", "2. Item" ...: each minute's heading was looked for
+    among all the blocks of the minutes, for the name and attendance rules. The blocks of
+    a heading are found by position now; what each minute holds is unchanged."""
+    from minlint.lint.facts.identity import minute_blocks
+    from minlint.lint.parse import parse_path
+
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(
+        "MINUTES of the panel held on 5 March 2024\n\nPresent: Councillors Ahmed and Baker\n\n"
+        + "".join(f"{n}. Item\n" for n in range(1, 5001))
+    )
+    (part,) = parse_path(draft).minutes
+    assert len(part.items) == 5000
+    by_minute = minute_blocks(part)
+    assert [n for n, _ in by_minute[:3]] == [1, 2, 3]
+    assert [[b.text for b in blocks] for _, blocks in by_minute[:2]] == [["1. Item"], ["2. Item"]]
+    checked_cleanly(draft)

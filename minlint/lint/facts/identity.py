@@ -19,8 +19,10 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from minlint.lint.blocks import Block
@@ -474,15 +476,23 @@ def minute_blocks(part: MinutesPart) -> list[tuple[int | None, list[Block]]]:
     minutes read without numbered items, the blocks outside the attendance lists."""
     if part.items:
         out: list[tuple[int | None, list[Block]]] = []
+        lines = [b.line for b in part.blocks]
+        in_order = all(a <= b for a, b in pairwise(lines))
         for m in part.items:
             # The heading too: "27. Notice of Motion submitted by Councillor J. Leddin".
             body = m.blocks[0].line if m.blocks else m.end_line + 1
+            last = max(m.line, body - 1)
+            # the blocks of the heading's lines, found by position where blocks are in order
+            near = (
+                part.blocks[bisect_left(lines, m.line) : bisect_right(lines, last)]
+                if in_order
+                else part.blocks
+            )
+            own = {id(o) for o in m.blocks}
             head = [
                 b
-                for b in part.blocks
-                if m.line <= b.line <= max(m.line, body - 1)
-                and len(b.text) < 300
-                and all(b is not o for o in m.blocks)
+                for b in near
+                if m.line <= b.line <= last and len(b.text) < 300 and id(b) not in own
             ][:3]
             out.append((m.number, head + list(m.blocks)))
         return out
