@@ -13,6 +13,7 @@ import click
 from minlint import __version__
 
 if TYPE_CHECKING:
+    from minlint.lint.engine import CheckOptions
     from minlint.lint.registry import Registry
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -190,17 +191,17 @@ def check(
     if no_cache:
         os.environ["MINLINT_CACHE_DIR"] = ""  # read by worker processes too
     from minlint.lint.config import ConfigError
-    from minlint.lint.engine import CheckOptions, UsageError, run_check
+    from minlint.lint.engine import UsageError, run_check
     from minlint.lint.output import progress
     from minlint.lint.registry import RegistryError
 
-    options = CheckOptions(
-        select=_codes(select) if select else None,
-        ignore=_codes(ignore),
-        config=config,
-        agenda=agenda,
-        previous=previous,
-        records=records,
+    options = _check_options(
+        select,
+        ignore,
+        config,
+        agenda,
+        previous,
+        records,
         baseline=baseline,
         apply_baseline=write_baseline is None,
         keep_lines=fmt == "full" and not statistics,
@@ -331,18 +332,11 @@ def report(
     if no_cache:
         os.environ["MINLINT_CACHE_DIR"] = ""
     from minlint.lint.config import ConfigError
-    from minlint.lint.engine import CheckOptions, UsageError
+    from minlint.lint.engine import UsageError
     from minlint.lint.registry import RegistryError
     from minlint.lint.report import make_report
 
-    options = CheckOptions(
-        select=_codes(select) if select else None,
-        ignore=_codes(ignore),
-        config=config,
-        agenda=agenda,
-        previous=previous,
-        records=records,
-    )
+    options = _check_options(select, ignore, config, agenda, previous, records)
     try:
         run = make_report(draft, options, against=against)
     except ConfigError as exc:
@@ -364,6 +358,29 @@ def report(
     if run.errors:
         sys.exit(2)
     sys.exit(1 if run.result.findings and not exit_zero else 0)
+
+
+def _check_options(
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config: str | None,
+    agenda: str | None,
+    previous: str | None,
+    records: tuple[str, ...],
+    **more: object,
+) -> CheckOptions:
+    """The options check and report share, from their command lines."""
+    from minlint.lint.engine import CheckOptions
+
+    return CheckOptions(
+        select=_codes(select) if select else None,
+        ignore=_codes(ignore),
+        config=config,
+        agenda=agenda,
+        previous=previous,
+        records=records,
+        **more,
+    )
 
 
 def _fail(message: str) -> NoReturn:
