@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -91,6 +90,8 @@ def parse(file: str, fmt: str, agenda: str | None) -> None:
         out = to_json(parsed)
         if alignment is not None:
             out["alignment"] = {"agenda": agenda, **alignment.to_json()}
+        import json
+
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         from minlint.lint.outline import alignment_outline, outline

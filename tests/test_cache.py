@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import EXAMPLES
 
 from minlint.cli import cli
-from minlint.lint import cache, parse
+from minlint.lint import cache, cachedir, parse
 from minlint.lint import records as records_module
 from minlint.lint.model import to_json
 from minlint.lint.records import ParseCache
@@ -32,7 +32,7 @@ def counting(monkeypatch) -> list[str]:
 
 
 def test_a_record_is_parsed_once_and_then_read_from_disk(monkeypatch, tmp_path):
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     record = tmp_path / "agenda.txt"
     record.write_bytes(AGENDA.read_bytes())
     calls = counting(monkeypatch)
@@ -44,7 +44,7 @@ def test_a_record_is_parsed_once_and_then_read_from_disk(monkeypatch, tmp_path):
 
 
 def test_a_changed_record_is_parsed_again(monkeypatch, tmp_path):
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     record = tmp_path / "agenda.txt"
     record.write_bytes(AGENDA.read_bytes())
     calls = counting(monkeypatch)
@@ -57,10 +57,10 @@ def test_a_changed_record_is_parsed_again(monkeypatch, tmp_path):
 
 
 def test_drafts_are_not_kept_and_the_cache_can_be_off(monkeypatch, tmp_path):
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     ParseCache().get(str(AGENDA))
     assert not (tmp_path / "cache").exists()
-    monkeypatch.setenv(cache.ENV, "")
+    monkeypatch.setenv(cachedir.ENV, "")
     calls = counting(monkeypatch)
     ParseCache().get(str(AGENDA), persist=True)
     ParseCache().get(str(AGENDA), persist=True)
@@ -68,7 +68,7 @@ def test_drafts_are_not_kept_and_the_cache_can_be_off(monkeypatch, tmp_path):
 
 
 def test_a_broken_cache_entry_is_ignored(monkeypatch, tmp_path):
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     ParseCache().get(str(AGENDA), persist=True)
     (entry,) = (tmp_path / "cache").glob("*.pickle")
     entry.write_bytes(b"not a pickle")
@@ -79,7 +79,7 @@ def test_a_broken_cache_entry_is_ignored(monkeypatch, tmp_path):
 
 
 def test_output_is_the_same_with_and_without_the_cache(monkeypatch, tmp_path):
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     args = [
         "check",
         "--format",
@@ -102,7 +102,7 @@ def _entry_of(tmp_path, suffix: str = ".pickle") -> Path:
 def test_an_entry_flipped_on_disk_is_parsed_again_even_when_it_still_unpickles(
     monkeypatch, tmp_path
 ):
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     first = ParseCache().get(str(AGENDA), persist=True)
     entry = _entry_of(tmp_path)
     data = bytearray(entry.read_bytes())
@@ -118,7 +118,7 @@ def test_an_entry_flipped_on_disk_is_parsed_again_even_when_it_still_unpickles(
 
 
 def test_a_truncated_entry_is_parsed_again(monkeypatch, tmp_path):
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     ParseCache().get(str(AGENDA), persist=True)
     entry = _entry_of(tmp_path)
     entry.write_bytes(entry.read_bytes()[:-10])
@@ -128,7 +128,7 @@ def test_a_truncated_entry_is_parsed_again(monkeypatch, tmp_path):
 
 
 def test_a_record_rewritten_with_the_same_size_and_time_is_parsed_again(monkeypatch, tmp_path):
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     record = tmp_path / "agenda.txt"
     record.write_bytes(AGENDA.read_bytes())
     stat = record.stat()
@@ -158,7 +158,7 @@ def _records_dir(tmp_path: Path, decoys: int) -> Path:
 
 
 def test_only_the_records_a_draft_matches_are_read_from_the_cache(monkeypatch, tmp_path):
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     records = _records_dir(tmp_path, decoys=12)
     args = ["check", "--format", "json", str(EXAMPLES / "draft_minutes_2024-06-11.md")]
     args += ["--records", str(records)]
@@ -182,7 +182,7 @@ def test_only_the_records_a_draft_matches_are_read_from_the_cache(monkeypatch, t
 
 
 def test_a_damaged_index_is_made_again_from_the_file(monkeypatch, tmp_path):
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     records = _records_dir(tmp_path, decoys=0)
     args = ["check", "--format", "json", str(EXAMPLES / "draft_minutes_2024-06-11.md")]
     args += ["--records", str(records)]
@@ -210,7 +210,7 @@ def test_a_damaged_index_is_made_again_from_the_file(monkeypatch, tmp_path):
 def test_a_record_parsed_by_other_parsing_code_is_parsed_again(monkeypatch, tmp_path):
     """Within one version the parsing code may change (an editable install being worked
     on): an entry made by other code is not read back."""
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
     record = tmp_path / "agenda.txt"
     record.write_bytes(AGENDA.read_bytes())
     calls = counting(monkeypatch)

@@ -29,20 +29,11 @@ import pickle
 from pathlib import Path
 
 from minlint import __version__
+from minlint.lint.cachedir import cache_dir
 from minlint.lint.model import ParsedDocument
 
-ENV = "MINLINT_CACHE_DIR"
 FORMAT = 2  # bump when the pickled model changes shape within a version
 MAGIC = b"minlint-cache\n"  # then the payload's SHA-256, then the payload
-
-
-def cache_dir() -> Path | None:
-    """Where parsed records are kept, or None when the cache is off."""
-    configured = os.environ.get(ENV)
-    if configured is not None:
-        return Path(configured) if configured.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "minlint"
 
 
 @functools.cache

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, TABLE_ROW, Block
 from minlint.lint.diff.words import EQUAL, REPLACE, WordOp, fold, paragraph_key, word_diff
 from minlint.lint.model import MinutesPart
@@ -43,11 +44,11 @@ LONG_LINE_WORDS = 10
 # date has an attachment in it.
 TAIL_BLOCKS = 6
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_RESOLVED = re.compile(r"^\s*(?:and\s+)?resolved\b", re.I)
+_WORD = rx.compile(r"\w+(?:['’-]\w+)*")
+_RESOLVED = rx.compile(r"^\s*(?:and\s+)?resolved\b", re.I)
 # A short paragraph that records what was decided: outcomes repeat from item to item.
 DECISION_LENGTH = 300
-_DECISION = re.compile(
+_DECISION = rx.compile(
     r"^\W*(?:it was )?(?:(?:unanimously )?(?:agreed|resolved|decided|carried)\b)"
     r"|\bit was (?:unanimously )?(?:agreed|resolved|decided)\b"
     r"|\b(?:proposed|seconded|moved) by\b"
@@ -55,15 +56,15 @@ _DECISION = re.compile(
     r"|^\W*(?:a )?vote (?:then )?took place\b",
     re.I,
 )
-_LEAD = re.compile(
+_LEAD = rx.compile(
     r"^\s*(?:(?:and\s+)?resolved\s*(?:that\s*)?[:\-–—]*\s*|\(?[0-9ivx]{1,4}\)\s*|[a-z]\)\s*)+",
     re.I,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])['\"’”)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_TERMINAL = re.compile(r"(?:[.!?:;)\"'”’]|:\s*[-–—])\s*$")
-_RESOLVED_LABEL = re.compile(r"^\W*(?:and\s+)?resolved\W*$", re.I)
-_QUOTED_THAT = re.compile(r"^\s*[\"“‘']\s*that\b", re.I)
-_TERMINAL_COLON = re.compile(r":\s*[-–—]?\s*$")
+_SENTENCE = rx.compile(r"(?<=[.!?])['\"’”)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_TERMINAL = rx.compile(r"(?:[.!?:;)\"'”’]|:\s*[-–—])\s*$")
+_RESOLVED_LABEL = rx.compile(r"^\W*(?:and\s+)?resolved\W*$", re.I)
+_QUOTED_THAT = rx.compile(r"^\s*[\"“‘']\s*that\b", re.I)
+_TERMINAL_COLON = rx.compile(r":\s*[-–—]?\s*$")
 _CONNECTIVE = frozenset(
     "a an and as at by for from in into of on or per than that the to with which who "
     "whose its their his her our be been being was were is are has have had not".split()
@@ -105,7 +106,7 @@ STANDARD_PATTERNS = (
 )
 _STANDARD: dict[str, list[re.Pattern[str]]] = {}
 for _word, _pattern in STANDARD_PATTERNS:
-    _STANDARD.setdefault(_word, []).append(re.compile(_pattern))
+    _STANDARD.setdefault(_word, []).append(rx.compile(_pattern))
 _STANDARD_WORDS = tuple(_STANDARD)
 
 
@@ -139,7 +140,7 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text) if s.strip()]
 
 
-_CLAUSE = re.compile(r"(?<=[.!?:])-?['\"’”)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_CLAUSE = rx.compile(r"(?<=[.!?:])-?['\"’”)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
 def clauses(text: str) -> list[str]:
@@ -371,7 +372,7 @@ _STOP = frozenset(
     "the a an this that these those it he she they we in on at to of for by and or but "
     "as with from".split()
 )
-_SLOT = re.compile(r"\d|^[A-Z][\w'’-]*$")
+_SLOT = rx.compile(r"\d|^[A-Z][\w'’-]*$")
 
 
 def fills_a_formula(ops: Sequence[WordOp]) -> bool:
@@ -414,7 +415,7 @@ def fills_a_formula(ops: Sequence[WordOp]) -> bool:
 NAME_LIST_SHARE = 0.3
 
 
-_LABEL = re.compile(r"^(?:[a-z]|[ivx]{1,4})$")
+_LABEL = rx.compile(r"^(?:[a-z]|[ivx]{1,4})$")
 
 
 _NUMBER_WORDS = frozenset(
@@ -430,8 +431,8 @@ def _is_slot(word: str) -> bool:
     return bool(_SLOT.search(word)) and word.lower() not in _STOP
 
 
-_NUMBERED = re.compile(r"^\(?\d{1,3}[.)]\s")
-_AMENDS = re.compile(
+_NUMBERED = rx.compile(r"^\(?\d{1,3}[.)]\s")
+_AMENDS = rx.compile(
     r"\b(?:as\s+follows|to\s+read|the\s+following\s+(?:amendment|wording|text|objective|policy))"
     r"\b[^.]{0,60}:-?\s*$"
     r"|^(?:\d{1,3}\.\s*)?(?:amend|insert|include|replace|substitute|add|delete)\b[^.]{0,120}:-?\s*$",
@@ -485,7 +486,7 @@ def near_duplicates(
 # "previous" minutes is another version of the same minutes.
 SAME_MEETING_UNITS = 4
 # Items whose business is the previous minutes: what they repeat is meant to be repeated.
-CARRIED_OVER = re.compile(
+CARRIED_OVER = rx.compile(
     r"matters arising|\baction(?:s| log| tracker| sheet)\b|minutes of the (?:previous|last)",
     re.I,
 )
@@ -561,11 +562,11 @@ class Repeat:
     kind: str  # "sentence", "phrase" or "garbled"
 
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+_TOKEN = rx.compile(r"\w+(?:['’]\w+)*")
 # An address's parts are bounded (64 and 253 characters, as mail allows): unbounded,
 # each start in a run of thousands of characters without a space scanned to its end.
-_URL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
-_VOWEL = re.compile(r"[aeiouy]", re.I)
+_URL = rx.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
+_VOWEL = rx.compile(r"[aeiouy]", re.I)
 # Words that are doubled in good English: "had had", "is is" ("what it is is").
 _DOUBLES_OK = frozenset("had is very far bye ha knock tut long many really so".split())
 # "that that" is right before a verb ("that that was"), a slip before these.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from minlint.lint import regexstore as rx
+
 __all__ = ["LazyPattern"]
 
 
@@ -27,7 +29,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = rx.compile(self.pattern, self.flags)
             for attr in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
                 setattr(self, attr, getattr(self._compiled, attr))
         return self._compiled

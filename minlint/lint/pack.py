@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, TABLE_ROW, Block, Document
 from minlint.lint.model import (
     AGENDA,
@@ -23,35 +24,35 @@ from minlint.lint.model import (
     Part,
 )
 
-_PRESENT = re.compile(r"^(?:members\s+)?present\b(?:\s+in\s+the\s+chair)?\s*[:;.\-–]", re.I)
-_AGENDA_MARK = re.compile(r"^(date\s+and\s+time\s*:|date\s*:|time\s*:|membership\s*:)", re.I)
-_AGENDA_TITLE = re.compile(r"^(a\s?g\s?e\s?n\s?d\s?a|c\s?l\s?[áa]\s?r)$", re.I)
-_REPORT_MARK = re.compile(
+_PRESENT = rx.compile(r"^(?:members\s+)?present\b(?:\s+in\s+the\s+chair)?\s*[:;.\-–]", re.I)
+_AGENDA_MARK = rx.compile(r"^(date\s+and\s+time\s*:|date\s*:|time\s*:|membership\s*:)", re.I)
+_AGENDA_TITLE = rx.compile(r"^(a\s?g\s?e\s?n\s?d\s?a|c\s?l\s?[áa]\s?r)$", re.I)
+_REPORT_MARK = rx.compile(
     r"^(to\s*:\s*\S|public\s+report\b|committee\s+name\s+and\s+date\s+of\s+committee\s+meeting$"
     r"|briefing\s+title\b|report\s+title$)",
     re.I,
 )
-_WORK_PROGRAMME = re.compile(r"^work\s+programme\b(?!\s*\()", re.I)
-_MONITORING = re.compile(
+_WORK_PROGRAMME = rx.compile(r"^work\s+programme\b(?!\s*\()", re.I)
+_MONITORING = rx.compile(
     r"recommendations\s*(?:[–-]\s*)?(?:implementation\s+)?monitoring\s+schedule"
     r"|^monitoring\s+schedule\b",
     re.I,
 )
-_WP_TITLE = re.compile(r"^work\s+programme\s*[–-]\s*\S", re.I)
-_SUBGROUP = re.compile(r"^sub\s+and\s+project\s+group\s+work\b", re.I)
-_MINUTE_NUMBER = re.compile(r"^\d{1,4}\.?\s")
-_DATE_ONLY = re.compile(
+_WP_TITLE = rx.compile(r"^work\s+programme\s*[–-]\s*\S", re.I)
+_SUBGROUP = rx.compile(r"^sub\s+and\s+project\s+group\s+work\b", re.I)
+_MINUTE_NUMBER = rx.compile(r"^\d{1,4}\.?\s")
+_DATE_ONLY = rx.compile(
     r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)?,?\s*\d{1,2}(st|nd|rd|th)?\s+"
     r"[A-Za-z]+,?\s+\d{4}$",
     re.I,
 )
-_MINUTES_TITLE = re.compile(
+_MINUTES_TITLE = rx.compile(
     r"^minutes\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}(?:proceedings|meeting)\b", re.I
 )
 
 
 STRONG_AGENDA = "agenda!"
-_COVER_DATE = re.compile(r"^date\s*:", re.I)
+_COVER_DATE = rx.compile(r"^date\s*:", re.I)
 
 
 def _opening(block: Block, following: str = "") -> str | None:

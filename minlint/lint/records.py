@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from minlint.lint import regexstore as rx
 from minlint.lint.findings import FileError
 from minlint.lint.model import (
     MONITORING_SCHEDULE,
@@ -53,7 +54,7 @@ MISSING = "no such file or directory"
 INTERNAL_ERROR = "internal error while reading this file (please report it)"
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
 
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_NOT_WORD = rx.compile(r"[^0-9a-z]+")
 
 
 def body_key(name: str | None) -> str | None:
@@ -157,7 +158,7 @@ class Records:
 
 # A folder's own documentation is not a meeting's record: left out when a directory is
 # checked or searched for records (a file named on the command line is still checked).
-_NOT_RECORDS = re.compile(
+_NOT_RECORDS = rx.compile(
     r"^(?:readme|changelog|changes|history|contributing|licen[cs]e|copying|authors|notice"
     r"|security|code_of_conduct|sources)(?:\.[\w.-]+)?$",
     re.I,

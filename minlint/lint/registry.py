@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from minlint.lint import regexstore as rx
 from minlint.lint.findings import CATEGORIES, SEVERITIES
 from minlint.lint.recordkinds import RECORD_KINDS
 
@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from minlint.lint.findings import Finding
 
 ENTRY_POINT_GROUP = "minlint.rules"
-CODE_RE = re.compile(r"^[A-Z]{1,3}[0-9]{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_MODULE_RE = re.compile(r"^[a-z]{1,3}[0-9]{3}_\w+$")
+CODE_RE = rx.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+NAME_RE = rx.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_MODULE_RE = rx.compile(r"^[a-z]{1,3}[0-9]{3}_\w+$")
 
 CheckFunction = Callable[["RuleContext"], Iterable["Finding"]]
 

@@ -16,17 +16,17 @@ comment, and applies to the paragraph the comment is anchored on.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Document
 from minlint.lint.findings import Finding
 from minlint.lint.registry import Registry
 
 # Not looked for past the next "<!--": see readers/markdown.py.
-_COMMENT = re.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")
-_DIRECTIVE = re.compile(
+_COMMENT = rx.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")
+_DIRECTIVE = rx.compile(
     r"^minlint:\s*(disable-file|disable-next-line|disable-line|disable|enable)\b\s*(?:=\s*(.*))?$"
 )
 

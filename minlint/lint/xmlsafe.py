@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from typing import TYPE_CHECKING
 
+from minlint.lint import regexstore as rx
 from minlint.lint.readers import InputError
 
 if TYPE_CHECKING:
@@ -34,10 +35,10 @@ try:
 except ImportError:  # pragma: no cover
     pass
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
+_DOCTYPE = rx.compile(rb"<!DOCTYPE", re.I)
 # Characters that XML cannot carry; lxml refuses a string that contains them.
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_NOT_CHARS = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_CONTROL_CHARS = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_CHARS = rx.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 def human_size(n: int) -> str:

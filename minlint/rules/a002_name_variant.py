@@ -51,6 +51,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from minlint.lint import regexstore as rx
 from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.registry import rule
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
     from minlint.lint.facts.identity import Name, Sighting
 
 _COUNCILLOR_TITLES = frozenset({"Councillor", "County Councillor", "Alderman"})
-_OFFICE = re.compile(
+_OFFICE = rx.compile(
     r"\b(?:cabinet|leader|portfolio|mayor|deputy|chair(?:man|person)?\s+of|member\s+for|"
     r"spokesperson|lead\s+member|ward|mp\b|am\b|td\b)",
     re.I,
@@ -470,7 +471,7 @@ def _join(items: list[str]) -> str:
 
 
 _CAP_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_TITLE_BEFORE = re.compile(r"(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$")
+_TITLE_BEFORE = rx.compile(r"(?:Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$")
 
 
 def _first_name_mentions(part, path: str, officers: Sequence[Sighting]) -> list[Sighting]:

@@ -37,11 +37,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from minlint.lint import regexstore as rx
 from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.registry import rule
 
-_SUBSTITUTE = re.compile(r"\bsubstitut|\bdeputis|\bin\s+place\s+of\b|\bex[\s-]officio\b", re.I)
+_SUBSTITUTE = rx.compile(r"\bsubstitut|\bdeputis|\bin\s+place\s+of\b|\bex[\s-]officio\b", re.I)
 _COUNCILLOR = frozenset({"Councillor", "County Councillor", "Alderman"})
 
 

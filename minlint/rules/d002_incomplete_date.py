@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import TABLE_ROW, Block
 from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import MONTH_NAMES
@@ -47,13 +48,13 @@ from minlint.lint.findings import Finding
 from minlint.lint.registry import rule
 
 # "held on", "HELD ON", "to take place on", "took place on".
-_CUE_RE = re.compile(r"\b(?:held|(?:take|takes|took|taking)\s+place)\s+on\b", re.IGNORECASE)
+_CUE_RE = rx.compile(r"\b(?:held|(?:take|takes|took|taking)\s+place)\s+on\b", re.IGNORECASE)
 # What may separate the cue from what follows it: spaces, emphasis left by a reader.
 _SKIP = " \t\n*"
 # A page range straight after the cue: the agenda line lost its date.
-_PAGES_RE = re.compile(r"\((?:pages?|p\.|pp\.)\s*\d", re.IGNORECASE)
+_PAGES_RE = rx.compile(r"\((?:pages?|p\.|pp\.)\s*\d", re.IGNORECASE)
 # Text a clerk types where the date is still to be filled in.
-_PLACEHOLDER_RE = re.compile(
+_PLACEHOLDER_RE = rx.compile(
     r"""(?:\.\.\.|…
     |\[(?:[\sXx._?/-]*|[^\]\n]*\b(?:date|day|insert|tbc|tba)\b[^\]\n]*)\](?!\()
     |[Xx]{2}(?:th)?(?![A-Za-z])|_{2,}|\?{2,}|(?:dd|DD)/(?:mm|MM)\b)""",
@@ -66,7 +67,7 @@ _AFTER_WINDOW = 1000
 _STOP = ".;!?"
 # A clause that breaks off, but whose date may still come: "held on, as agreed, 5 May".
 _BREAK = ",)"
-_SENTENCE_END_RE = re.compile(r"[.;!?](?:\s|$)")
+_SENTENCE_END_RE = rx.compile(r"[.;!?](?:\s|$)")
 # A date that may open the next block: after "the", a colon or a dash at most.
 _LEAD = " \t\n*_:-–—"
 

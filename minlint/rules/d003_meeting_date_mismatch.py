@@ -56,6 +56,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
@@ -100,7 +101,7 @@ def credible(agenda: AgendaPart) -> bool:
     return agenda.date not in _dates_of_minutes_presented(agenda)
 
 
-_ADJOURNED = re.compile(r"\b(?:adjourned|reconvened)\s+(?:\w+\s+){0,2}meeting\b", re.I)
+_ADJOURNED = rx.compile(r"\b(?:adjourned|reconvened)\s+(?:\w+\s+){0,2}meeting\b", re.I)
 
 
 def _header(minutes: MinutesPart) -> str:
@@ -109,7 +110,7 @@ def _header(minutes: MinutesPart) -> str:
     return " ".join(b.text for b in minutes.blocks if b.line < first)[:2000]
 
 
-_WORD = re.compile(r"[a-z]{3,}")
+_WORD = rx.compile(r"[a-z]{3,}")
 # Words every agenda uses: titles that share only these say nothing of the business.
 _COMMON = frozenset(
     "the and for with from that this minutes meeting report reports update updates item items "

@@ -38,12 +38,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from minlint.lint import regexstore as rx
 from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.model import Minute
 from minlint.lint.registry import rule
 
-_URGENT = re.compile(r"\burgen(?:t|cy)\b", re.I)
+_URGENT = rx.compile(r"\burgen(?:t|cy)\b", re.I)
 
 
 def _urgent_minutes(minutes: list[Minute]) -> list[Minute]:

@@ -41,6 +41,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import LIST_ITEM, Block
 from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
@@ -50,7 +51,7 @@ from minlint.lint.registry import rule
 NUMBER, LETTER, ROMAN = "number", "letter", "roman"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
 _ROMAN.update({"x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15})
-_MARK = re.compile(
+_MARK = rx.compile(
     r"^\W{0,4}?(?:(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed|decided|decision)\b[\s:;.,\-–—*_]*"
     r"(?:that\b)?[\s:;\-–—*_]*)?(?P<mark>\((?P<a>\d{1,2}|[a-z]|[ivx]{1,4})\)|(?P<b>\d{1,2}|[a-z])\))",
     re.I,
@@ -91,7 +92,7 @@ def _style_of(token: str, last: dict[str, int]) -> tuple[str, int]:
 
 
 # Further parts run on in the same paragraph: "(1) That ...; (2) that ...; and (3) ...".
-_INLINE = re.compile(
+_INLINE = rx.compile(
     r"(?:[;:.]|\band|\bor)\s+(?P<mark>\((?P<a>\d{1,2}|[a-z]|[ivx]{1,4})\)|(?P<b>\d{1,2}|[a-z])\))"
     r"\s+(?=[A-Za-z])",
     re.I,

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
@@ -57,8 +58,8 @@ _NAME_END = frozenset(
     "department directorate authority fund agency association alliance federation "
     "foundation hub hospital school college university society company".split()
 )
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_TAIL = re.compile(r"[\s\"'”’)\].,;:!?*_-]+$")
+_WORD = rx.compile(r"[A-Za-z][\w'’-]*")
+_TAIL = rx.compile(r"[\s\"'”’)\].,;:!?*_-]+$")
 
 
 def _words(text: str) -> list[str]:
@@ -117,8 +118,8 @@ def _ends_mid_sentence(
     return None
 
 
-_GOES_ON = re.compile(r"[;,]\s*(?:and|or)\s*$", re.I)
-_NUMBERED = re.compile(r"^\W*\d{1,4}\.?\s+(?P<title>\S.*)$", re.S)
+_GOES_ON = rx.compile(r"[;,]\s*(?:and|or)\s*$", re.I)
+_NUMBERED = rx.compile(r"^\W*\d{1,4}\.?\s+(?P<title>\S.*)$", re.S)
 
 
 def _heading_like(block: Block) -> bool:

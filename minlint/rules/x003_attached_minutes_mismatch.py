@@ -52,6 +52,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
@@ -61,13 +62,13 @@ from minlint.lint.records import body_key
 from minlint.lint.registry import rule
 
 # The item's title is about minutes: "Minutes of the previous meeting", "Approval of minutes".
-_MINUTES_TITLE = re.compile(r"\bminutes\b", re.IGNORECASE)
+_MINUTES_TITLE = rx.compile(r"\bminutes\b", re.IGNORECASE)
 
 # "minutes of the previous meeting held on", "minutes of the meetings held on",
 # "minutes of the last meeting of the Committee held on". Another body's minutes ("of
 # the Cabinet held on") are not the previous meeting's.
 _SAME_BODY = r"(?:committee|sub-committee|commission|panel|board|council|forum|group)"
-_PHRASE = re.compile(
+_PHRASE = rx.compile(
     r"\bminutes[\s*_]+of[\s*_]+(?:(?:the|this|its|our)[\s*_]+)?"
     r"(?:(?:previous|last|preceding)[\s*_]+)?"
     r"(?:(?:ordinary|special|extraordinary|annual)[\s*_]+)?"
@@ -77,8 +78,8 @@ _PHRASE = re.compile(
     re.IGNORECASE,
 )
 # What may stand between the phrase and its first date, and between two dates of a list.
-_LEAD = re.compile(r"[\s*_]*(?:(?:the|THE)[\s*_]+)?")
-_LIST_GAP = re.compile(r"[\s*_]*(?:(?:,|and|AND|&)[\s*_]*){0,2}")
+_LEAD = rx.compile(r"[\s*_]*(?:(?:the|THE)[\s*_]+)?")
+_LIST_GAP = rx.compile(r"[\s*_]*(?:(?:,|and|AND|&)[\s*_]*){0,2}")
 
 # Blocks of another attachment read for a date that opens it.
 _OPENING_BLOCKS = 6

@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.diff.words import (
     DELETE,
@@ -323,7 +324,7 @@ def _gap(
 
 # --- minutes -----------------------------------------------------------------------------
 
-_TITLE_NOISE = re.compile(r"[^0-9a-z]+")
+_TITLE_NOISE = rx.compile(r"[^0-9a-z]+")
 
 
 def title_key(title: str) -> str:

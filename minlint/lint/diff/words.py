@@ -15,9 +15,10 @@ however repetitive the text.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+
+from minlint.lint import regexstore as rx
 
 EQUAL = "equal"
 INSERT = "insert"
@@ -51,13 +52,13 @@ _FOLD = str.maketrans(
         "\u2026": "...",
     }
 )
-_SPACE = re.compile(r"\s+")
+_SPACE = rx.compile(r"\s+")
 # A leading bullet, or a list number that Word or the clerk put before a point ("9. ").
-_LEAD = re.compile(
+_LEAD = rx.compile(
     r"^(?:[\-*+•▪◦●○■□➢►‣⁃·\uf0b7\uf0a7\uf0d8\uf076]\s*|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+)+"
 )
 
-TOKEN = re.compile(
+TOKEN = rx.compile(
     r"[£$€]?\d+(?:[.,:/\-]\d+)*(?:st|nd|rd|th|%|[a-z](?![a-z]))?"  # numbers, 12th, 58.5%
     r"|\w+(?:['’\-‐]\w+)*"  # words, Baker-Rogers, Children's
     r"|[^\w\s]"  # a punctuation mark

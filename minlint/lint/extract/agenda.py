@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.extract.common import (
     AGENDA_HEADING,
@@ -21,18 +22,18 @@ from minlint.lint.facts.dates import find_dates
 from minlint.lint.facts.people import split_names
 from minlint.lint.model import AgendaItem, AgendaPart, Part, Person
 
-_BARE_ITEM = re.compile(r"^(\d{1,3})\.$")
-_AGENDA_ITEM = re.compile(r"^(\d{1,4})\.\s+(\S.*)$", re.S)
-_TRAILING_PAGE = re.compile(r"\s+(\d{1,3})$")
-_VENUE = re.compile(r"^venue\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
-_DATE_LABEL = re.compile(r"^date(?:\s+and\s+time)?\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
-_TIME_LABEL = re.compile(r"^time\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
-_MEMBERSHIP = re.compile(r"^(?:.*\bmembership)\s*(?::-|:|-|–)?\s*(.*)$", re.I | re.S)
-_COUNT = re.compile(r"\((\d{1,3})\)\s*\.?\s*$")
-_ROLE_LINE = re.compile(
+_BARE_ITEM = rx.compile(r"^(\d{1,3})\.$")
+_AGENDA_ITEM = rx.compile(r"^(\d{1,4})\.\s+(\S.*)$", re.S)
+_TRAILING_PAGE = rx.compile(r"\s+(\d{1,3})$")
+_VENUE = rx.compile(r"^venue\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
+_DATE_LABEL = rx.compile(r"^date(?:\s+and\s+time)?\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
+_TIME_LABEL = rx.compile(r"^time\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
+_MEMBERSHIP = rx.compile(r"^(?:.*\bmembership)\s*(?::-|:|-|–)?\s*(.*)$", re.I | re.S)
+_COUNT = rx.compile(r"\((\d{1,3})\)\s*\.?\s*$")
+_ROLE_LINE = rx.compile(
     r"^(chair(?:man|person)?|vice[- ]chair(?:man)?)\s*[–:-]\s*(.+)$", re.I | re.S
 )
-_COOPTED = re.compile(r"^co-?opted\s+members?\s*(?::-|:|-|–)?\s*(.*)$", re.I | re.S)
+_COOPTED = rx.compile(r"^co-?opted\s+members?\s*(?::-|:|-|–)?\s*(.*)$", re.I | re.S)
 
 
 def _membership(blocks: list[Block], agenda: AgendaPart) -> None:
@@ -87,16 +88,16 @@ def _membership(blocks: list[Block], agenda: AgendaPart) -> None:
     agenda.membership = members
 
 
-_NOTICE = re.compile(
+_NOTICE = rx.compile(
     r"\b(?:meeting|session)\s+of\s+(?:the\s+)?(?P<body>.{3,90}?)\s+(?:to\s+be|will\s+be|shall\s+be)"
     r"\s+held\b",
     re.I | re.S,
 )
-_SUMMONS = re.compile(
+_SUMMONS = rx.compile(
     r"\b(?:requested|summoned|invited|required)\s+to\s+attend\b|\bnotice\s+is\s+(?:hereby\s+)?given\b",
     re.I,
 )
-_HELD_ON = re.compile(r"\b(?:to\s+be|will\s+be|shall\s+be|is\s+to\s+be)\s+held\b", re.I)
+_HELD_ON = rx.compile(r"\b(?:to\s+be|will\s+be|shall\s+be|is\s+to\s+be)\s+held\b", re.I)
 
 
 def _notice(blocks: list[Block]) -> tuple[str | None, Block | None, int]:

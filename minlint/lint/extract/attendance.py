@@ -4,41 +4,42 @@ from __future__ import annotations
 
 import re
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.extract.common import norm, source_lines
 from minlint.lint.facts.people import parse_person, split_names
 from minlint.lint.model import Minute, Movement, Person
 
-PRESENT = re.compile(
+PRESENT = rx.compile(
     r"^(?:(?:(?:members|councillors|cllrs|directors|trustees)\s+)?present"
     r"|(?:members|councillors|cllrs)\s+in\s+attendance|presennol)"
     r"(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*",
     re.I,
 )
-_CHAIR_LABEL = re.compile(r"^(?:present\s+)?in\s+the\s+chair\s*(?::-|:|-|–)?\s*", re.I)
-APOLOGIES = re.compile(r"^apologies(?:\s+for\s+absence)?\b\s*(?::-|:|-|–)?\s*", re.I)
-_FROM = re.compile(r"\breceived\s+from\s+(.*)$|^(?:were\s+)?(?:from\s+)(.*)$", re.I | re.S)
+_CHAIR_LABEL = rx.compile(r"^(?:present\s+)?in\s+the\s+chair\s*(?::-|:|-|–)?\s*", re.I)
+APOLOGIES = rx.compile(r"^apologies(?:\s+for\s+absence)?\b\s*(?::-|:|-|–)?\s*", re.I)
+_FROM = rx.compile(r"\breceived\s+from\s+(.*)$|^(?:were\s+)?(?:from\s+)(.*)$", re.I | re.S)
 # "An apology for her inability to attend the Meeting was received from Councillor X."
 # "Apologies received from Cllrs. A and B." "Apologies for absence were received from ..."
-APOLOGY_SENTENCE = re.compile(
+APOLOGY_SENTENCE = rx.compile(
     r"\b(?:an\s+)?apolog(?:y|ies)\b[^.]{0,80}?\b(?:was|were)?\s*received\s+from\s+"
     r"(?P<who>(?:[^.]|\.(?=\s*[A-Z]\.)|(?<=\b[A-Z])\.|(?<=\bMr|Ms|Dr)\.|(?<=Mrs)\.|(?<=Cllr)\."
     r"|(?<=Cllrs)\.|(?<=Cyng)\.)+)",
     re.I,
 )
-_NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|^none\b|^nil\b", re.I)
-_IN_THE_CHAIR = re.compile(r"\(in\s+the\s+chair\)", re.I)
-_IN_ATTENDANCE = re.compile(
+_NO_APOLOGIES = rx.compile(r"\bno\s+apologies\b|^none\b|^nil\b", re.I)
+_IN_THE_CHAIR = rx.compile(r"\(in\s+the\s+chair\)", re.I)
+_IN_ATTENDANCE = rx.compile(
     r"^(?P<who>.{3,200}?)\s+(?:was|were)\s+(?:also\s+)?in\s+attendance\b", re.I | re.S
 )
-_ATTENDANCE_LABEL = re.compile(
+_ATTENDANCE_LABEL = rx.compile(
     r"^(?:also\s+)?(?:in\s+attendance|officials\s+in\s+attendance|officers\s+present"
     r"|officers\s+in\s+attendance|also\s+present|staff(?:\s+present)?|officers)"
     r"\s*(?:(?::-|:|-|–)\s*(.*)|$)",
     re.I | re.S,
 )
 # "Co-opted member Mrs. P. Oldroyd (Tenants' Federation) was also present."
-_ALSO_PRESENT = re.compile(
+_ALSO_PRESENT = rx.compile(
     r"^(?:(?P<coopted>co-?opted\s+members?)\s+)?(?P<who>.{3,200}?)\s+(?:was|were)\s+"
     r"(?:also\s+)?present\b",
     re.I | re.S,
@@ -48,15 +49,21 @@ _PERSON_REF = (
     r"(?P<name>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w'’\-]+)?)"
 )
 _MOVEMENTS = [
-    (re.compile(_PERSON_REF + r"\s+(?:left|withdrew\s+from)\s+the\s+meeting"), "left"),
-    (re.compile(_PERSON_REF + r"\s+(?:re-?joined|returned\s+to)\s+the\s+meeting"), "rejoined"),
-    (re.compile(_PERSON_REF + r"\s+(?:arrived|joined\s+the\s+meeting)"), "arrived"),
-    (re.compile(_PERSON_REF + r"\s+(?:took|assumed|was\s+in)\s+the\s+chair", re.I), "took_chair"),
+    (rx.compile(_PERSON_REF + r"\s+(?:left|withdrew\s+from)\s+the\s+meeting"), "left"),
+    (
+        rx.compile(_PERSON_REF + r"\s+(?:re-?joined|returned\s+to)\s+the\s+meeting"),
+        "rejoined",
+    ),
+    (rx.compile(_PERSON_REF + r"\s+(?:arrived|joined\s+the\s+meeting)"), "arrived"),
+    (
+        rx.compile(_PERSON_REF + r"\s+(?:took|assumed|was\s+in)\s+the\s+chair", re.I),
+        "took_chair",
+    ),
 ]
-_AND_REJOINED = re.compile(
+_AND_REJOINED = rx.compile(
     r"(?:(?!Councillor|Cllr|[;:]).){0,40}?\band\s+(re-?joined|returned\s+to)\b"
 )
-_PRESENT_LABEL = re.compile(
+_PRESENT_LABEL = rx.compile(
     r"^(?:directors|members|councillors|trustees|governors)\s+present\s*:-?\s*(.*)$", re.I | re.S
 )
 

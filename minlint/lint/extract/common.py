@@ -6,23 +6,24 @@ import datetime as dt
 import re
 from typing import TypeVar
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, Block
 from minlint.lint.facts.dates import find_dates, find_times
 from minlint.lint.model import AgendaPart, MeetingPart, MinutesPart, NextMeeting, Part
 
 _P = TypeVar("_P", MinutesPart, AgendaPart)
-_WS = re.compile(r"\s+")
-PAGES = re.compile(r"\(\s*Pages?\s+(\d+)\s*(?:[-–]\s*(\d+))?\s*\)", re.I)
-NEXT_TITLE = re.compile(r"\b(date|time)\b.*\bnext\s+meeting\b|\bnext\s+meeting\b", re.I)
-_NEXT_SENTENCE = re.compile(r"next\s+meeting\b|further\s+meeting\s+be\s+held", re.I)
-_BODY_NOISE = re.compile(r"^(minutes\s+of\s+(the\s+)?|agenda\s+(for\s+)?)", re.I)
-_MEETING_OF = re.compile(
+_WS = rx.compile(r"\s+")
+PAGES = rx.compile(r"\(\s*Pages?\s+(\d+)\s*(?:[-–]\s*(\d+))?\s*\)", re.I)
+NEXT_TITLE = rx.compile(r"\b(date|time)\b.*\bnext\s+meeting\b|\bnext\s+meeting\b", re.I)
+_NEXT_SENTENCE = rx.compile(r"next\s+meeting\b|further\s+meeting\s+be\s+held", re.I)
+_BODY_NOISE = rx.compile(r"^(minutes\s+of\s+(the\s+)?|agenda\s+(for\s+)?)", re.I)
+_MEETING_OF = rx.compile(
     r"\bmeeting\s+of\s+(?:the\s+)?(.{3,80}?)(?:\s+(?:in|at|held|on)\b|[,.]|$)", re.I
 )
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
-_CLOSING = re.compile(r"\b(?:closed|ended|finished|concluded|terminated)\b", re.I)
-AGENDA_HEADING = re.compile(r"^a\s?g\s?e\s?n\s?d\s?a$", re.I)
-CAPS_MINUTE = re.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.S)
+_SENTENCE_END = rx.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+_CLOSING = rx.compile(r"\b(?:closed|ended|finished|concluded|terminated)\b", re.I)
+AGENDA_HEADING = rx.compile(r"^a\s?g\s?e\s?n\s?d\s?a$", re.I)
+CAPS_MINUTE = rx.compile(r"^(\d{1,4})\.?\s+(\S.*)$", re.S)
 
 
 def norm(text: str) -> str:

@@ -11,13 +11,13 @@ filed under the wrong year) is not used, and the part says why.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import PurePath
 
+from minlint.lint import regexstore as rx
 from minlint.lint.model import MeetingPart, MinutesPart, ParsedDocument
 
-_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
-_DMY = re.compile(r"(?<!\d)(0?[1-9]|[12]\d|3[01])[-_.](0?[1-9]|1[0-2])[-_.]((?:19|20)\d\d)(?!\d)")
+_YMD = rx.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_DMY = rx.compile(r"(?<!\d)(0?[1-9]|[12]\d|3[01])[-_.](0?[1-9]|1[0-2])[-_.]((?:19|20)\d\d)(?!\d)")
 # A next meeting further than this from the date in the name is not that meeting's next.
 _NEXT_WITHIN = dt.timedelta(days=150)
 

@@ -18,38 +18,39 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, TABLE_ROW, Block
 from minlint.lint.extract.common import PAGES, norm, source_lines
 from minlint.lint.facts.dates import find_dates
 from minlint.lint.readers.lines import is_caps
 
 # "12.", "3331.Declarations", "2320Apologies", "Item 5 – ...", "Minute 24/101", "24/101".
-_LEAD = re.compile(
+_LEAD = rx.compile(
     r"^(?P<prefix>(?i:(?:agenda\s+)?item|minute|min\.?)\s*(?i:no\.?\s*)?)?"
     r"(?P<num>\d{1,4}(?:/\d{1,4})?)(?P<sep>\.0?(?!\d)|\)|:(?!\d))?(?P<gap>\s*)(?P<tail>.*)$",
     re.S,
 )
-_SLASHED = re.compile(r"^\W{0,3}(?i:(?:agenda\s+)?item|minute|min\.?)?\s*(\d{1,4})/(\d{1,4})\b")
+_SLASHED = rx.compile(r"^\W{0,3}(?i:(?:agenda\s+)?item|minute|min\.?)?\s*(\d{1,4})/(\d{1,4})\b")
 # A title does not start with a figure, except a reference written with slashes, as a
 # planning application's is ("47. 23/1187/FUL - Land at Station Road").
-_NOT_TITLE = re.compile(
+_NOT_TITLE = rx.compile(
     r"^(?:[a-z]|\d(?![\d]{0,5}/\d{1,6}/)|%|[(\[]|[-–—/,.;:&+=]|(?:[AaPp]\.?[Mm]|ST|st|ND|nd|RD|rd|TH|th|hrs?)\b"
     r"|(?:per\s?cent|percent)\b)"
 )
-_COLON = re.compile(r"\s*(?::-|:)\s*")
-_DASH = re.compile(r"\s+[-–—]\s+")
-_ITEM_NOTE = re.compile(r"\s*\((?:agenda\s+)?item\s+\d+[a-z]?\)\s*$", re.I)
-_RUNS_ON = re.compile(
+_COLON = rx.compile(r"\s*(?::-|:)\s*")
+_DASH = rx.compile(r"\s+[-–—]\s+")
+_ITEM_NOTE = rx.compile(r"\s*\((?:agenda\s+)?item\s+\d+[a-z]?\)\s*$", re.I)
+_RUNS_ON = rx.compile(
     r"(?:[.,;:!?]|\b(?:a|an|the|of|to|and|or|in|on|at|by|for|from|with|as|that|be|is|was|were"
     r"|are|&))$",
     re.I,
 )
-_CONTINUES = re.compile(
+_CONTINUES = rx.compile(
     r"(?:,|\b(?:a|an|the|of|to|and|or|in|on|at|by|for|from|with|as|that|be|is|was|were|are))$",
     re.I,
 )
-_ENDS = re.compile(r"[.!?]['\"’”)]?$")
-_RUN_ON = re.compile(r"[.!?:;]\s+(\d{1,4})\.$")
+_ENDS = rx.compile(r"[.!?]['\"’”)]?$")
+_RUN_ON = rx.compile(r"[.!?:;]\s+(\d{1,4})\.$")
 _MAX_TITLE_WORDS = 30
 _MAX_STEP = 40
 
@@ -165,8 +166,8 @@ def _number(num: str, slash: int) -> int:
 
 
 # The number cell of an agenda laid out as a table: "45." | "Declarations of Interest" | "".
-_NUMBER_CELL = re.compile(r"(?i:(?:agenda\s+)?item\s*|minute\s*)?(\d{1,4}(?:/\d{1,4})?)\.?")
-_PAGES_CELL = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?")
+_NUMBER_CELL = rx.compile(r"(?i:(?:agenda\s+)?item\s*|minute\s*)?(\d{1,4}(?:/\d{1,4})?)\.?")
+_PAGES_CELL = rx.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?")
 
 
 def _row_candidate(block: Block, i: int, slash: int) -> _Candidate | None:
@@ -279,7 +280,7 @@ def _run_on(blocks: list[Block], i: int) -> _Candidate | None:
     return _Candidate(heading, 0.2, True)
 
 
-_MID = re.compile(r"(?<=[.!?])[ \t]*(?=\d{1,4}\.\s*[A-Z])")
+_MID = rx.compile(r"(?<=[.!?])[ \t]*(?=\d{1,4}\.\s*[A-Z])")
 
 
 def _mid_block(blocks: list[Block], i: int, minutes: bool) -> list[_Candidate]:
@@ -360,7 +361,7 @@ def _lists(cands: list[_Candidate], blocks: list[Block]) -> set[int]:
     return out
 
 
-_LIST_NUMBER = re.compile(r"^(\d{1,3})(?:\.(?!\d)|\))\s*\S")
+_LIST_NUMBER = rx.compile(r"^(\d{1,3})(?:\.(?!\d)|\))\s*\S")
 
 
 def _best_chain(cands: list[_Candidate]) -> list[int]:

@@ -14,20 +14,21 @@ from __future__ import annotations
 
 import re
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import LIST_ITEM, TABLE_ROW, Block
 from minlint.lint.extract.common import norm
 from minlint.lint.facts.sentences import sentences
 from minlint.lint.model import Resolution
 
-_RESOLVED = re.compile(
+_RESOLVED = rx.compile(
     r"^(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed|decided)\b\s*(?:that\b\s*:?-?)?\s*[:;.]*\s*-?\s*",
     re.I,
 )
-_RESOLVED_START = re.compile(
+_RESOLVED_START = rx.compile(
     r"\s*(?:and\s+|it\s+was\s+)?(?:resolved|agreed|decision|decided)", re.I
 )
-_RESOLVED_LABEL = re.compile(r"^(?:and\s+)?(resolved|agreed|decision|decided)\s*[:;-]", re.I)
-_PART_MARK = re.compile(r"^(\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\d{1,2})\)|([a-z])\))\s*", re.I)
+_RESOLVED_LABEL = rx.compile(r"^(?:and\s+)?(resolved|agreed|decision|decided)\s*[:;-]", re.I)
+_PART_MARK = rx.compile(r"^(\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\d{1,2})\)|([a-z])\))\s*", re.I)
 
 
 def resolutions(blocks: list[Block]) -> list[Resolution]:
@@ -117,47 +118,47 @@ def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int]]:
     return out, used
 
 
-_OPEN_QUOTE = re.compile(r"^[“\"‘']\s*")
-_CLOSE_QUOTE = re.compile(r"[”\"’']\s*([.;]?)$")
-_QUOTED = re.compile(r"^\s*[“\"‘']?\s*that\b|^\s*[“\"]", re.I)
+_OPEN_QUOTE = rx.compile(r"^[“\"‘']\s*")
+_CLOSE_QUOTE = rx.compile(r"[”\"’']\s*([.;]?)$")
+_QUOTED = rx.compile(r"^\s*[“\"‘']?\s*that\b|^\s*[“\"]", re.I)
 # A name starts where a word starts and its words are bounded: searched for in a run of
 # thousands of letters, it would otherwise be tried at every letter to the run's end.
 _NAME = (
     r"(?<![\w.'’‟-])(?:(?:County\s+)?(?:Councillors?|Cllrs?\.?|Cyng\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
     r"[A-Z][\w.'’‟-]{0,40}(?:\s+(?:[A-Z][\w.'’‟-]{0,40}|\([A-Z]\)|Uí|Ní|Ó|de|van))*"
 )
-_PROPOSED_LINE = re.compile(rf"^(?i:proposed\s+by)\s*:?\s*(?P<who>{_NAME})")
-_SECONDED_LINE = re.compile(rf"^(?i:seconded\s+by)\s*:?\s*(?P<who>{_NAME})")
+_PROPOSED_LINE = rx.compile(rf"^(?i:proposed\s+by)\s*:?\s*(?P<who>{_NAME})")
+_SECONDED_LINE = rx.compile(rf"^(?i:seconded\s+by)\s*:?\s*(?P<who>{_NAME})")
 # A councillor named with the title, as "Proposed Cllr Osei, seconded Cllr Lloyd" does
 # without "by".
 _COUNCILLOR = (
     r"(?:County\s+)?(?:Councillors?|Cllrs?\.?|Cyng\.?)\s+[A-Z][\w.'’‟-]{0,40}"
     r"(?:\s+[A-Z][\w.'’‟-]{0,40})*"
 )
-_PROPOSAL = re.compile(
+_PROPOSAL = rx.compile(
     rf"(?i:\b(?:(?:it\s+was\s+)?(?:proposed|moved)\s+by|motion\s+by)\s+)(?P<m1>{_NAME})"
     rf"|(?i:\bon\s+the\s+proposal\s+of\s+)(?P<m2>{_NAME})"
     rf"|(?i:\bproposed\s+)(?P<m3>{_COUNCILLOR})"
 )
-_SECONDER = re.compile(
+_SECONDER = rx.compile(
     rf"\s*,?\s*(?:(?i:(?:and\s+)?seconded\s+by)\s+(?P<s1>{_NAME})"
     rf"|(?i:(?:and\s+)?seconded)\s+(?P<s2>{_COUNCILLOR}))\s*,?\s*"
     r"(?i:[^.;]{0,120}?\b(?:unanimously\s+|duly\s+)?"
     r"(?P<verb>agreed|resolved|carried|approved|adopted|decided)\b\s*(?:that\s+|to\s+)?)"
 )
-_PROPOSED_SECONDED = re.compile(
+_PROPOSED_SECONDED = rx.compile(
     rf"(?P<m1>{_NAME})\s+(?i:proposed\s+(?:and|&))\s+(?P<s1>{_NAME})\s+"
     r"(?i:seconded|proposed)\b\s*(?P<rest>.*)",
     re.S,
 )
-_AGREED = re.compile(
+_AGREED = rx.compile(
     r"^(?:it\s+was\s+(?:then\s+|also\s+|further\s+|unanimously\s+)?|(?:the\s+)?(?:council|committee|"
     r"commission|panel|board|members|councillors|cllrs|district|all\s+(?:councillors|members|"
     r"cllrs|present))\s+(?:unanimously\s+|also\s+|then\s+)?)(?P<verb>agreed|resolved|decided|"
     r"approved|adopted)\b\s*(?:that\s+|to\s+|on\s+)?(?P<rest>.*)",
     re.I | re.S,
 )
-_PASSIVE = re.compile(
+_PASSIVE = rx.compile(
     r"\b(?:was|were|is|are|be|been)\s+(?:unanimously\s+|duly\s+)?(?P<verb>agreed|approved|"
     r"adopted|carried)\b(?!\s+(?:out|over|forward|through|by|with|at|in|on)\b)|^(?:all\s+)?(?P<verb2>approved|"
     r"agreed|carried)(?=\s*(?:[.&,;:]|and\b|by\b|for\b|to\b|that\b|unanimously\b|$))"
@@ -167,7 +168,7 @@ _PASSIVE = re.compile(
 )
 # "The report was noted", "Correspondence was noted and taken as read", "Noted": what the
 # meeting received. "It was noted that referrals had risen" records discussion, not a decision.
-_NOTED = re.compile(
+_NOTED = rx.compile(
     r"\b(?:(?:report|reports|update|updates|item|information|minutes|correspondence|contents?|"
     r"position|presentation|letter|accounts?|statement|reconciliation|schedule|decisions?|"
     r"plan|programme|return|figures|briefing)\s+(?:was|were)\s+(?:duly\s+|formally\s+)?noted\b"
@@ -240,8 +241,8 @@ def _text(rest: str, sentence: str) -> str:
 
 
 # "(b) ", "2. ", "iii) ", and the numbers of paragraphs numbered within a minute: "4.3 "
-_ITEM_MARK = re.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,3}\.\d{1,2}\.?)\s+", re.I)
-_RESOLVED_IN = re.compile(
+_ITEM_MARK = rx.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,3}\.\d{1,2}\.?)\s+", re.I)
+_RESOLVED_IN = rx.compile(
     # after a topic's label at most: "Payments: RESOLVED to approve ..."
     r"^(?:[A-Z][\w’'&/ -]{0,40}:\s+)?"
     r"(?:and\s+)?(?:it\s+was\s+)?(?:resolved|decided)\b\s*(?::-|[:,;-])?\s*(?:that\s+|to\s+)?"
@@ -285,7 +286,7 @@ def _decision(sentence: str) -> tuple[str, str, str | None, str | None] | None:
 
 
 # "if it were agreed", "would be approved", "to be agreed": not a decision taken
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = rx.compile(
     r"\b(?:if|whether|would|could|should|may|might|will|once|until|unless|not|awaiting|"
     r"subject\s+to|to\s+be|yet\s+to|need(?:s|ed)?\s+to)\b[^.]{0,40}\b(?:agreed|approved|adopted|carried)\b",
     re.I,

@@ -51,6 +51,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.facts import items as kinds
 from minlint.lint.model import AgendaItem, AgendaPart, Minute, MinutesPart
@@ -183,13 +184,13 @@ class Alignment:
 
 # Titles -------------------------------------------------------------------------------
 
-_PAGES = re.compile(
+_PAGES = rx.compile(
     r"\(\s*pages?\s*[\d\s\-–—,&and]*\)|\[\s*pages?[^\]]*\]|\bpages?\s+\d+\s*(?:[-–—]\s*\d+)?\s*$",
     re.I,
 )
-_AGENDA_REF = re.compile(r"\(\s*agenda\s+item\s+(?:no\.?\s*)?(\d{1,4})\s*\)", re.I)
-_APOSTROPHE = re.compile(r"['’‘`‟]")
-_NON_WORD = re.compile(r"[^0-9a-z\u00c0-\u024f]+")
+_AGENDA_REF = rx.compile(r"\(\s*agenda\s+item\s+(?:no\.?\s*)?(\d{1,4})\s*\)", re.I)
+_APOSTROPHE = rx.compile(r"['’‘`‟]")
+_NON_WORD = rx.compile(r"[^0-9a-z\u00c0-\u024f]+")
 _STOP = frozenset(
     "the a an of and for to in on at by with from into its their this that these be is are was "
     "were as or our any all receive received consider considered note noted approve approved "
@@ -336,9 +337,9 @@ def titles_differ(a: str, b: str) -> bool:
 
 # The alignment ------------------------------------------------------------------------
 
-_NUMBER_LEAD = re.compile(r"^\W*(\d{1,4})\W*\s*")
-_CONNECTOR = re.compile(r"(?:\s[-–—&]|\b(?:and|of|the|for|to|in|on|by|with|from|a|an))$", re.I)
-_ENDS_WITH_PAGES = re.compile(r"\(\s*pages?\s*[\d\s\-–—,&and]*\)\s*\.?$|\[\s*pages?[^\]]*\]$", re.I)
+_NUMBER_LEAD = rx.compile(r"^\W*(\d{1,4})\W*\s*")
+_CONNECTOR = rx.compile(r"(?:\s[-–—&]|\b(?:and|of|the|for|to|in|on|by|with|from|a|an))$", re.I)
+_ENDS_WITH_PAGES = rx.compile(r"\(\s*pages?\s*[\d\s\-–—,&and]*\)\s*\.?$|\[\s*pages?[^\]]*\]$", re.I)
 
 
 def full_title(item: AgendaItem, agenda: AgendaPart) -> str:
@@ -448,17 +449,17 @@ def _header(minutes: MinutesPart) -> list[Block]:
     return [b for b in minutes.blocks if b.line < first]
 
 
-_APOLOGIES_TEXT = re.compile(r"\bapolog|\bymddiheuriad|\babsent\b|\babsence\b", re.I)
-_INTEREST_TEXT = re.compile(
+_APOLOGIES_TEXT = rx.compile(r"\bapolog|\bymddiheuriad|\babsent\b|\babsence\b", re.I)
+_INTEREST_TEXT = rx.compile(
     r"\bdeclar\w*\b.{0,60}\binterests?\b|\binterests?\b.{0,30}\bdeclared\b|\bdatgan", re.I
 )
 # The title "Minutes of the meeting of ... held on ..." is no record of approving the last.
-_MINUTES_TEXT = re.compile(
+_MINUTES_TEXT = rx.compile(
     r"\b(?:previous|last)\s+meeting\b|\bminutes\b.{0,80}\b(?:approved|confirmed|agreed|signed|"
     r"adopted)\b|\bcofnodion\s+y\s+cyfarfod\s+diwethaf\b",
     re.I,
 )
-_NEXT_TEXT = re.compile(r"\bnext\s+meeting\b|\bmeeting\s+(?:will|would)\s+be\s+held\b", re.I)
+_NEXT_TEXT = rx.compile(r"\bnext\s+meeting\b|\bmeeting\s+(?:will|would)\s+be\s+held\b", re.I)
 
 # Standing items that minutes leave out when nothing arose.
 _LEFT_OUT_WHEN_EMPTY = frozenset(
@@ -512,7 +513,7 @@ def _same_body(a: str | None, b: str | None) -> bool | None:
     return ka == kb or ka in kb or kb in ka
 
 
-_ADJOURNED = re.compile(r"\b(?:adjourned|reconvened)\s+(?:\w+\s+){0,2}meeting\b", re.I)
+_ADJOURNED = rx.compile(r"\b(?:adjourned|reconvened)\s+(?:\w+\s+){0,2}meeting\b", re.I)
 
 
 def _other_meeting(agenda: AgendaPart, minutes: MinutesPart) -> str | None:

@@ -12,15 +12,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.model import AgendaPart, MinutesPart
 
 __all__ = ["MinutesDate", "approved_minutes", "is_minutes_item"]
 
-_MINUTES_ITEM = re.compile(
+_MINUTES_ITEM = rx.compile(
     r"\bminutes\b|\bminiúint|\bmiontuairisc|\bcofnodion\b|\bprevious\s+meeting\b", re.I
 )
-_NOT_APPROVAL = re.compile(r"\b(?:sub-?group|working\s+group|panel|board|partnership)\b", re.I)
+_NOT_APPROVAL = rx.compile(r"\b(?:sub-?group|working\s+group|panel|board|partnership)\b", re.I)
 _BODY_BLOCKS = 4
 
 

@@ -19,6 +19,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
+
 __all__ = ["DateFact", "TimeFact", "find_dates", "find_times", "parse_date", "parse_time"]
 
 
@@ -150,57 +152,57 @@ _BEFORE = r"(?<![\w£€$/:])(?<!\d[.,])(?<!\d-)"
 # at a digit) so that the engine can skip ahead quickly; what may come before (the day,
 # a weekday, earlier days of a list) is read backwards with patterns anchored at the end
 # of a short window.
-_MONTH_SCAN_RE = re.compile(rf"{_alternation(_MONTH_OF)}(?![A-Za-z])")
-_DAY_BEFORE_MONTH_RE = re.compile(rf"\d{{1,2}}{_SUF}?(?!\d)(?:{_GAP}(?:of|OF)\b)?{_OPT}\Z")
+_MONTH_SCAN_RE = rx.compile(rf"{_alternation(_MONTH_OF)}(?![A-Za-z])")
+_DAY_BEFORE_MONTH_RE = rx.compile(rf"\d{{1,2}}{_SUF}?(?!\d)(?:{_GAP}(?:of|OF)\b)?{_OPT}\Z")
 _DAY_WINDOW = 16
-_DAY_MONTH_RE = re.compile(
+_DAY_MONTH_RE = rx.compile(
     rf"""(?P<day>\d{{1,2}}){_SUF}?(?!\d)
     (?:{_GAP}(?:of|OF)\b)?{_OPT}
     {_MONTH_DOT}
     {_YEAR}{_WD_AFTER}""",
     re.VERBOSE,
 )
-_LEAD_RE = re.compile(rf"{_BEFORE}(?P<lead>(?:{_ELEM}{_LISTSEP})*)(?:{_WDP})?(?:{_THE})?\Z")
+_LEAD_RE = rx.compile(rf"{_BEFORE}(?P<lead>(?:{_ELEM}{_LISTSEP})*)(?:{_WDP})?(?:{_THE})?\Z")
 _LEAD_WINDOW = 120
-_MONTH_DAY_RE = re.compile(
+_MONTH_DAY_RE = rx.compile(
     rf"""{_MONTH_DOT}{_GAP}(?:{_THE})?
     (?P<day>\d{{1,2}})(?P<suf>st|nd|rd|th)?(?![\d:]|[.,]\d)
     {_YEAR}{_WD_AFTER}""",
     re.VERBOSE,
 )
-_NUMERIC_RE = re.compile(
+_NUMERIC_RE = rx.compile(
     rf"""(?P<a>\d{{1,4}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<c>\d{{2}}|\d{{4}})
     (?![\w/]|[.:-]\d){_WD_AFTER}""",
     re.VERBOSE,
 )
-_ELEM_RE = re.compile(
+_ELEM_RE = rx.compile(
     rf"(?:(?P<wd>{_WD})\.?,?{_GAP}(?:{_THE})?)?(?:{_THE})?(?P<day>\d{{1,2}}){_SUF}?"
 )
-_WD_BEFORE_RE = re.compile(rf"(?P<wd>{_WD})\.?,?{_GAP}(?:{_THE})?\Z")
+_WD_BEFORE_RE = rx.compile(rf"(?P<wd>{_WD})\.?,?{_GAP}(?:{_THE})?\Z")
 _WD_WINDOW = 20
-_NOT_AFTER_MONTH_DAY = re.compile(r"[\w£€$/:]")
-_NOT_AFTER_NUMERIC = re.compile(r"[\w/.:-]")
+_NOT_AFTER_MONTH_DAY = rx.compile(r"[\w£€$/:]")
+_NOT_AFTER_NUMERIC = rx.compile(r"[\w/.:-]")
 # A list of day numbers right after one of these words is a list of references, not days.
-_REFERENCE_WORD_RE = re.compile(
+_REFERENCE_WORD_RE = rx.compile(
     r"\b(?:minutes?|items?|nos?\.?|numbers?|sections?|pages?|paras?\.?|paragraphs?"
     r"|appendix|appendices|annex|clauses?|rules?|standing orders?)[\s.:]*$",
     re.IGNORECASE,
 )
 
 _MER = r"(?P<mer>[aApP]\.[ \t]?[mM]\b\.?|(?:am|AM|pm|PM|pn|noon|NOON|midday|midnight|hrs|hours)\b)"
-_TIME_RE = re.compile(
+_TIME_RE = rx.compile(
     # the look-behind comes after the first digit so that the engine can skip ahead
     rf"""(?P<num>(?P<h>\d(?<![\w£€$.,:/]\d)\d?)(?:(?P<sep>[.:])(?P<m>\d{{2}}))?)(?!\d)(?![.:,]\d)
     (?:[ \t]*(?:\n[ \t]*)?{_MER})?""",
     re.VERBOSE,
 )
-_RANGE_SEP_RE = re.compile(r"\s*(?:-|–|—|to|until|till)\s*", re.IGNORECASE)
-_CUE_RE = re.compile(
+_RANGE_SEP_RE = rx.compile(r"\s*(?:-|–|—|to|until|till)\s*", re.IGNORECASE)
+_CUE_RE = rx.compile(
     r"\b(?:at|from|until|till|between|commencing|starting|starts?|begins?|began|closed"
     r"|opened|ended|finished|resumed|reconvened|adjourned|commenced)[\s*]*$",
     re.IGNORECASE,
 )
-_NOT_TIME_AFTER_RE = re.compile(
+_NOT_TIME_AFTER_RE = rx.compile(
     r"\s*(?:%|per\b|percent|pence|p\b|m\b|bn\b|k\b|million|billion)", re.IGNORECASE
 )
 

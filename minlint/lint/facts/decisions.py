@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.model import Minute
 
@@ -37,14 +38,14 @@ DECIDED = "decided"  # a resolution, a "Resolved:" or a decision in other words
 UNSURE = "unsure"  # a decision word, but not plainly the body's decision
 EMPTY = "none"  # no word of a decision
 
-_EMPHASIS = re.compile(r"[*_`]+")
-_LABEL = re.compile(
+_EMPHASIS = rx.compile(r"[*_`]+")
+_LABEL = rx.compile(
     r"^\s*(?:and\s+)?(?:it\s+was\s+)?(?:(?:unanimously|further)\s+)?(?P<word>resolved|agreed|"
     r"decisions?|decided|recommended|recommendations?)\b(?!\s+(?:to|by|with|at|in|on|upon|"
     r"for|from)\b)",
     re.I,
 )
-_LABEL_ONLY = re.compile(
+_LABEL_ONLY = rx.compile(
     r"^\s*(?:and\s+)?(?:it\s+was\s+)?(?:(?:unanimously|further)\s+)?(?:resolved|agreed|"
     r"decisions?|decided)\s*(?:unanimously\s*)?[:;.,\-–—\s]*(?:that\s*)?[:;.,\-–—\s]*$",
     re.I,
@@ -87,7 +88,7 @@ _BODY = (
     r"(?:committee|commission|council|panel|board|cabinet|meeting|sub-committee|forum|group))"
     r"\s+(?:\w+\s+){0,2}?"
 )
-_OUTCOME = re.compile(
+_OUTCOME = rx.compile(
     rf"(?<!\bnot )\b(?:was|were)\s+{_ADVERB}(?:{_DECIDING})\b"
     r"(?!\s+(?:out|over|forward|through|on|off|up|down)\b)"
     rf"|(?<!\bnot )\b(?:was|were)\s+{_ADVERB}(?:{_NOTING})\b(?!\s+that\b)"
@@ -104,19 +105,19 @@ _OUTCOME = re.compile(
     re.I,
 )
 # An answer given: the outcome of a question or a motion, not of a report.
-_ANSWER = re.compile(
+_ANSWER = rx.compile(
     r"^\W*(?:reply|response|answer)\b|\bin\s+repl(?:y|ying)\b(?!\s+to\b)|\brepl(?:ied|ying)\b"
     r"|\bresponded\b|\banswered\b",
     re.I,
 )
-_ASKED = re.compile(r"\b(?:questions?|motions?)\b", re.I)
-_DECISION_WORD = re.compile(
+_ASKED = rx.compile(r"\b(?:questions?|motions?)\b", re.I)
+_DECISION_WORD = rx.compile(
     r"\b(?:agreed|undertook|decided|resolved)\s+(?:to|that)\b|\bwould\s+be\s+(?:noted|agreed|"
     r"approved)\b|\b(?:it\s+was|members|the\s+\w+\s+(?:committee|commission|panel|board))\s+"
     r"noted\s+that\b",
     re.I,
 )
-_TITLE_OUTCOME = re.compile(
+_TITLE_OUTCOME = rx.compile(
     r"\b(?:NOTED|AGREED|APPROVED|RESOLVED|ADOPTED|DEFERRED|WITHDRAWN|CARRIED)\b\W*$"
 )
 
@@ -160,7 +161,7 @@ def decision_evidence(minute: Minute) -> Evidence:
     return unsure or Evidence(EMPTY)
 
 
-_SUBHEADING = re.compile(r"^[^a-z.]{3,60}$")
+_SUBHEADING = rx.compile(r"^[^a-z.]{3,60}$")
 
 
 def own_blocks(minute: Minute) -> list[Block]:
@@ -183,7 +184,7 @@ def _shown(sentence: str, width: int = 80) -> str:
     return sentence[:width].rsplit(" ", 1)[0] + " ..."
 
 
-_MOVEMENT = re.compile(
+_MOVEMENT = rx.compile(
     r"\b(?:left|re-?joined|returned\s+to|arrived\s+at|joined)\s+the\s+meeting\b|"
     r"\btook\s+the\s+chair\b|\bvacated\s+the\s+chair\b",
     re.I,

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.model import AgendaPart, MinutesPart, ParsedDocument, Person
 
@@ -50,10 +51,10 @@ __all__ = [
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‟": "'", "`": "'", "´": "'", "ʼ": "'"})
 # Words that start a surname of more than one word: "Novak Uí Chonchúir", "de Búrca".
 _PARTICLES = frozenset("ui ni nic mhic van von der den de del della di da du le la".split())
-_INITIAL = re.compile(r"^[A-Z]\.?$")
-_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
-_BRACKET_INITIAL = re.compile(r"\(\s*([A-Z]{1,2})\.?\s*\)")
-_PAREN = re.compile(r"\([^()]*\)")
+_INITIAL = rx.compile(r"^[A-Z]\.?$")
+_INITIALS = rx.compile(r"^(?:[A-Z]\.){2,3}$")
+_BRACKET_INITIAL = rx.compile(r"\(\s*([A-Z]{1,2})\.?\s*\)")
+_PAREN = rx.compile(r"\([^()]*\)")
 _FEMALE = frozenset({"Mrs", "Ms", "Miss"})
 
 
@@ -321,7 +322,7 @@ def _block_at(part_blocks: Sequence[Block], line: int | None) -> Block | None:
     return None
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = rx.compile(r"\s+")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -517,7 +518,7 @@ def _list_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in APOLOGY_SENTENCE.finditer(text)]
 
 
-_AFTER_INITIAL = re.compile(r"\s*\(([A-Z])\.?\)")
+_AFTER_INITIAL = rx.compile(r"\s*\(([A-Z])\.?\)")
 
 
 def mention_sightings(part: MinutesPart, path: str) -> list[Sighting]:

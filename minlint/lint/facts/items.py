@@ -22,6 +22,8 @@ import fnmatch
 import re
 from collections.abc import Sequence
 
+from minlint.lint import regexstore as rx
+
 __all__ = [
     "HEARD",
     "PROCEDURAL",
@@ -143,7 +145,7 @@ HEARD = frozenset({PRESENTATION})
 
 # Words of a title that say it is business to decide on: "a report, an update, a review,
 # a plan, the work programme".
-SUBSTANTIVE = re.compile(
+SUBSTANTIVE = rx.compile(
     r"\b(?:reports?|updates?|reviews?|plans?|planning|strateg(?:y|ies)|programmes?|polic(?:y|ies)"
     r"|performance|budgets?|proposals?|proposed|consultations?|monitoring|accounts|schemes?"
     r"|assessments?|audit|statements?|framework|recommendations?|options|outturn|precept"
@@ -155,11 +157,11 @@ SUBSTANTIVE = re.compile(
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     if not _COMPILED:
-        _COMPILED.extend((kind, re.compile(p, re.I)) for kind, p in _KINDS)
+        _COMPILED.extend((kind, rx.compile(p, re.I)) for kind, p in _KINDS)
     return _COMPILED
 
 
-_LEAD = re.compile(r"^[\s\d.:)(\-–—*#]+")
+_LEAD = rx.compile(r"^[\s\d.:)(\-–—*#]+")
 
 
 def item_kind(title: str) -> str | None:
@@ -180,7 +182,7 @@ def configured_procedural(title: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatchcase(low, p.casefold()) for p in patterns)
 
 
-_NOTHING = re.compile(
+_NOTHING = rx.compile(
     r"\b(?:no|nil|none)\b[^.]{0,60}?\b(?:updates?|reports?|questions?|items?|business|"
     r"declarations?|correspondence|matters?|issues?|comments?|applications?|petitions?|"
     r"announcements?|communications?|apologies|information|progress|meetings?)\b"

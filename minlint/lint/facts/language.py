@@ -8,8 +8,9 @@ and decisions are not.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from minlint.lint import regexstore as rx
 
 __all__ = ["NAMES", "language_of"]
 
@@ -23,7 +24,7 @@ _MARKERS = {
     ),
     "ga": frozenset("agus na an le go ag bhí sé sí ar chun ach nó ó atá seo".split()),
 }
-_WORD = re.compile(r"[a-zà-ÿ’']+")
+_WORD = rx.compile(r"[a-zà-ÿ’']+")
 _SAMPLE = 20000
 
 

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 
 __all__ = ["OrderChange", "order_changes"]
 
 _ITEMS = r"(?:agenda\s+)?(?:items?|minutes?)\s+(?:nos?\.?\s*)?\d{1,4}(?:\s*(?:,|and|&)\s*\d{1,4})*"
-_NUMBERS = re.compile(
+_NUMBERS = rx.compile(
     r"(?:items?|minutes?)\s+(?:nos?\.?\s*)?(\d{1,4}(?:\s*(?:,|and|&)\s*\d{1,4})*)", re.I
 )
-_TAKE_ITEM = re.compile(
+_TAKE_ITEM = rx.compile(
     rf"\b(?:take|taking|taken|took|consider|considering|considered|deal\s+with|dealt\s+with"
     rf"|hear|heard)\s+{_ITEMS}\s+(?:next|first|now|earlier|before|at\s+this\s+point|out\s+of"
     rf"\s+(?:the\s+)?(?:agenda\s+)?order)"
@@ -29,7 +30,7 @@ _TAKE_ITEM = re.compile(
     rf"|\bbr(?:ing|ought)\s+forward\s+{_ITEMS}",
     re.I,
 )
-_VARY = re.compile(
+_VARY = rx.compile(
     r"\b(?:vary|varied|varying|change|changed|alter|altered)\s+(?:the\s+)?order\s+of\s+"
     r"(?:the\s+)?(?:business|agenda|items)|\b(?:taken|considered)\s+out\s+of\s+(?:the\s+)?"
     r"(?:agenda\s+)?order|\bout\s+of\s+(?:the\s+)?(?:agenda\s+)?(?:order|sequence)\b",

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.facts.identity import (
     APOLOGIES,
@@ -46,24 +47,24 @@ class Absence:
     for_lateness: bool = False  # apologies for arriving late or leaving early
 
 
-_LATENESS = re.compile(
+_LATENESS = rx.compile(
     r"\b(?:late(?:ness)?|late\s+arrival|arriv\w*\s+late|leav\w*\s+early|early\s+departure|"
     r"delay\w*|for\s+part\s+of)\b",
     re.I,
 )
-_ABSENT_LABEL = re.compile(r"^(?:[A-Za-z]+\s+)?absent\s*(?::-|:|-|–)\s*(.+)$", re.I | re.S)
+_ABSENT_LABEL = rx.compile(r"^(?:[A-Za-z]+\s+)?absent\s*(?::-|:|-|–)\s*(.+)$", re.I | re.S)
 # Apologies in other words: "Apologies for absence were submitted by Councillor X",
 # "Councillors X and Y sent their apologies".
-_APOLOGY_OTHER = re.compile(
+_APOLOGY_OTHER = rx.compile(
     r"\bapolog(?:y|ies)\b[^.]{0,60}?\b(?:submitted|tendered|given|sent|presented|offered)\s+"
     r"(?:by|on\s+behalf\s+of)\s+(?P<who>(?:[^.]|(?<=\b[A-Z])\.|(?<=Cllr)\.|(?<=Cllrs)\.)+)",
     re.I,
 )
-_SENT_APOLOGIES = re.compile(
+_SENT_APOLOGIES = rx.compile(
     r"(?P<who>(?:Councillors?|Cllrs?\.?)\s+[A-Z][^.;:]{0,120}?)\s+(?:sent|gave|tendered|offered)\s+"
     r"(?:(?:his|her|their)\s+)?apolog",
 )
-_EARLIER = re.compile(
+_EARLIER = rx.compile(
     r"\bhad\s+(?:been\s+)?(?:received|given|sent|tendered|submitted)\b|\bprevious\s+meeting\b",
     re.I,
 )
@@ -185,7 +186,7 @@ _SPEECH_VERBS = (
     r"commended|pointed\s+out|put\s+forward|called\s+for|paid\s+tribute|proposed|moved|"
     r"seconded|declared|noted|felt|agreed\s+to|undertook|wished"
 )
-_AFTER_NAME = re.compile(
+_AFTER_NAME = rx.compile(
     # other names of the same list, a bracketed initial, an apposition, then the verb
     r"(?:\s*\([A-Z]\)\.?)?"
     r"(?:\s*(?:,|\band\b|&)\s*(?:(?:Councillors?|Cllrs?\.?)\s+)?"
@@ -193,7 +194,7 @@ _AFTER_NAME = re.compile(
     r"(?:\s*,\s*(?P<apposition>[^,.;:()]{2,120}?|[^,.;:]{2,60}\([^()]{1,60}\)[^,.;:]{0,40}?)\s*,)?"
     r"\s+(?:also\s+|then\s+|further\s+|subsequently\s+)?(?P<verb>" + _SPEECH_VERBS + r")\b"
 )
-_NOT_SUBJECT = re.compile(
+_NOT_SUBJECT = rx.compile(
     r"(?:\b(?:of|from|by|to|with|for|on|at|behalf|thanked|thank|invited|asked|requested|"
     r"told|informed|advised|than|as|like)\s*)$",
     re.I,
@@ -205,9 +206,9 @@ _VERB_KIND = {
     "seconded": SECONDED,
     "declared": DECLARED,
 }
-_DECLARATIONS = re.compile(r"\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b|\binterests?\b", re.I)
-_NO_DECLARATIONS = re.compile(r"\b(?:no|none|nil)\b", re.I)
-_INTEREST = re.compile(r"\binterest\b", re.I)
+_DECLARATIONS = rx.compile(r"\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b|\binterests?\b", re.I)
+_NO_DECLARATIONS = rx.compile(r"\b(?:no|none|nil)\b", re.I)
+_INTEREST = rx.compile(r"\binterest\b", re.I)
 
 
 def participations(part: MinutesPart, mentions: Sequence[Sighting]) -> list[Participation]:
@@ -321,7 +322,7 @@ def _chairs(part: MinutesPart) -> list[Participation]:
     return out
 
 
-_ATTENDING = re.compile(
+_ATTENDING = rx.compile(
     r"\b(?:in\s+attendance|(?:was|were|been)\s+(?:also\s+)?present|attended\s+(?:the|this)\s+"
     r"meeting|attending\s+(?:the|this)\s+meeting|at\s+the\s+invitation|joined\s+the\s+meeting|"
     r"(?:as\s+)?(?:the\s+)?(?:ward|local|division)\s+(?:member|councillor)s?|addressed\s+the\s+"
@@ -368,7 +369,7 @@ class Away:
     for_item: bool = False
 
 
-_FOR_ITEM = re.compile(
+_FOR_ITEM = rx.compile(
     r"\b(?:interest|for\s+(?:this|that|the)\s+(?:item|matter)|during\s+(?:the\s+)?"
     r"(?:consideration|discussion|debate)|(?:consideration|discussion)\s+of\s+(?:this|that|the)"
     r"|whilst|while\s+(?:this|the))\b",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
 from minlint.lint.model import Person
 
 # Longest first so "Councillors" is taken before "Councillor".
@@ -44,7 +45,7 @@ _TITLES = [
     "Sir",
     "Dame",
 ]
-_TITLE_RE = re.compile(
+_TITLE_RE = rx.compile(
     r"^(?:" + "|".join(re.escape(t) for t in _TITLES) + r")(?=\s|$)\s*", re.IGNORECASE
 )
 _CANONICAL = {
@@ -68,18 +69,18 @@ _CANONICAL = {
     "aldermen": "Alderman",
 }
 # The last word of a post, never of a name: "Deputy Town Clerk", "Head of Service".
-_POST = re.compile(
+_POST = rx.compile(
     r"\b(?:clerk|officer|manager|director|secretary|treasurer|engineer|planner|administrator|"
     r"executive|adviser|advisor|solicitor|accountant|consultant|inspector|co-?ordinator|"
     r"lead|(?:head|director|manager)\s+(?:of|for)\s+[\w\s&'’-]+|assistant|deputy)$"
 )
-_INITIAL_NOTE = re.compile(r"^\s*[A-Z]{1,2}\.?\s*$")
-_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_INITIAL_NOTE = rx.compile(r"^\s*[A-Z]{1,2}\.?\s*$")
+_PAREN = rx.compile(r"\s*\(([^()]*)\)")
 # Names in a list are parted by commas, semicolons and "and"; and, where a list ran on
 # from line to line, by a full stop after a word (not an initial or a title) or a closing
 # bracket before the next name: "... Martin Whelton. Caroline Holland (Director of
 # Corporate Services), ... Colin Millar (Democratic Services) Suresh Patel".
-_SPLIT = re.compile(
+_SPLIT = rx.compile(
     r"\s*(?:[,;]|\band\b|&|\ba[’']r\b)\s*"
     r"|(?<=[a-z)])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bCllr)(?<!\bCyng)\.\s+(?=[A-Z][a-z])"
     r"|(?<=\))\s+(?=[A-Z][a-z])"
@@ -88,7 +89,7 @@ _SPLIT = re.compile(
 # Capitals and letters with their accents: "Novak Uí Chonchúir", "Ó Dálaigh".
 _UP = "A-ZÀ-ÖØ-Þ"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
-_NAME = re.compile(
+_NAME = rx.compile(
     rf"^(?:[{_UP}][{_LETTER}'’‟\-]*\.?|[A-Z]\.|O[‟'’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)"
     rf"(?:\s+(?:[{_UP}][{_LETTER}'’‟\-]*\.?|[A-Z]\.|van|de|der|von|Uí|Ní|Mac|Nic))*$"
 )
@@ -130,7 +131,7 @@ _ROLE_WORDS = {
     "depute provost": "vice-chair",
     "deputy provost": "vice-chair",
 }
-_LEADING_ROLE = re.compile(
+_LEADING_ROLE = rx.compile(
     r"^(Chairman|Chairperson|Chairwoman|Chair|Vice[- ]Chair(?:man|person)?|Conven[eo]r"
     r"|Vice[- ]Conven[eo]r)(?:\s*[–:-]\s*|\s+)",
     re.I,
@@ -214,7 +215,7 @@ def parse_person(piece: str, default_title: str | None = None) -> Person | None:
     return Person(name=name + initial, title=title or default_title, role=role)
 
 
-_BRACKETED_PERSON = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
+_BRACKETED_PERSON = rx.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
 
 
 def split_names(text: str, line: int | None = None) -> list[Person]:
@@ -276,19 +277,19 @@ class PersonMention:
 
 
 _NAME_TOKEN = r"(?:Mc[A-Z][a-z]+|O['’‟][A-Z][a-z]+|[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)"
-_TITLED = re.compile(
+_TITLED = rx.compile(
     r"\b(?P<title>County\s+Councillors?|Councillors?|County\s+Cllrs?|Cllrs?\.?|Mrs\.?|Mr\.?"
     r"|Ms\.?|Miss|Dr\.?)\s+(?P<name>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"){0,2})"
 )
-_LIST_MORE = re.compile(
+_LIST_MORE = rx.compile(
     r"\s*(?:,|\band\b|&)\s*(?P<name>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")?)"
 )
-_OFFICER = re.compile(
+_OFFICER = rx.compile(
     r"(?<![\w.])(?P<name>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?\s+(?:[A-Z]\.\s+)?"
     r"(?:Mc|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s+(?P<role>[A-Z](?:[^,;()&]|\([^()]*\)){2,90}?)(?=,|;|\s+(?:presented|"
     r"reported|gave|introduced|attended|was|were|and\s+[A-Z][a-z]+\s+[A-Z])|\.\s|\.$|$)"
 )
-_ROLE_WORDS_RE = re.compile(
+_ROLE_WORDS_RE = rx.compile(
     r"\b(Director|Officer|Manager|Head|Adviser|Advisor|Chair|Leader|Member|Clerk|Chief|"
     r"Executive|Lead|Co-?ordinator|Governance|Assistant|Consultant|Principal|Worker|Deputy|"
     r"Cabinet|Secretary|Treasurer|Engineer|Administrator|Inspector|Facilitator|Commissioner)\b"

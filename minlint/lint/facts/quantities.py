@@ -22,6 +22,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
 from minlint.lint.facts.dates import find_dates, find_times
 from minlint.lint.facts.references import find_references
 
@@ -57,13 +58,13 @@ _CURRENCY = {"£": "GBP", "€": "EUR", "$": "USD"}
 _S = r"[^\S\n]"
 
 # Starts at a digit so that the engine skips quickly; a currency sign is looked up behind.
-_NUMBER_RE = re.compile(r"\d+(?!\d)(?:,\d{3}(?!\d))*(?:\.\d+(?!\d))?(?![,.]\d)")
-_CURRENCY_BEFORE_RE = re.compile(rf"[£€$]{_S}?\Z")
-_SCALE_RE = re.compile(
+_NUMBER_RE = rx.compile(r"\d+(?!\d)(?:,\d{3}(?!\d))*(?:\.\d+(?!\d))?(?![,.]\d)")
+_CURRENCY_BEFORE_RE = rx.compile(rf"[£€$]{_S}?\Z")
+_SCALE_RE = rx.compile(
     rf"(?:{_S}*(?:\n{_S}*)?(?P<word>million|billion|thousand)|{_S}?(?P<short>bn|m|k))\b"
 )
 _SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "bn": 1e9, "m": 1e6, "k": 1e3}
-_PERCENT_RE = re.compile(
+_PERCENT_RE = rx.compile(
     rf"{_S}?(?:%|per{_S}?cent\b|percent\b)(?:{_S}?(?:per{_S}?cent|percent)\b)?"
 )
 
@@ -114,11 +115,11 @@ def _trie(words: list[str]) -> str:
 
 # Runs over a lower-cased copy of the text: a pattern spelling out case variants, or
 # one using IGNORECASE, scans several times slower.
-_WORD_RE = re.compile(_trie([*_WORD_VALUES, "hundred"]) + r"\b")
-_UNIT_AFTER_TENS_RE = re.compile(r"[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine)\b")
-_A_BEFORE_HUNDRED_RE = re.compile(rf"\b(?:a|one){_S}+\Z")
-_HUNDRED_AFTER_ONE_RE = re.compile(rf"{_S}+hundred\b")
-_BEFORE_ONE_RE = re.compile(rf"\b(?:no|any|this|that|each|every|the|which|someone){_S}+\Z")
+_WORD_RE = rx.compile(_trie([*_WORD_VALUES, "hundred"]) + r"\b")
+_UNIT_AFTER_TENS_RE = rx.compile(r"[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine)\b")
+_A_BEFORE_HUNDRED_RE = rx.compile(rf"\b(?:a|one){_S}+\Z")
+_HUNDRED_AFTER_ONE_RE = rx.compile(rf"{_S}+hundred\b")
+_BEFORE_ONE_RE = rx.compile(rf"\b(?:no|any|this|that|each|every|the|which|someone){_S}+\Z")
 
 # A label before a number makes the number a label: "Minute No. 97", "Section 100(A) 4",
 # "pages 1 - 11", "Year 6", "items 1 & 2", "Standing Order 5". The pattern runs over the
@@ -138,7 +139,7 @@ _LABELS = _wordlist(
     "year cohort term attachment attachments re order orders"
 )
 _LABEL_SET = frozenset([*_LABELS, "#", "№"])
-_LABEL_BEFORE_RE = re.compile(
+_LABEL_BEFORE_RE = rx.compile(
     # each step is unambiguous (one run of spaces, whole digit runs) so that a failed
     # match does not backtrack through every way of splitting a run of numbers
     rf"{_S}*(?:(?:(?:,|dna|&|-|–|ot|ro|hguorht){_S}*)?(?:\)[a-z0-9]+\()*[a-z]?\d+(?!\d){_S}*)*\.?"
@@ -148,15 +149,15 @@ _LABEL_WINDOW = 48
 # "Year 6" is a school year, "6 years" a count: these are labels only when capitalised.
 _LOWER_NOT_LABEL = frozenset({"year", "week", "line", "lines", "house", "group"})
 
-_CUE_RE = re.compile(
+_CUE_RE = rx.compile(
     r"\b(?:at|from|until|till|between|commencing|starting|closed|opened|ended|finished"
     rf"|resumed|reconvened|adjourned|commenced){_S}*\Z"
 )
 # The start of a line, after any bullet, markdown marker or HTML tag.
-_LINE_START_RE = re.compile(rf"(?:^|\n)(?:{_S}|[-*•·▪●◦#>|(\[]|<[^<>\n]*>)*\Z")
-_LINE_END_RE = re.compile(rf"{_S}*(?:\n|\Z|<)")
-_HEADING_AFTER_RE = re.compile(rf"{_S}+(?:[A-Z]{{2,}}\b|[A-Z][A-Za-z]*{_S}+[A-Z])")
-_TWO_NAMES_RE = re.compile(rf"{_S}+[A-Z][A-Za-z]*{_S}+[A-Z]")
+_LINE_START_RE = rx.compile(rf"(?:^|\n)(?:{_S}|[-*•·▪●◦#>|(\[]|<[^<>\n]*>)*\Z")
+_LINE_END_RE = rx.compile(rf"{_S}*(?:\n|\Z|<)")
+_HEADING_AFTER_RE = rx.compile(rf"{_S}+(?:[A-Z]{{2,}}\b|[A-Z][A-Za-z]*{_S}+[A-Z])")
+_TWO_NAMES_RE = rx.compile(rf"{_S}+[A-Z][A-Za-z]*{_S}+[A-Z]")
 _MONTHS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March"
     r"|April|June|July|August|September|October|November|December"
@@ -165,31 +166,31 @@ _MONTHS = (
 )
 # On lower case. After a comma only a year belongs to the month ("May, 2019"): in "in
 # May, 9 in June" the 9 is a count.
-_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS.lower()}\.?{_S}*\Z")
-_MONTH_COMMA_BEFORE_RE = re.compile(rf"\b{_MONTHS.lower()}\.?{_S}*,{_S}*\Z")
-_MONTH_AFTER_RE = re.compile(rf"{_S}*(?:of{_S}+)?{_MONTHS}\b")
-_AGE_RE = re.compile(
+_MONTH_BEFORE_RE = rx.compile(rf"\b{_MONTHS.lower()}\.?{_S}*\Z")
+_MONTH_COMMA_BEFORE_RE = rx.compile(rf"\b{_MONTHS.lower()}\.?{_S}*,{_S}*\Z")
+_MONTH_AFTER_RE = rx.compile(rf"{_S}*(?:of{_S}+)?{_MONTHS}\b")
+_AGE_RE = rx.compile(
     rf"(?:-|{_S}+)(?:years?|yrs?)(?:-|{_S}+)olds?\b"
     rf"|-?{_S}*(?:and|or|to|-|–){_S}*(?:\d+|[a-z]+)-?{_S}*(?:years?|yrs?)(?:-|{_S}+)olds?\b",
     re.IGNORECASE,
 )
-_AGED_RE = re.compile(rf"\b(?:aged|age|ages){_S}*(?:of{_S}*)?\Z")
+_AGED_RE = rx.compile(rf"\b(?:aged|age|ages){_S}*(?:of{_S}*)?\Z")
 # The second age of a pair: "aged 14 and 15", "ages 11 to 16".
-_AGED_PAIR_RE = re.compile(rf"\b(?:aged|ages?){_S}*(?:of{_S}*)?\d+{_S}*(?:,|and|or|to|-|–){_S}*\Z")
-_CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
-_TITLE_WORD_BEFORE_RE = re.compile(rf"\b[A-Z][a-z]+{_S}+\Z")
+_AGED_PAIR_RE = rx.compile(rf"\b(?:aged|ages?){_S}*(?:of{_S}*)?\d+{_S}*(?:,|and|or|to|-|–){_S}*\Z")
+_CAPITAL_AFTER_RE = rx.compile(r"\s+[A-Z]")
+_TITLE_WORD_BEFORE_RE = rx.compile(rf"\b[A-Z][a-z]+{_S}+\Z")
 # A capitalised word right before, not starting a sentence, a line or the text
 # ("(?<!^)": not at the start of the string).
-_NAME_BEFORE_RE = re.compile(rf"(?<![.!?:\n]{_S})(?<![.!?:\n]{_S}{_S})(?<!^)\b[A-Z][A-Za-z]+{_S}\Z")
-_TITLE_WORD_AFTER_RE = re.compile(rf"{_S}+[A-Z][a-z]")
-_LOWER_WORD_RE = re.compile(rf"{_S}+[a-z]")
-_COMPOUND_RE = re.compile(r"-(?P<unit>[A-Za-z]+)\b")
-_RUN_WORD_RE = re.compile(rf"(?:{_S}+|{_S}*\n{_S}*)(?P<w>[a-z][a-z'’-]*)(?![A-Za-z])")
-_POSSESSIVE_RE = re.compile(r"(?:['’]s?|-)$")
+_NAME_BEFORE_RE = rx.compile(rf"(?<![.!?:\n]{_S})(?<![.!?:\n]{_S}{_S})(?<!^)\b[A-Z][A-Za-z]+{_S}\Z")
+_TITLE_WORD_AFTER_RE = rx.compile(rf"{_S}+[A-Z][a-z]")
+_LOWER_WORD_RE = rx.compile(rf"{_S}+[a-z]")
+_COMPOUND_RE = rx.compile(r"-(?P<unit>[A-Za-z]+)\b")
+_RUN_WORD_RE = rx.compile(rf"(?:{_S}+|{_S}*\n{_S}*)(?P<w>[a-z][a-z'’-]*)(?![A-Za-z])")
+_POSSESSIVE_RE = rx.compile(r"(?:['’]s?|-)$")
 _MAX_RUN = 5
 # Phone numbers: "07554 436546", "+44 1709 822000", "+353 (0) 61 407 100". The first
 # character is matched before the look-behind so that the engine can skip ahead.
-_PHONE_RE = re.compile(
+_PHONE_RE = rx.compile(
     rf"[+0](?<![\w.,][+0])(?:(?<=\+)\d{{1,3}}(?:{_S}?\(0\))?|(?<=0)\d{{2,5}})"
     rf"(?:[ -]?\d{{2,8}}){{1,4}}(?![\w,])"
 )

@@ -13,6 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
+
 __all__ = ["Reference", "find_references"]
 
 MINUTE = "minute"
@@ -44,17 +46,17 @@ _SEP = rf"{_S}*(?:,{_S}*(?:and{_S}+)?|and{_S}+|&{_S}*)"
 _LIST = rf"(?P<list>{_NUM}(?:{_SEP}{_NUM})*)"
 _NO = r"(?:nos?\.?|numbers?)"
 
-_MINUTE_RE = re.compile(rf"(?:minute(?P<plural>s)?|min\.)(?P<no>{_S}*{_NO})?{_S}*{_LIST}")
-_AGENDA_RE = re.compile(
+_MINUTE_RE = rx.compile(rf"(?:minute(?P<plural>s)?|min\.)(?P<no>{_S}*{_NO})?{_S}*{_LIST}")
+_AGENDA_RE = rx.compile(
     rf"(?:agenda{_S}+(?:items?(?:{_S}*{_NO})?|{_NO})|items?{_S}*nos?\.){_S}*{_LIST}"
 )
-_ITEM_ON_AGENDA_RE = re.compile(rf"items?{_S}+{_LIST}(?={_S}+on{_S}+the{_S}+agenda\b)")
-_ONE_RE = re.compile(r"(?P<number>\d{1,5})(?:\((?P<part>[0-9a-z]{1,4})\))?(?:\([0-9a-z]{1,4}\))*")
-_SUBJECT_RE = re.compile(
+_ITEM_ON_AGENDA_RE = rx.compile(rf"items?{_S}+{_LIST}(?={_S}+on{_S}+the{_S}+agenda\b)")
+_ONE_RE = rx.compile(r"(?P<number>\d{1,5})(?:\((?P<part>[0-9a-z]{1,4})\))?(?:\([0-9a-z]{1,4}\))*")
+_SUBJECT_RE = rx.compile(
     rf"{_S}*(?:\n{_S}*)?\((?P<subject>[A-Z\"“‘'](?:[^()\n]|\n(?!{_S}*\n)){{2,160}})\)"
 )
-_FOOTER_RE = re.compile(rf"\bpage{_S}+\d+{_S}+$")
-_MONTH_AFTER_RE = re.compile(
+_FOOTER_RE = rx.compile(rf"\bpage{_S}+\d+{_S}+$")
+_MONTH_AFTER_RE = rx.compile(
     rf"{_S}*(?:of{_S}+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
     r"|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 )

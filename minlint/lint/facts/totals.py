@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, TABLE_ROW, Block
 from minlint.lint.facts.quantities import Quantity, find_quantities
 from minlint.lint.facts.sentences import sentences
@@ -857,8 +858,8 @@ class _BlockReader:
         text = self.text
         if "%" not in text[s.start : s.end]:
             return
-        for rx in (_PCT_THEN_COUNT_RE, _COUNT_THEN_PCT_RE):
-            for m in rx.finditer(text, s.start, s.end):
+        for pattern in (_PCT_THEN_COUNT_RE, _COUNT_THEN_PCT_RE):
+            for m in pattern.finditer(text, s.start, s.end):
                 pct = _at(s.figures, m.start("pct"))
                 if pct is None or pct.kind != PERCENT:
                     continue
@@ -1333,7 +1334,7 @@ def _items_before(rows: list[_Row], i: int, width: int) -> tuple[list[list[Figur
     return items, True
 
 
-_ITEM_ROW = re.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s", re.I)
+_ITEM_ROW = rx.compile(r"^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s", re.I)
 
 
 def _items_after(rows: list[_Row], i: int) -> list[Figure]:

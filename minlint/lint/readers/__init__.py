@@ -6,11 +6,11 @@ saved as ``.txt`` (headings, bold lines, HTML tables) is read as markdown.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Document
 
 # The longest agenda packs are a few MB of text; a file many times that is not minutes,
@@ -69,7 +69,7 @@ def decode(data: bytes) -> str:
     return normalise_newlines(_utf8_or_cp1252(data))
 
 
-_GARBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
+_GARBLE = rx.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
 
 
 def _garbled(text: str) -> bool:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
 from minlint.lint.readers import InputError, os_errors
 from minlint.lint.readers.lines import join_continued, runs_on
@@ -43,12 +44,12 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 OFFICE_DOCUMENT = "/officeDocument"
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.I)
+_HEADING_NAME = rx.compile(r"^heading\s*([1-9])$", re.I)
 # Word's built-in "List Bullet 2", "List Number 3" ... are single-level lists drawn
 # further in: the number in the name is the level a reader sees.
-_LIST_STYLE_NAME = re.compile(r"^list(?:\s+(?:bullet|number|continue))?\s+([2-9])$", re.I)
-_SPACES = re.compile(r"\s+")
-_TYPED_BULLET = re.compile(rf"^(?:[{BULLET_GLYPHS}]|[-*](?=\s))\s*")
+_LIST_STYLE_NAME = rx.compile(r"^list(?:\s+(?:bullet|number|continue))?\s+([2-9])$", re.I)
+_SPACES = rx.compile(r"\s+")
+_TYPED_BULLET = rx.compile(rf"^(?:[{BULLET_GLYPHS}]|[-*](?=\s))\s*")
 # The paragraph styles of a text file opened in a word processor (LibreOffice, Word).
 _TEXT_FILE_STYLES = frozenset({"preformatted text", "plain text", "html preformatted"})
 # A line of a text or of a page is rarely longer than this; a typed paragraph often is.

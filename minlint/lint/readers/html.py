@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
 from minlint.lint.readers.text import SPACES
 from minlint.lint.xmlsafe import parse_html
@@ -112,18 +113,18 @@ LISTS = frozenset({"ul", "ol", "menu", "dir"})
 # ModernGov marks headings with classes on paragraphs.
 HEADING_CLASSES = {"mgSubTitleTxt": 2, "mgMainTitleTxt": 1, "mgAiTitleTxt": 3}
 # A short number standing alone before the block it numbers.
-_LABEL = re.compile(
+_LABEL = rx.compile(
     r"^(\d{1,4}[a-z]?(\.\d{1,3}[a-z]?)*[.)]?|\(\d{1,3}[a-z]?\)|\([a-z]\)|[ivx]{1,5}[.)]|[A-Z][.)])$"
 )
-_WS = re.compile(r"\s+")
+_WS = rx.compile(r"\s+")
 # ModernGov follows the title of a linked document with its size: "Minutes PDF 88 KB".
-_FILE_SIZE = re.compile(r"\s*\(?(?:PDF|DOCX?|XLSX?)\s+[\d.,]+\s*[KMG]B\)?$")
-_LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:\s*([^;]*)", re.I)
+_FILE_SIZE = rx.compile(r"\s*\(?(?:PDF|DOCX?|XLSX?)\s+[\d.,]+\s*[KMG]B\)?$")
+_LIST_STYLE = rx.compile(r"list-style(?:-type)?\s*:\s*([^;]*)", re.I)
 _LIST_STYLE_TYPES = frozenset(
     "none disc circle square decimal decimal-leading-zero lower-alpha upper-alpha"
     " lower-latin upper-latin lower-roman upper-roman".split()
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = rx.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def read_html(text: str, path: str, *, line_offset: int = 0) -> Document:

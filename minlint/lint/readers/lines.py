@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block
 
 BLANK = "blank"
@@ -32,12 +33,12 @@ class Line:
 
 # A line that ends on a little word or a joining mark goes on in the next line: a title
 # or a sentence wrapped, not a line complete in itself.
-FUNCTION_END = re.compile(
+FUNCTION_END = rx.compile(
     r"\b(?:a|an|the|of|to|and|or|in|into|on|at|by|for|from|with|within|under|over|as|that"
     r"|which|be|is|was|were|are)$|[,(&/–-]$",
     re.I,
 )
-_TERMINAL = re.compile(r"[.:;?!)\]]['\"’”]?$|:-$|-$")
+_TERMINAL = rx.compile(r"[.:;?!)\]]['\"’”]?$|:-$|-$")
 _FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -81,11 +82,11 @@ _FUNCTION_WORDS = frozenset(
         "between",
     ]
 )
-_ROLE_NOTE = re.compile(r"^\((?:[Vv]ice[- ])?[Cc]hair(?:man|person)?\)")
+_ROLE_NOTE = rx.compile(r"^\((?:[Vv]ice[- ])?[Cc]hair(?:man|person)?\)")
 # "a) Circulated ...", "iv. The ...": an item of a lettered list, not a sentence going on.
-_LETTER_MARK = re.compile(r"^(?:[a-z]|[ivx]{1,4})[.)](?:\s|$)")
-_BRACKETS = re.compile(r"\([^()]*\)")
-_CAPS_LETTERS = re.compile(r"[A-Za-z]")
+_LETTER_MARK = rx.compile(r"^(?:[a-z]|[ivx]{1,4})[.)](?:\s|$)")
+_BRACKETS = rx.compile(r"\([^()]*\)")
+_CAPS_LETTERS = rx.compile(r"[A-Za-z]")
 
 
 def is_caps(text: str) -> bool:
@@ -106,8 +107,8 @@ def is_caps(text: str) -> bool:
     return upper / (upper + lower) >= 0.85
 
 
-_ADDRESS_END = re.compile(r"(?:https?://|www\.)\S*[\w/.-]$")
-_ADDRESS_GOES_ON = re.compile(r"^[a-z0-9][\w./#?=&%-]*(?:$|[\s.,;)])")
+_ADDRESS_END = rx.compile(r"(?:https?://|www\.)\S*[\w/.-]$")
+_ADDRESS_GOES_ON = rx.compile(r"^[a-z0-9][\w./#?=&%-]*(?:$|[\s.,;)])")
 
 
 def separator(before: str, after: str) -> str:
@@ -152,8 +153,8 @@ def _make_block(parts: list[Line]) -> Block:
     )
 
 
-_DIGITS = re.compile(r"\d+")
-_NUMBERED_TITLE = re.compile(r"^\W{0,3}\d{1,4}\W{0,3}[A-Z]")
+_DIGITS = rx.compile(r"\d+")
+_NUMBERED_TITLE = rx.compile(r"^\W{0,3}\d{1,4}\W{0,3}[A-Z]")
 
 
 def page_edges(pages: list[list[int]], texts: list[str], depth: int = 4) -> set[int]:
@@ -194,7 +195,7 @@ def page_edges(pages: list[list[int]], texts: list[str], depth: int = 4) -> set[
     }
 
 
-_DATE_LINE = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}$")
+_DATE_LINE = rx.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}$")
 
 
 def _continues(prev: Block, nxt: Block, caps_titles: bool = False) -> bool:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, TABLE_ROW, Directive, Document
 from minlint.lint.readers.lines import FUNCTION_END, Line, build_blocks, is_caps, page_edges
 from minlint.lint.readers.text import BULLET_GLYPHS, SPACES
@@ -15,20 +16,20 @@ from minlint.lint.readers.text import BULLET_GLYPHS, SPACES
 # A comment, link, tag, row or cell is not looked for past the next opening of its
 # kind: a line of thousands of unclosed "<!--", "[", "<" or "<tr>" is not searched to
 # its end from each of them.
-_DIRECTIVE = re.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")
-_COMMENT = re.compile(r"<!--(?:(?!<!--).)*?-->")
-_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(rf"^([-*+{BULLET_GLYPHS}])\s+|^([{BULLET_GLYPHS}])(?=\S)")
-_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*:?$|^__(.+?)__$")
-_PIPE_SEP = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
-_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
-_AUTOLINK = re.compile(r"<((?:https?://|www\.|mailto:)[^<>\s]+)>")
-_TAG = re.compile(r"<[^<>]+>")
-_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
-_ROW = re.compile(r"<tr\b[^<>]*>((?:(?!<tr\b).)*?)</tr>", re.I | re.S)
-_CELL = re.compile(r"<t[dh]\b[^<>]*>((?:(?!<t[dh]\b).)*?)</t[dh]>", re.I | re.S)
-_BLOCK_TAG = re.compile(r"</?(p|div|li|br|tr|h\d|ul|ol|table|caption)\b[^<>]*>", re.I)
+_DIRECTIVE = rx.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")
+_COMMENT = rx.compile(r"<!--(?:(?!<!--).)*?-->")
+_ATX = rx.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_BULLET = rx.compile(rf"^([-*+{BULLET_GLYPHS}])\s+|^([{BULLET_GLYPHS}])(?=\S)")
+_BOLD_LINE = rx.compile(r"^\*\*(.+?)\*\*:?$|^__(.+?)__$")
+_PIPE_SEP = rx.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_LINK = rx.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_AUTOLINK = rx.compile(r"<((?:https?://|www\.|mailto:)[^<>\s]+)>")
+_TAG = rx.compile(r"<[^<>]+>")
+_EMPHASIS = rx.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_ESCAPE = rx.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_ROW = rx.compile(r"<tr\b[^<>]*>((?:(?!<tr\b).)*?)</tr>", re.I | re.S)
+_CELL = rx.compile(r"<t[dh]\b[^<>]*>((?:(?!<t[dh]\b).)*?)</t[dh]>", re.I | re.S)
+_BLOCK_TAG = rx.compile(r"</?(p|div|li|br|tr|h\d|ul|ol|table|caption)\b[^<>]*>", re.I)
 
 
 def inline_text(text: str) -> str:
@@ -71,27 +72,27 @@ def _html_rows(no: int, text: str) -> list[Line]:
 
 
 _PAGE_BREAK = frozenset(("---", "***", "___"))
-_SCANNED = re.compile(r"^\*?<small>\s*scanned\s+page\b.*$", re.I)
-_OMITTED = re.compile(r"^\(?image\s+omitted\)?$", re.I)
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?$|^-\s*(\d{1,3})\s*-$", re.I)
-_TERMINAL = re.compile(r"[.:;?!]['\"’”)\]]?$|:-$|\(\d{1,3}\)$")
+_SCANNED = rx.compile(r"^\*?<small>\s*scanned\s+page\b.*$", re.I)
+_OMITTED = rx.compile(r"^\(?image\s+omitted\)?$", re.I)
+_PAGE_NUMBER = rx.compile(r"^(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?$|^-\s*(\d{1,3})\s*-$", re.I)
+_TERMINAL = rx.compile(r"[.:;?!]['\"’”)\]]?$|:-$|\(\d{1,3}\)$")
 # A list closed by its count in brackets ends its paragraph ("... Talukder. (8)").
-_COUNTED = re.compile(r"\(\d{1,3}\)$")
-_LABEL_START = re.compile(
+_COUNTED = rx.compile(r"\(\d{1,3}\)$")
+_LABEL_START = rx.compile(
     r"^(?:(?:proposed|seconded)\s+by\b|(?:and\s+)?resolved\b|reply\b|present\b|apolog"
     r"|signed\b|dated?\s*:)",
     re.I,
 )
 # Who was there, each list under its label: a label at the start of a line opens a block
 # even where the line before runs on ("Members present: ... Kessler" / "Members absent:").
-_ROLL_LABEL = re.compile(
+_ROLL_LABEL = rx.compile(
     r"^[*_]*(?:(?:members|councillors|officers)\s+(?:present|absent)|present|absent"
     r"|apologies(?:\s+for\s+absence)?|also\s+present|in\s+attendance|staff|officers)"
     r"\s*(?:[*_]*\s*:|:\s*[*_]*)",
     re.I,
 )
-_NUMBERED_LINE = re.compile(r"^\d{1,4}\.\s*[A-Z]")
-_NUMBER_START = re.compile(r"^(?:\d{1,4}\.?(?:\s|$|(?=[A-Z]))|\(?[a-z0-9]{1,3}\))")
+_NUMBERED_LINE = rx.compile(r"^\d{1,4}\.\s*[A-Z]")
+_NUMBER_START = rx.compile(r"^(?:\d{1,4}\.?(?:\s|$|(?=[A-Z]))|\(?[a-z0-9]{1,3}\))")
 
 
 @dataclass(slots=True)

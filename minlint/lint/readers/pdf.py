@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Document
 from minlint.lint.readers import InputError, read_bytes
 from minlint.lint.readers.lines import separator
@@ -159,7 +160,7 @@ _WIDTHS = (
 
 
 PLAIN, BOLD = 1, 2
-_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold", re.I)
+_BOLD_NAME = rx.compile(r"bold|black|heavy|semibold|demibold", re.I)
 
 
 def _is_bold(font: Any) -> bool:
@@ -180,7 +181,7 @@ def _is_bold(font: Any) -> bool:
     return False
 
 
-_FIXED_NAME = re.compile(r"mono|courier|consol|typewriter", re.I)
+_FIXED_NAME = rx.compile(r"mono|courier|consol|typewriter", re.I)
 
 
 def _is_fixed(font: Any) -> bool:
@@ -381,7 +382,7 @@ def _furniture(pages: list[list[_Line]]) -> set[int]:
 
 
 # Word's second-level bullet is a letter o in another font; in the text it is an "o".
-_LETTER_BULLET = re.compile(r"^(\s*)o(?:\s+)(?=\S)")
+_LETTER_BULLET = rx.compile(r"^(\s*)o(?:\s+)(?=\S)")
 
 
 def _sub_bullet(ln: _Line, inner: float | None) -> _Line | None:
@@ -397,14 +398,14 @@ def _sub_bullet(ln: _Line, inner: float | None) -> _Line | None:
 
 
 # A line that starts one of these starts something, however full the line before it.
-_STARTS = re.compile(
+_STARTS = rx.compile(
     r"^(?:\(\d{1,3}\)|\d{1,3}[.)](?=\s|[A-Z(])|\([a-z]\)|[a-z]\)\s|(?:And\s+)?Resolved\b|RESOLVED\b"
     r"|(?:Present|Apologies|In attendance|Also present|Date|Time|Venue|Membership)\b\s*[:;-])"
 )
-_SENTENCE_END = re.compile(r"[.:;?!]['\"’”)]?$|:-$")
+_SENTENCE_END = rx.compile(r"[.:;?!]['\"’”)]?$|:-$")
 # A full stop after an initial or a title does not end the sentence: "Councillors B." /
 # "Collins and E. Ryan".
-_NOT_AN_END = re.compile(r"(?:^|[\s(])(?:[A-Z]|Cllrs?|Mr|Mrs|Ms|Dr|No|Nos|St)\.$")
+_NOT_AN_END = rx.compile(r"(?:^|[\s(])(?:[A-Z]|Cllrs?|Mr|Mrs|Ms|Dr|No|Nos|St)\.$")
 
 
 def _goes_on(above: _Line, below: _Line, right: float, titles: bool = False) -> bool:

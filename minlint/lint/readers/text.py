@@ -9,51 +9,51 @@ joined into one paragraph that keeps the line numbers it came from.
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from collections.abc import Collection
 
+from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, Directive, Document
 from minlint.lint.readers.lines import FUNCTION_END, Line, build_blocks, is_caps, page_edges
 
 SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": "  ", "\u200b": ""})
 BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf076•▪◦●○■□➢►‣⁃·"
-_BULLET = re.compile(rf"^([{BULLET_GLYPHS}]|[-*](?=\s))\s*")
-_DIRECTIVE = re.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")  # see markdown.py
-_URL_LINE = re.compile(r"^<?(https?://|www\.)\S+>?$", re.I)
+_BULLET = rx.compile(rf"^([{BULLET_GLYPHS}]|[-*](?=\s))\s*")
+_DIRECTIVE = rx.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")  # see markdown.py
+_URL_LINE = rx.compile(r"^<?(https?://|www\.)\S+>?$", re.I)
 
 # Running headers and footers of council PDF packs.
 _FOOTERS = [
-    re.compile(r"^Page\s+\d+(\s+Agenda\s+Item\s+\d+[A-Za-z]?)?$", re.I),
-    re.compile(r"^Agenda\s+Item\s+\d+[A-Za-z]?(\s+Page\s+\d+)?$", re.I),
-    re.compile(r"^\d{1,3}\s{2,}[A-Z][A-Z0-9 ,'’&()/-]{6,}\s-$"),
-    re.compile(r"^[A-Z][A-Z0-9 ,'’&()/-]{6,}\s-\s\d{1,2}/\d{1,2}/\d{2,4}$"),
-    re.compile(r"^-\s*\d{1,3}\s*-$"),
-    re.compile(r"^\d{1,3}$"),
+    rx.compile(r"^Page\s+\d+(\s+Agenda\s+Item\s+\d+[A-Za-z]?)?$", re.I),
+    rx.compile(r"^Agenda\s+Item\s+\d+[A-Za-z]?(\s+Page\s+\d+)?$", re.I),
+    rx.compile(r"^\d{1,3}\s{2,}[A-Z][A-Z0-9 ,'’&()/-]{6,}\s-$"),
+    rx.compile(r"^[A-Z][A-Z0-9 ,'’&()/-]{6,}\s-\s\d{1,2}/\d{1,2}/\d{2,4}$"),
+    rx.compile(r"^-\s*\d{1,3}\s*-$"),
+    rx.compile(r"^\d{1,3}$"),
 ]
 # A line that begins a block even without a blank line before it.
-_MINUTE_HEAD = re.compile(
+_MINUTE_HEAD = rx.compile(
     r"^\d{1,4}\.?\s{2,}\S|^\d{1,4}\.\t|^\d{1,4}\.(?=[A-Z])|^\d{3,4}(?=[A-Z][a-z])"
     r"|^(?:Item|ITEM|Minute|MINUTE)\s+(?:No\.?\s*)?\d|^\d{1,4}/\d{1,4}\s+[A-Z][a-z]"
 )
-_RESOLVED = re.compile(r"^(And\s+)?Resolved\b", re.I)
-_LABEL = re.compile(
+_RESOLVED = rx.compile(r"^(And\s+)?Resolved\b", re.I)
+_LABEL = rx.compile(
     r"^(?:[A-Z][A-Za-z/&'’ -]{1,40}\s*:-|(?:Date(?: and Time)?|Time|Venue|Membership|Present"
     r"|Apologies(?: for absence)?|In attendance|Also present|Co-opted members?)\s*[:–-])",
     re.I,
 )
-_HTML_LINE = re.compile(r"^<(h[1-6]|p|div)\b[^>]*>(.*?)</\1>$", re.I)
+_HTML_LINE = rx.compile(r"^<(h[1-6]|p|div)\b[^>]*>(.*?)</\1>$", re.I)
 # "Apologies for absence were received from ...": the apologies, after a list of those
 # present that ran on to the line before without a full stop; and a decision in one word
 # under a title in capitals ("7 WORK PROGRAMME" / "NOTED").
-_OPENS_PARAGRAPH = re.compile(r"^Apolog(?:ies|y)\b|^(?:NOTED|AGREED|APPROVED|RECEIVED)\.?$")
-_NUMBERED = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\(?[a-z]\)|\([A-Z]\)|\d{1,3}\.)\s")
-_SENTENCE_END = re.compile(r"[.:;?!]['\"’”)]?$|:-$")
+_OPENS_PARAGRAPH = rx.compile(r"^Apolog(?:ies|y)\b|^(?:NOTED|AGREED|APPROVED|RECEIVED)\.?$")
+_NUMBERED = rx.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\(?[a-z]\)|\([A-Z]\)|\d{1,3}\.)\s")
+_SENTENCE_END = rx.compile(r"[.:;?!]['\"’”)]?$|:-$")
 
 
-_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.I)
+_BREAK_TAG = rx.compile(r"<br\s*/?>", re.I)
+_ENTITY = rx.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.I)
 
 
 def _physical_lines(raw_lines: list[str]) -> list[tuple[int, int, str]]:
@@ -83,10 +83,10 @@ def is_page_furniture(line: str) -> bool:
 
 # A line that carries on the one before: it starts with a word in lower case ("of the
 # report"), not with a capital, a figure or a list mark such as "a)".
-_GOES_ON = re.compile(r"[a-z]+(?![).\w])")
+_GOES_ON = rx.compile(r"[a-z]+(?![).\w])")
 
 
-_LIST_MARK = re.compile(r"^\(?(?:(?P<n>\d{1,4})|(?P<a>[a-z]))(?:[.)]\s+|\s{2,})\S")
+_LIST_MARK = rx.compile(r"^\(?(?:(?P<n>\d{1,4})|(?P<a>[a-z]))(?:[.)]\s+|\s{2,})\S")
 
 
 def _list_mark(text: str) -> int | str | None:
@@ -150,6 +150,8 @@ def read_plain(
         if directives and directives[-1].line == no:
             raw = _DIRECTIVE.sub("", raw)
         if "&" in raw and _ENTITY.search(raw):
+            import html
+
             raw = html.unescape(raw)
         if "\t" in raw or not raw.isascii():
             raw = raw.translate(SPACES)

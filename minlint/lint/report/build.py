@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from minlint.lint import regexstore as rx
 from minlint.lint.findings import CATEGORIES, ERROR, INFO, SEVERITIES, WARNING, FileError, Finding
 from minlint.lint.model import (
     MONITORING_SCHEDULE,
@@ -66,7 +66,7 @@ FORMS = {
 VISIBLE = {c: 0x2400 + c for c in range(32) if c != 9} | {127: 0x2421}
 VISIBLE |= {c: 0xFFFD for c in range(0x80, 0xA0)}
 
-_WORD_DIFF = re.compile(r"\[-(.+?)-\]|\{\+(.+?)\+\}")
+_WORD_DIFF = rx.compile(r"\[-(.+?)-\]|\{\+(.+?)\+\}")
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()

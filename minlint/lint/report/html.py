@@ -43,7 +43,7 @@ def environment() -> jinja2.Environment:
     directory (when it is on), which saves compiling them in every process."""
     import jinja2
 
-    from minlint.lint.cache import cache_dir
+    from minlint.lint.cachedir import cache_dir
 
     bytecode = None
     directory = cache_dir()
