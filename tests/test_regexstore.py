@@ -61,7 +61,7 @@ def test_programs_from_the_store_match_as_re_compile_does(monkeypatch, tmp_path)
     fresh(monkeypatch, tmp_path)
     second = [regexstore.compile(p, f) for p, f in CASES]
     assert not regexstore._added, "every pattern came from the store"
-    for (p, f), a, b in zip(CASES, first, second):
+    for (p, f), a, b in zip(CASES, first, second, strict=True):
         assert behaviour(a) == behaviour(b) == behaviour(re.compile(p, f))
 
 
@@ -91,7 +91,7 @@ def test_a_damaged_or_foreign_store_is_compiled_again(monkeypatch, tmp_path, dam
     fresh(monkeypatch, tmp_path)
     again = [regexstore.compile(p, f) for p, f in CASES]
     assert regexstore._added, "nothing may be taken from a damaged store"
-    for (p, f), compiled in zip(CASES, again):
+    for (p, f), compiled in zip(CASES, again, strict=True):
         assert behaviour(compiled) == behaviour(re.compile(p, f))
 
 
@@ -149,7 +149,7 @@ def test_every_stored_pattern_reads_the_seeds_as_re_compile_does(tmp_path):
     (store,) = cache.glob("patterns-*.bin")
     import marshal
 
-    build, programs = marshal.loads(store.read_bytes()[len(regexstore.MAGIC) + 4 :])
+    _, programs = marshal.loads(store.read_bytes()[len(regexstore.MAGIC) + 4 :])
     assert len(programs) > 300, "the parser's and the rules' patterns are kept"
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("00[24]_*.txt")))
     for (pattern, flags), program in programs.items():
