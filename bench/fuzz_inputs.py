@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import itertools
 import json
 import random
 import re
@@ -667,12 +668,19 @@ def xml_damage(r: random.Random, content: bytes, donor: bytes | None) -> tuple[b
             key = r.choice(list(e.attrib))
             e.set(key, r.choice(ATTRIBUTE_VALUES))
         label = "attribute-values"
-    elif what == 5:  # copies
+    elif what == 5:  # copies, of at most COPY_BUDGET elements in all (a part nested
+        # 100,000 deep, copied a thousand times, would not fit the worker's memory)
+        budget = COPY_BUDGET
         for e in r.sample(elements[1:], min(len(elements) - 1, r.choice([1, 5, 20]))):
             parent = e.getparent()
-            if parent is not None:
-                for _ in range(r.choice([1, 2, 50])):
-                    parent.insert(parent.index(e), _copy(e))
+            size = sum(1 for _ in itertools.islice(e.iter(), budget + 1))
+            if parent is None:
+                continue
+            for _ in range(r.choice([1, 2, 50])):
+                if size > budget:
+                    break
+                budget -= size
+                parent.insert(parent.index(e), _copy(e))
         label = "copied-elements"
     elif what == 6:  # deletions and moves
         for e in r.sample(elements[1:], min(len(elements) - 1, r.choice([1, 5, 50]))):
@@ -717,6 +725,9 @@ def xml_damage(r: random.Random, content: bytes, donor: bytes | None) -> tuple[b
                 continue
         label = "run-text"
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), label
+
+
+COPY_BUDGET = 200_000
 
 
 def _copy(e):

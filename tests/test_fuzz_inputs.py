@@ -46,3 +46,42 @@ def test_an_archive_written_member_by_member_reads_back(tmp_path: Path):
     members = zip_members(data)
     assert members is not None
     assert zip_members(write_zip(members)) == members
+
+
+class _Copies:
+    """A random source that damages by copying elements, as many times as it may."""
+
+    def __init__(self) -> None:
+        import random
+
+        self.real = random.Random(3)
+
+    def randrange(self, n: int) -> int:
+        return 5 if n == 10 else self.real.randrange(n)
+
+    def choice(self, seq):
+        return max(seq) if all(isinstance(x, int) for x in seq) else self.real.choice(seq)
+
+    def sample(self, seq, k: int):
+        # the deepest element first: the copy that would not fit in memory
+        return sorted(seq, key=lambda e: -sum(1 for _ in e.iter()))[:k]
+
+
+def test_copying_elements_of_a_deeply_nested_part_stays_within_its_budget():
+    from lxml import etree
+
+    from fuzz_inputs import COPY_BUDGET, xml_damage
+
+    depth = 1000  # copied 50 times over 20 elements: a million elements unbounded
+    content = (
+        b'<w:document xmlns:w="urn:w"><w:body>'
+        + b"<w:sdt>" * depth
+        + b"<w:p/>"
+        + b"</w:sdt>" * depth
+        + b"</w:body></w:document>"
+    )
+    damaged, label = xml_damage(_Copies(), content, None)
+    assert label == "copied-elements"
+    root = etree.fromstring(damaged, parser=etree.XMLParser(huge_tree=True))
+    elements = sum(1 for _ in root.iter())
+    assert depth + 3 < elements <= depth + 3 + COPY_BUDGET
