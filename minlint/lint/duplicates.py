@@ -35,7 +35,15 @@ from itertools import pairwise
 
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, TABLE_ROW, Block
-from minlint.lint.diff.words import EQUAL, REPLACE, WordOp, fold, paragraph_key, word_diff
+from minlint.lint.diff.words import (
+    EQUAL,
+    REPLACE,
+    WordOp,
+    fold,
+    paragraph_key,
+    title_key,
+    word_diff,
+)
 from minlint.lint.model import MinutesPart
 
 # A line of this many words that does not end a sentence is wrapped, not a title.
@@ -347,8 +355,6 @@ def exact_duplicates(
 def twin_minutes(part: MinutesPart) -> set[tuple[int, int]]:
     """Pairs (earlier, later) of minute indexes with the same number and title: one
     minute pasted twice, whose text is then compared whatever its length."""
-    from minlint.lint.diff.align import title_key
-
     seen: dict[tuple[int, str], int] = {}
     out: set[tuple[int, int]] = set()
     for k, m in enumerate(part.items):

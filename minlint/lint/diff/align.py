@@ -27,7 +27,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from minlint.lint import regexstore as rx
 from minlint.lint.blocks import Block
 from minlint.lint.diff.words import (
     DELETE,
@@ -36,8 +35,8 @@ from minlint.lint.diff.words import (
     REPLACE,
     WordOp,
     changed,
-    fold,
     paragraph_key,
+    title_key,
     word_diff,
 )
 from minlint.lint.model import MinutesPart, ParsedDocument, Part, Person
@@ -323,12 +322,6 @@ def _gap(
 
 
 # --- minutes -----------------------------------------------------------------------------
-
-_TITLE_NOISE = rx.compile(r"[^0-9a-z]+")
-
-
-def title_key(title: str) -> str:
-    return _TITLE_NOISE.sub(" ", fold(title).casefold()).strip()
 
 
 def _unique(keys: Sequence[object]) -> dict[object, int]:

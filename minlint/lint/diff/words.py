@@ -74,6 +74,14 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
+_TITLE_NOISE = rx.compile(r"[^0-9a-z]+")
+
+
+def title_key(title: str) -> str:
+    """A minute's title as compared: letters and figures only, in lower case."""
+    return _TITLE_NOISE.sub(" ", fold(title).casefold()).strip()
+
+
 @functools.lru_cache(maxsize=8192)
 def paragraph_key(text: str) -> str:
     """A paragraph as compared: folded, without a leading bullet glyph or dash."""
