@@ -572,6 +572,7 @@ _TOKEN = rx.compile(r"\w+(?:['’]\w+)*")
 # An address's parts are bounded (64 and 253 characters, as mail allows): unbounded,
 # each start in a run of thousands of characters without a space scanned to its end.
 _URL = rx.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
+_WWW = rx.compile(r"www\.", re.I)
 _VOWEL = rx.compile(r"[aeiouy]", re.I)
 # Words that are doubled in good English: "had had", "is is" ("what it is is").
 _DOUBLES_OK = frozenset("had is very far bye ha knock tut long many really so".split())
@@ -590,7 +591,9 @@ _PRONOUN_AFTER_ARTICLE = frozenset("he she they we".split())
 
 
 def _words_of(text: str) -> list[tuple[str, int, int]]:
-    masked = _URL.sub(lambda m: " " * len(m.group()), text)
+    masked = text
+    if "@" in text or "://" in text or _WWW.search(text):  # most paragraphs hold no address
+        masked = _URL.sub(lambda m: " " * len(m.group()), text)
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
 
 
