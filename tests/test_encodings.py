@@ -235,3 +235,42 @@ def test_any_bytes_decode_or_are_refused_in_one_line(data: bytes):
 def test_text_in_any_unicode_encoding_with_a_bom_reads_back(text: str, end: str, variant: str):
     text = text.replace("\r", "")
     assert decode(VARIANTS[variant](text.replace("\n", end))) == text
+
+
+@pytest.mark.parametrize("relative", DOCUMENTS)
+def test_utf8_with_a_few_damaged_bytes_is_read_as_utf8(relative: str):
+    """Three bytes lost to a bad disk or a bad copy cost three characters, not every
+    pound sign and curly quote of the document."""
+    text = original_text(relative)
+    if text.isascii():
+        pytest.skip(f"{relative} is plain ASCII: UTF-8 and Windows-1252 read it alike")
+    data = bytearray(text.encode("utf-8"))
+    ascii_letters = [i for i, b in enumerate(data) if 0x61 <= b <= 0x7A]
+    places = [ascii_letters[len(ascii_letters) * k // 4] for k in (1, 2, 3)]
+    for i in places:
+        data[i] = 0xFF
+    expected = bytearray(text.encode("utf-8"))
+    for i in reversed(places):
+        expected[i : i + 1] = "\ufffd".encode()
+    assert decode(bytes(data)) == normalise(expected.decode("utf-8"))
+
+
+def normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@given(
+    st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2FF), min_size=40),
+    st.data(),
+)
+def test_utf8_text_with_fewer_bad_bytes_than_accents_reads_back(text: str, data):
+    accents = len(text) - len(text.encode("ascii", "ignore"))
+    encoded = bytearray(text.encode("utf-8"))
+    boundaries = [0, *(len(text[:k].encode("utf-8")) for k in range(1, len(text))), len(encoded)]
+    bad = data.draw(st.integers(min_value=1, max_value=max(1, (accents - 1) // 2)))
+    if accents <= 2 * bad:
+        return
+    at = sorted(data.draw(st.lists(st.sampled_from(boundaries), min_size=bad, max_size=bad)))
+    for offset in reversed(at):
+        encoded[offset:offset] = b"\xff"
+    assert decode(bytes(encoded)).replace("\ufffd", "") == text

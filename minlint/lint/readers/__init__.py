@@ -82,10 +82,20 @@ def _garbled(text: str) -> bool:
 
 
 def _utf8_or_cp1252(data: bytes) -> str:
+    """UTF-8, else Windows-1252. UTF-8 with a few damaged bytes stays UTF-8 (each bad
+    sequence one U+FFFD): read as Windows-1252, every pound sign, accent and curly quote
+    of the file would be garbled ("Â£", "â€™") for one bad byte. Windows-1252 text
+    almost never holds a valid UTF-8 sequence, so the valid ones tell the two apart."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if valid > bad:
+        return text
+    return data.decode("cp1252", errors="replace")
 
 
 def _bomless_wide(head: bytes) -> str | None:
