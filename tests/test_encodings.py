@@ -8,7 +8,9 @@ original (paths aside), with line numbers that match the file as an editor shows
 
 from __future__ import annotations
 
+import random
 import shutil
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -274,3 +276,38 @@ def test_utf8_text_with_fewer_bad_bytes_than_accents_reads_back(text: str, data)
     for offset in reversed(at):
         encoded[offset:offset] = b"\xff"
     assert decode(bytes(encoded)).replace("\ufffd", "") == text
+
+
+@pytest.mark.parametrize("relative", DOCUMENTS[:3])
+def test_nul_bytes_padding_a_file_or_stray_in_its_text_do_not_refuse_it(
+    relative: str, tmp_path: Path
+):
+    """A write cut short leaves NUL bytes at the end of a file, and a bad copy may turn a
+    byte into NUL: the minutes are still minutes."""
+    text = original_text(relative)
+    original = tmp_path / "original.txt"
+    original.write_text(text, encoding="utf-8")
+    padded = tmp_path / "padded.txt"
+    padded.write_bytes(text.encode("utf-8") + b"\x00" * 4096)
+    assert model(padded) == model(original)
+
+    data = bytearray(text.encode("utf-8"))
+    at = data.index(b"meeting") + 2
+    data[at] = 0
+    stray = tmp_path / "stray.txt"
+    stray.write_bytes(bytes(data))
+    read = decode(bytes(data))
+    assert read.count("\ufffd") == 1 and read.replace("\ufffd", "e", 1) == normalise(text)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x00" * 5000,
+        zlib.compress(random.Random(1).randbytes(20_000)),
+        b"\x89PNG\r\n\x1a\n" + random.Random(2).randbytes(9000),
+    ],
+)
+def test_nul_bytes_of_binary_data_are_still_refused(data: bytes):
+    with pytest.raises(InputError, match="not a text file"):
+        decode(data)

@@ -44,8 +44,8 @@ def decode(data: bytes) -> str:
     A byte-order mark names the encoding (UTF-8, UTF-16 or UTF-32, either byte order);
     without one, NUL bytes in every other (or three of every four) places are UTF-16
     (UTF-32) of mostly-ASCII text, as some exports write it; other NUL bytes are binary
-    data, and the rest is UTF-8 or else Windows-1252. CRLF and a bare CR (old Mac files)
-    end a line as LF does.
+    data, unless they are a few stray bytes in text; the rest is UTF-8 or else
+    Windows-1252. CRLF and a bare CR (old Mac files) end a line as LF does.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -61,12 +61,23 @@ def decode(data: bytes) -> str:
     if b"\x00" in head:
         encoding = _bomless_wide(head)
         if encoding is None:
-            raise InputError(NOT_TEXT)
+            if not _stray_nuls(data[: SNIFF_BYTES + 4096].rstrip(b"\x00")[:SNIFF_BYTES]):
+                raise InputError(NOT_TEXT)
+            return normalise_newlines(_utf8_or_cp1252(data))
         text = data.decode(encoding, errors="replace")
         if _garbled(text):
             raise InputError(NOT_TEXT)
         return normalise_newlines(text)
     return normalise_newlines(_utf8_or_cp1252(data))
+
+
+def _stray_nuls(head: bytes) -> bool:
+    """True when the NUL bytes of a file's start are a few bytes of damage in text, not
+    binary data: one in a thousand at most, and text around them. Compressed data holds
+    one in 256, and control characters besides."""
+    if not head or head.count(0) > len(head) // 1000:  # more than one in a thousand
+        return False
+    return not _garbled(_utf8_or_cp1252(head.replace(b"\x00", b"")))
 
 
 _GARBLE = rx.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
@@ -86,6 +97,14 @@ def _utf8_or_cp1252(data: bytes) -> str:
     sequence one U+FFFD): read as Windows-1252, every pound sign, accent and curly quote
     of the file would be garbled ("Â£", "â€™") for one bad byte. Windows-1252 text
     almost never holds a valid UTF-8 sequence, so the valid ones tell the two apart."""
+    if b"\x00" in data:
+        # NUL bytes padding the end of a file (a write cut short) are dropped; others
+        # are damage, shown as U+FFFD like an undecodable byte.
+        return _eight_bit(data.rstrip(b"\x00")).replace("\x00", "\ufffd")
+    return _eight_bit(data)
+
+
+def _eight_bit(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
