@@ -284,8 +284,8 @@ def test_threshold_defaults_come_from_the_schema():
 def test_checking_a_draft_does_not_import_jsonschema(tree):
     (tree / "minlint.toml").write_text('select = ["D"]\n', encoding="utf-8")
     code = (
-        "import sys; from minlint.cli import main; sys.argv = ['minlint', 'check', 'drafts'];\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import sys; from minlint.cli import cli; sys.argv = ['minlint', 'check', 'drafts'];\n"
+        "try:\n    cli()\nexcept SystemExit:\n    pass\n"
         "print('jsonschema' in sys.modules, 'lxml' in sys.modules, 'Levenshtein' in sys.modules)"
     )
     import subprocess

@@ -406,3 +406,82 @@ def test_minutes_of_thousands_of_minutes(tmp_path):
     assert [n for n, _ in by_minute[:3]] == [1, 2, 3]
     assert [[b.text for b in blocks] for _, blocks in by_minute[:2]] == [["1. Item"], ["2. Item"]]
     checked_cleanly(draft)
+
+
+def _run_on_minutes(count: int) -> str:
+    """Minutes whose items run on after the last sentence of the item before, all in one
+    line, as some PDF text has them ("... for use.3652. Date of next meeting: ...")."""
+    items = "".join(
+        f"{3000 + n}. Item {n}: Apologies were received from Cllr Hughes for lateness. "
+        f"It was resolved to note item {n}."
+        for n in range(1, count + 1)
+    )
+    return (
+        "MINUTES of the community council held on 5 March 2024\n\n"
+        "Present: Cllrs Ahmed, Baker and Hughes\n\n" + items.replace(". 30", ".30") + "\n"
+    )
+
+
+def test_hundreds_of_minutes_run_on_in_one_line(tmp_path):
+    """Each heading was read with the whole rest of the line as its text, and each minute
+    held the text of every minute after it: quadratic, and wrong. A minute now ends
+    where the next one starts."""
+    from minlint.lint.parse import parse_path
+
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(_run_on_minutes(400))
+    (part,) = parse_path(draft).minutes
+    assert [m.number for m in part.items] == list(range(3001, 3401))
+    for m in part.items[:-1]:
+        (body,) = m.blocks
+        assert body.text.startswith("Apologies") and body.text.count("It was resolved") == 1
+    assert sum(len(m.resolutions) for m in part.items) == 400
+    checked_cleanly(draft)
+
+
+def test_apologies_for_lateness_are_looked_for_once_a_block(monkeypatch, tmp_path):
+    """Hundreds of apologies in one block searched the whole block for lateness each."""
+    from minlint.lint.facts import participation
+    from minlint.lint.parse import parse_path
+
+    draft = tmp_path / "minutes.txt"
+    names = ", ".join(f"Cllr {chr(65 + n % 26)}{chr(97 + n // 26 % 26)}son" for n in range(300))
+    draft.write_text(
+        "MINUTES of the community council held on 5 March 2024\n\n"
+        f"Apologies: {names}\n\n1. Minutes\n\nThe minutes were approved.\n"
+    )
+    (part,) = parse_path(draft).minutes
+    searched: list[int] = []
+
+    class Counting:
+        def search(self, text, *args):
+            searched.append(len(text))
+            return real.search(text, *args)
+
+    real = participation._LATENESS
+    monkeypatch.setattr(participation, "_LATENESS", Counting())
+    found = participation.absences(part, str(draft))
+    assert len(found) >= 250
+    assert len(searched) <= len(part.blocks)
+
+
+def test_names_in_running_text_do_not_search_the_whole_text_each(tmp_path):
+    """Whether a name's last word is also written in lower case was a search of all the
+    minutes for each name found; the words of the text are gathered once."""
+    from minlint.lint.facts import identity
+    from minlint.lint.parse import parse_path
+
+    draft = tmp_path / "minutes.txt"
+    mentions = " ".join(
+        f"Cllr {chr(65 + n % 26)}{chr(97 + n // 26 % 26)}son Green spoke." for n in range(300)
+    )
+    draft.write_text(
+        "MINUTES of the community council held on 5 March 2024\n\n"
+        f"1. Parks\n\n{mentions} The green was cut.\n"
+    )
+    (part,) = parse_path(draft).minutes
+    identity._runs.cache_clear()
+    sightings = identity.mention_sightings(part, str(draft))
+    assert len(sightings) >= 250
+    assert all(not s.name.text.endswith("Green") for s in sightings)  # "green" is a word
+    assert identity._runs.cache_info().misses <= 3

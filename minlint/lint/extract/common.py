@@ -112,15 +112,17 @@ def head_of(block: Block, end: int) -> Block:
     )
 
 
-def tail_block(block: Block, start: int) -> Block:
-    """The block from character ``start`` of its text on, with its source positions."""
+def tail_block(block: Block, start: int, end: int | None = None) -> Block:
+    """The block from character ``start`` of its text on (up to ``end``), with its source
+    positions."""
     line, column = block.locate(start)
-    origins = tuple((o - start, ln, col) for o, ln, col in block.origins if o > start)
+    stop = len(block.text) if end is None else min(end, len(block.text))
+    origins = tuple((o - start, ln, col) for o, ln, col in block.origins if start < o < stop)
     return Block(
         kind=block.kind,
-        text=block.text[start:],
+        text=block.text[start:stop],
         line=line,
-        end_line=block.end_line,
+        end_line=block.end_line if end is None else block.locate(max(start, stop - 1))[0],
         level=block.level,
         page=block.page,
         origins=((0, line, column), *origins),

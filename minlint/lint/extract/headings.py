@@ -254,14 +254,23 @@ def _label(num: str) -> str:
     return num if "/" in num else ""
 
 
+_NONSPACE = rx.compile(r"\S+")
+
+
 def _offset(text: str, tail: str) -> int:
-    """Where ``tail`` (a suffix of ``text`` with its white space collapsed) starts."""
-    words = tail.split()
-    if not words:
+    """Where ``tail`` (a suffix of ``text`` with its white space collapsed) starts: after
+    as many characters other than white space as ``text`` holds before it. (Its first
+    words are no guide: a block of minutes run together repeats them.)"""
+    before = len("".join(text.split())) - len("".join(tail.split()))
+    if not tail.strip() or before < 0:
         return len(text)
-    pattern = r"\s+".join(re.escape(w) for w in words[:6])
-    found = [m.start() for m in re.finditer(pattern, text)]
-    return found[-1] if found else max(0, len(text) - len(tail))
+    seen = 0
+    for m in _NONSPACE.finditer(text):
+        size = m.end() - m.start()
+        if seen + size > before:
+            return m.start() + (before - seen)
+        seen += size
+    return len(text)
 
 
 def _starts_with_date(text: str) -> bool:
@@ -281,6 +290,7 @@ def _run_on(blocks: list[Block], i: int) -> _Candidate | None:
 
 
 _MID = rx.compile(r"(?<=[.!?])[ \t]*(?=\d{1,4}\.\s*[A-Z])")
+_MID_READ = 2000
 
 
 def _mid_block(blocks: list[Block], i: int, minutes: bool) -> list[_Candidate]:
@@ -294,9 +304,12 @@ def _mid_block(blocks: list[Block], i: int, minutes: bool) -> list[_Candidate]:
     if block.kind == TABLE_ROW:
         return []
     out: list[_Candidate] = []
-    for m in _MID.finditer(block.text, 1):
-        at = m.end()
-        c = _candidate([tail_block(block, at), *blocks[i + 1 : i + 2]], 0, minutes)
+    starts = [m.end() for m in _MID.finditer(block.text, 1)]
+    for k, at in enumerate(starts):
+        # A heading is read from the start of its text: up to the next run-on heading,
+        # and not far, or a block of hundreds of them is read hundreds of times over.
+        end = min(starts[k + 1] if k + 1 < len(starts) else len(block.text), at + _MID_READ)
+        c = _candidate([tail_block(block, at, end), *blocks[i + 1 : i + 2]], 0, minutes)
         if c is None or c.heading.title_index != 0:
             continue
         h = c.heading

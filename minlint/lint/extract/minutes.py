@@ -66,7 +66,9 @@ def extract_minutes(part: Part) -> MinutesPart:
         head_block = blocks[h.index] if not h.at else tail_block(blocks[h.index], h.at)
         body = list(blocks[h.body_start : end])
         if h.rest_at >= 0:
-            body.insert(0, tail_block(blocks[h.index], h.rest_at))
+            # up to the next minute when it starts later in the same block
+            until = nxt.at if nxt is not None and nxt.index == h.index and nxt.at else None
+            body.insert(0, tail_block(blocks[h.index], h.rest_at, until))
         if nxt is not None and nxt.at and nxt.index >= h.body_start:
             body.append(head_of(blocks[nxt.index], nxt.at))
         minute = Minute(

@@ -465,11 +465,28 @@ def _trimmed(text: str, name: str) -> str:
     the text also writes in lower case is an ordinary word, not a surname."""
     words = name.split()
     while len(words) > 1 and (
-        words[-1].lower() in _STOP_WORDS
-        or re.search(r"(?<![\w’'])" + re.escape(words[-1].lower()) + r"(?![\w’'])", text)
+        words[-1].lower() in _STOP_WORDS or _written_in_lower_case(text, words[-1].lower())
     ):
         words.pop()
     return " ".join(words)
+
+
+_RUN = rx.compile(r"[\w’']+")
+
+
+@functools.lru_cache(maxsize=16)
+def _runs(text: str) -> frozenset[str]:
+    """The runs of word characters and apostrophes of a text: found once for all the names
+    of its minutes (a search of the whole text per name is quadratic)."""
+    return frozenset(_RUN.findall(text))
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether ``word`` is in ``text`` as a whole word (not inside "evans'" or
+    "evanston")."""
+    if _RUN.fullmatch(word):
+        return word in _runs(text)
+    return re.search(r"(?<![\w’'])" + re.escape(word) + r"(?![\w’'])", text) is not None
 
 
 def minute_blocks(part: MinutesPart) -> list[tuple[int | None, list[Block]]]:

@@ -81,10 +81,16 @@ def absences(part: MinutesPart, path: str) -> list[Absence]:
 
     meeting = f"{path}:{part.start_line}"
     out: list[Absence] = []
+    lateness: dict[int, bool] = {}  # by block: a list of hundreds of names is one block
+
+    def late_in(block: Block) -> bool:
+        if id(block) not in lateness:
+            lateness[id(block)] = bool(_LATENESS.search(block.text))
+        return lateness[id(block)]
+
     for s in attendance_sightings(part, path):
         if s.kind == APOLOGIES:
-            late = bool(s.block is not None and _LATENESS.search(s.block.text))
-            out.append(Absence(s, APOLOGIES, late))
+            out.append(Absence(s, APOLOGIES, s.block is not None and late_in(s.block)))
     seen = {(s.sighting.name.text, s.sighting.line) for s in out}
     seen_blocks = {id(s.sighting.block) for s in out if s.sighting.block is not None}
     skip: set[int] = set()
@@ -114,7 +120,7 @@ def absences(part: MinutesPart, path: str) -> list[Absence]:
             who = who.rstrip(". ")
             if re.match(r"^(?:none|nil|no\b)", who.strip(), re.I):
                 continue
-            late = bool(_LATENESS.search(block.text))
+            late = late_in(block)
             for person in split_names(re.sub(r"\bfrom\b", ",", who)):
                 name = parse_name(person.name, person.title)
                 if name is None:
