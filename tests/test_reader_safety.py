@@ -150,6 +150,16 @@ def test_not_a_zip(tmp_path: Path) -> None:
     assert refused(path, "not a zip") == "not a Word document: the file is not a zip archive"
 
 
+@pytest.mark.parametrize("cut", ["start", "end"])
+def test_a_word_document_cut_short_is_called_damaged(tmp_path: Path, cut: str) -> None:
+    whole = raw_docx(tmp_path / "whole.docx", {}).read_bytes()
+    path = tmp_path / "minutes.docx"
+    path.write_bytes(whole[: len(whole) // 2] if cut == "start" else whole[:-30])
+    assert refused(path, "damaged") == (
+        "damaged Word document: the zip archive is cut short or corrupt (no central directory)"
+    )
+
+
 def test_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "empty.docx"
     path.write_bytes(b"")

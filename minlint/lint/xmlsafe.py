@@ -127,6 +127,18 @@ def xml_safe(text: str) -> str:
     return _NOT_CHARS.sub("\ufffd", _CONTROL_CHARS.sub(" ", text))
 
 
+def _not_a_zip(path: str, what: str) -> str:
+    """Why a file is no zip archive: a damaged or cut-short one still starts as one."""
+    try:
+        with open(path, "rb") as fh:
+            start = fh.read(4)
+    except OSError:
+        start = b""
+    if start == b"PK\x03\x04":
+        return f"damaged {what}: the zip archive is cut short or corrupt (no central directory)"
+    return f"not a {what}: the file is not a zip archive"
+
+
 def open_zip(path: str, what: str) -> zipfile.ZipFile:
     """Open a zip archive after checking its central directory against the limits.
 
@@ -135,7 +147,7 @@ def open_zip(path: str, what: str) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise InputError(f"not a {what}: the file is not a zip archive") from None
+        raise InputError(_not_a_zip(path, what)) from None
     except (OSError, ValueError, EOFError) as exc:
         raise InputError(f"not a {what}: {_first_line(str(exc))}") from None
     except NotImplementedError as exc:  # "zip file version 14.8": a zip feature not read
