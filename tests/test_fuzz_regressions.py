@@ -485,3 +485,38 @@ def test_names_in_running_text_do_not_search_the_whole_text_each(tmp_path):
     assert len(sightings) >= 250
     assert all(not s.name.text.endswith("Green") for s in sightings)  # "green" is a word
     assert identity._runs.cache_info().misses <= 3
+
+
+def test_a_pdf_whose_catalogue_is_lost_is_refused_after_a_bounded_search(tmp_path, monkeypatch):
+    """A PDF whose trailer names no catalogue, claiming thousands of objects: pypdf looked
+    for the catalogue object by object, each look a scan of the whole file, up to 10,000
+    times. The search is bounded by the bytes it scans, and the file refused in plain words."""
+    pytest.importorskip("pypdf")
+    from docgen import simple_pdf
+
+    from minlint.lint.readers import pdf
+
+    lines = [(56, 800 - k % 700, 10, f"{k}. The clerk reported on item {k}.") for k in range(4000)]
+    data = simple_pdf(tmp_path / "whole.pdf", [lines]).read_bytes()  # some 200 KB
+    data = data.replace(b"/Type /Catalog", b"/Type /Catalxg")
+    size = re.search(rb"/Size (\d+) /Root 1 0 R", data)
+    data = data.replace(size.group(), b"/Size 99999 /Root 99998 0 R".ljust(len(size.group())))
+    damaged = tmp_path / "minutes.pdf"
+    damaged.write_bytes(data)
+    looked: list[int] = []
+    real = pdf._reader
+
+    def reader(pypdf, raw):
+        found = real(pypdf, raw)
+        looked.append(getattr(found, "_root_object_recovery_limit", 0))
+        return found
+
+    monkeypatch.setattr(pdf, "_reader", reader)
+    message = refused(damaged)
+    assert message in (
+        "damaged PDF: its catalogue (root object) is lost",
+        "cannot read the PDF: Cannot find Root object in pdf",  # a pypdf without the limit
+    )
+    assert len(data) > 150_000
+    if looked and looked[0]:
+        assert looked[0] * len(data) <= pdf._RECOVERY_BYTES

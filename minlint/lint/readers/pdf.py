@@ -29,6 +29,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from minlint.lint import regexstore as rx
@@ -72,6 +73,20 @@ def pdf_text(path: Path) -> str:
     return _extract(path)[0]
 
 
+# A PDF whose catalogue is lost is searched for it object by object, each search a scan of
+# the whole file: at most this many bytes scanned in all (pypdf's own limit is 10,000
+# objects, some gigabytes for a large file).
+_RECOVERY_BYTES = 100_000_000
+
+
+def _reader(pypdf: ModuleType, data: bytes) -> Any:
+    recovery = min(10_000, max(100, _RECOVERY_BYTES // max(1, len(data))))
+    try:
+        return pypdf.PdfReader(io.BytesIO(data), strict=False, root_object_recovery_limit=recovery)
+    except TypeError:  # an older pypdf, without the parameter
+        return pypdf.PdfReader(io.BytesIO(data), strict=False)
+
+
 def _extract(path: Path) -> tuple[str, set[int]]:
     """The text of every page (see :func:`pdf_text`) and the lines of it that are titles."""
     try:
@@ -80,6 +95,7 @@ def _extract(path: Path) -> tuple[str, set[int]]:
     except ImportError:
         raise InputError(INSTALL_HINT) from None
 
+    limit_reached = getattr(pypdf.errors, "LimitReachedError", ())  # in recent pypdf only
     data = read_bytes(path, MAX_PDF_BYTES)
     if b"%PDF-" not in data[:1024]:
         raise InputError("not a PDF file: it has no PDF header")
@@ -89,7 +105,7 @@ def _extract(path: Path) -> tuple[str, set[int]]:
     level = log.level
     log.setLevel(logging.CRITICAL)
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        reader = _reader(pypdf, data)
         if reader.is_encrypted:
             # Many published PDFs are encrypted with an empty password only to restrict
             # printing or copying; those open as they do in any viewer.
@@ -112,6 +128,10 @@ def _extract(path: Path) -> tuple[str, set[int]]:
         ) from None
     except FileNotDecryptedError:
         raise InputError("the PDF is password-protected; save a copy without a password") from None
+    except limit_reached as exc:
+        if "root" in str(exc).lower():
+            raise InputError("damaged PDF: its catalogue (root object) is lost") from None
+        raise InputError(f"cannot read the PDF: {_first_line(exc)}") from None
     except (
         PyPdfError,
         ValueError,
