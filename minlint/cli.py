@@ -390,10 +390,10 @@ def _fail(message: str) -> NoReturn:
 
 
 def _registry() -> Registry:
-    from minlint.lint.registry import RegistryError, load_registry
+    from minlint.lint.registry import RegistryError, listed_registry
 
     try:
-        return load_registry()
+        return listed_registry()
     except RegistryError as exc:
         _fail(f"error: {exc}")
 

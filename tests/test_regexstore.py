@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -83,7 +84,7 @@ def test_a_damaged_or_foreign_store_is_compiled_again(monkeypatch, tmp_path, dam
 
         body = marshal.loads(bytes(data[len(regexstore.MAGIC) + 4 :]))
         payload = marshal.dumps(("another build", body[1]))
-        data = bytearray(regexstore.MAGIC + regexstore._crc(payload) + payload)
+        data = bytearray(regexstore.MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
     else:
         data = bytearray(b"\x00" * 64)
     store.write_bytes(bytes(data))

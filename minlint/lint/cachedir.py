@@ -19,3 +19,45 @@ def cache_dir() -> Path | None:
         return Path(configured) if configured.strip() else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "minlint"
+
+
+def read_blob(name: str, magic: bytes) -> bytes | None:
+    """The payload of cache file ``name``, or None when the cache is off, the file is
+    missing, or it is not whole (its CRC-32 does not match)."""
+    import zlib
+
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        with open(directory / name, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None
+    checksum, payload = data[len(magic) : len(magic) + 4], data[len(magic) + 4 :]
+    if not data.startswith(magic) or zlib.crc32(payload).to_bytes(4, "big") != checksum:
+        return None
+    return payload
+
+
+def write_blob(name: str, magic: bytes, payload: bytes) -> None:
+    """Write cache file ``name`` whole or not at all; a cache that cannot be written
+    costs speed, never a result."""
+    import tempfile
+    import zlib
+
+    directory = cache_dir()
+    if directory is None:
+        return
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(magic + zlib.crc32(payload).to_bytes(4, "big") + payload)
+            os.replace(tmp, directory / name)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:
+        return

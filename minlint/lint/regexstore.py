@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import atexit
 import marshal
-import os
 import re
 import sys
 import zlib
@@ -58,44 +57,28 @@ def _build_id() -> str:
     )
 
 
-def _path() -> str | None:
-    from minlint.lint.cachedir import cache_dir
-
-    directory = cache_dir()
-    if directory is None:
-        return None
-    return os.path.join(directory, f"patterns-{zlib.crc32(_build_id().encode()):08x}.bin")
-
-
-def _crc(payload: bytes) -> bytes:
-    return zlib.crc32(payload).to_bytes(4, "big")
+def _name() -> str:
+    return f"patterns-{zlib.crc32(_build_id().encode()):08x}.bin"
 
 
 def _load() -> dict[tuple[str, int], Program]:
     global _programs
     if _programs is None:
         _programs = {}
-        path = _path()
-        if path is not None:
-            try:
-                with open(path, "rb") as fh:
-                    data = fh.read()
-            except OSError:
-                data = b""
-            checksum = data[len(MAGIC) : len(MAGIC) + 4]
-            payload = data[len(MAGIC) + 4 :]
-            if data.startswith(MAGIC) and _crc(payload) == checksum:
-                try:
-                    loaded = marshal.loads(payload)
-                except Exception:  # written by another build: compile afresh
-                    loaded = None
-                if (
-                    isinstance(loaded, tuple)
-                    and len(loaded) == 2
-                    and loaded[0] == _build_id()
-                    and isinstance(loaded[1], dict)
-                ):
-                    _programs = loaded[1]
+        from minlint.lint.cachedir import read_blob
+
+        payload = read_blob(_name(), MAGIC)
+        try:
+            loaded = marshal.loads(payload) if payload else None
+        except Exception:  # written by another build: compile afresh
+            loaded = None
+        if (
+            isinstance(loaded, tuple)
+            and len(loaded) == 2
+            and loaded[0] == _build_id()
+            and isinstance(loaded[1], dict)
+        ):
+            _programs = loaded[1]
     return _programs
 
 
@@ -157,29 +140,12 @@ def _remember(key: tuple[str, int], program: Program) -> None:
 
 
 def save() -> None:
-    """Write the store whole or not at all; a cache that cannot be written costs speed,
-    never a result."""
+    """Write the store (see :func:`minlint.lint.cachedir.write_blob`)."""
     if not (_added and _programs):
         return
-    path = _path()
-    if path is None:
-        return
+    from minlint.lint.cachedir import write_blob
+
     programs: dict[Any, Program] = _programs
     if len(programs) > LIMIT:
         programs = {key: programs[key] for key in sorted(_used) if key in programs}
-    import tempfile
-
-    try:
-        payload = marshal.dumps((_build_id(), programs))
-        directory = os.path.dirname(path)
-        os.makedirs(directory, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(MAGIC + _crc(payload) + payload)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except Exception:
-        return
+    write_blob(_name(), MAGIC, marshal.dumps((_build_id(), programs)))

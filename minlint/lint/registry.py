@@ -49,10 +49,13 @@ class Rule:
     needs: frozenset[str] = frozenset()
     origin: str = "minlint"
     uses: frozenset[str] = frozenset()
+    doc: str = field(default="", repr=False, compare=False)  # the explanation, when listed
 
     @property
     def explanation(self) -> str:
         """What the rule checks, why it matters and an example: the module's docstring."""
+        if self.doc:
+            return self.doc
         module = sys.modules.get(self.check.__module__)
         if not (module and module.__doc__):
             return self.summary
@@ -217,3 +220,91 @@ def plugin_rules() -> list[Rule]:
 def load_registry() -> Registry:
     """All rules, shipped and third-party, loaded once per process."""
     return Registry([*builtin_rules(), *plugin_rules()])
+
+
+# --- the catalogue, for listing ------------------------------------------------------------
+
+_CATALOGUE_MAGIC = b"minlint-rules\n"  # then the payload's CRC-32, then the payload
+
+
+def listed_registry() -> Registry:
+    """The rules as ``minlint rules`` and ``minlint rule`` show them. The shipped rules'
+    declarations and explanations are kept in the cache directory while the rule modules
+    are unchanged (by size and time), so that listing them does not import every rule
+    and all it reads; a check uses :func:`load_registry`."""
+    return Registry([*_listed_builtin_rules(), *plugin_rules()])
+
+
+def _rule_files() -> str:
+    """minlint's version and the size and time of every shipped rule module."""
+    import minlint.rules as package
+    from minlint import __version__
+
+    stamps = [__version__]
+
+    def walk(directory: str, prefix: str) -> None:
+        for entry in sorted(os.scandir(directory), key=lambda e: e.name):
+            if entry.is_dir():
+                walk(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(".py"):
+                st = entry.stat()
+                stamps.append(f"{prefix}{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+
+    for directory in package.__path__:
+        walk(directory, "")
+    return "\n".join(stamps)
+
+
+def _listed_builtin_rules() -> list[Rule]:
+    import marshal
+    import zlib
+
+    from minlint.lint.cachedir import read_blob, write_blob
+
+    stamp = _rule_files()
+    name = f"rules-{zlib.crc32(stamp.encode()):08x}.bin"
+    payload = read_blob(name, _CATALOGUE_MAGIC)
+    try:
+        saved, rows = marshal.loads(payload) if payload else (None, ())
+        if saved == stamp:
+            return [_listed(row) for row in rows]
+    except Exception:  # a catalogue of another shape: read the modules again
+        pass
+    rules = builtin_rules()
+    rows = [
+        (r.code, r.name, r.category, r.severity, r.summary, tuple(sorted(r.needs)), r.origin,
+         tuple(sorted(r.uses)), r.explanation)
+        for r in rules
+    ]  # fmt: skip
+    write_blob(name, _CATALOGUE_MAGIC, marshal.dumps((stamp, rows)))
+    return rules
+
+
+def _listed(row: tuple) -> Rule:
+    code, name, category, severity, summary, needs, origin, uses, doc = row
+    return Rule(
+        code=code,
+        name=name,
+        category=category,
+        severity=severity,
+        summary=summary,
+        check=_Deferred(origin, code),
+        needs=frozenset(needs),
+        origin=origin,
+        uses=frozenset(uses),
+        doc=doc,
+    )
+
+
+class _Deferred:
+    """A listed rule's check, its module imported when it is first called."""
+
+    def __init__(self, module: str, code: str) -> None:
+        self.__module__ = module
+        self.code = code
+
+    def __call__(self, ctx: RuleContext) -> Iterable[Finding]:
+        import importlib
+
+        module = importlib.import_module(self.__module__)
+        return next(r for r in _rules_in(module) if r.code == self.code).check(ctx)
