@@ -144,3 +144,31 @@ def test_seed_footer_inside_a_sentence_is_removed():
 def test_markdown_columns_skip_emphasis_and_bullets():
     doc = read_markdown("**Tuesday 18 June 2024**\n\n- **Item** one\n  - two\n", "x.md")
     assert [b.locate(0) for b in doc.blocks] == [(1, 3), (3, 5), (4, 5)]
+
+
+def test_columns_after_tabs_and_zero_width_spaces_are_the_files(tmp_path):
+    """A tab is read as two spaces (it separates columns) and a zero-width space as
+    nothing; a finding's column is still where an editor puts it, one a character."""
+    from minlint.lint.engine import CheckOptions, run_check
+
+    lines = [
+        "MINUTES of the meeting held on Tuesday 5 March 2024",
+        "",
+        "1.\tApologies",
+        "",
+        "\tThe\tthe\tminutes\u200b were noted on Monday 5 March 2024.",
+        "",
+        "\u2022\tThe the bullet.",
+    ]
+    draft = tmp_path / "minutes.txt"
+    draft.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {
+        (f.code, f.line, f.column)
+        for f in run_check([str(draft)], CheckOptions(select=("P001", "D001"))).findings
+    }
+    where = {
+        ("P001", 5, lines[4].index("the") + 1),
+        ("D001", 5, lines[4].index("Monday") + 1),
+        ("P001", 7, lines[6].index("the") + 1),
+    }
+    assert found == where

@@ -29,6 +29,24 @@ class Line:
     starts_block: bool = False  # a new block starts here even without a blank line
     page_break: bool = False  # a page starts at this line
     joins: bool = False  # goes on with the line before, even after a heading line
+    # (offset in text, source column) where the text's characters stop matching the
+    # source's one for one: after a tab read as two spaces, a zero-width space dropped
+    shifts: tuple[tuple[int, int], ...] = ()
+
+    def column_at(self, offset: int) -> int:
+        """The source column of character ``offset`` of the text."""
+        column = self.column + offset
+        for at, col in self.shifts:
+            if at > offset:
+                break
+            column = col + offset - at
+        return column
+
+    def drop(self, count: int) -> None:
+        """Take the first ``count`` characters off the text (a bullet, a list mark)."""
+        self.column = self.column_at(count)
+        self.shifts = tuple((at - count, col) for at, col in self.shifts if at > count)
+        self.text = self.text[count:]
 
 
 # A line that ends on a little word or a joining mark goes on in the next line: a title
@@ -131,6 +149,7 @@ def _join(parts: list[Line]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         if text:
             text += separator(text, piece)
         origins.append((len(text), ln.no, ln.column))
+        origins.extend((len(text) + at, ln.no, col) for at, col in ln.shifts)
         text += piece
     return text, tuple(origins)
 

@@ -116,6 +116,29 @@ def _title_alone(text: str, width: int, wrap: int) -> bool:
     return not FUNCTION_END.search(text)
 
 
+def _moves(raw: str) -> tuple[tuple[int, int], ...]:
+    """(offset after, offset before) the translation by SPACES, wherever a character was
+    not replaced by exactly one."""
+    out = []
+    after = 0
+    for before, ch in enumerate(raw, 1):
+        put = SPACES.get(ord(ch))
+        after += 1 if put is None or isinstance(put, int) else len(put)
+        if put is not None and not isinstance(put, int) and len(put) != 1:
+            out.append((after, before))
+    return tuple(out)
+
+
+def _source(moved: tuple[tuple[int, int], ...], offset: int) -> int:
+    """The offset in the line as written of ``offset`` in the translated line."""
+    source = offset
+    for after, before in moved:
+        if after > offset:
+            break
+        source = before + offset - after
+    return source
+
+
 def read_plain(
     text: str, path: str, *, running_heads: bool = True, titles: Collection[int] = ()
 ) -> Document:
@@ -132,6 +155,7 @@ def read_plain(
     numbers: list[int] = []
     texts: list[str] = []
     columns: list[int] = []  # where the text starts in the file, for locations
+    shifts_of: list[tuple[tuple[int, int], ...]] = []  # see Line.shifts
     indents: list[int] = []  # where it starts in its line, for the layout
     page_of: list[int | None] = []
     breaks: set[int] = set()
@@ -153,15 +177,21 @@ def read_plain(
             import html
 
             raw = html.unescape(raw)
+        moved: tuple[tuple[int, int], ...] = ()
         if "\t" in raw or not raw.isascii():
-            raw = raw.translate(SPACES)
+            translated = raw.translate(SPACES)
+            if len(translated) != len(raw):
+                moved = _moves(raw)
+            raw = translated
         clean = raw.rstrip()
         stripped = clean.lstrip()
+        lead = len(clean) - len(stripped)
         raw_lines.append(raw)
         numbers.append(no)
         texts.append(stripped)
-        indents.append(len(clean) - len(stripped) + 1)
-        columns.append(offset + indents[-1])
+        indents.append(lead + 1)
+        columns.append(offset + _source(moved, lead) + 1)
+        shifts_of.append(tuple((at - lead, offset + was + 1) for at, was in moved if at > lead))
         page_of.append(page if has_pages else None)
         pages[-1].append(i)
 
@@ -195,7 +225,14 @@ def read_plain(
     for i, t in enumerate(texts):
         if i in drop:
             continue
-        ln = Line(no=numbers[i], text=t, column=columns[i], page=page_of[i], page_break=i in breaks)
+        ln = Line(
+            no=numbers[i],
+            text=t,
+            column=columns[i],
+            page=page_of[i],
+            page_break=i in breaks,
+            shifts=shifts_of[i],
+        )
         width = len(raw_lines[i].rstrip())
         if (
             title_alone
@@ -227,6 +264,7 @@ def read_plain(
             if tag:
                 # A heading tag written into a text file by the site that publishes it.
                 ln.text = t = re.sub(r"<[^>]+>", "", tag.group(2)).strip()
+                ln.shifts = ()
                 if tag.group(1).lower().startswith("h"):
                     ln.hint = HEADING
                     lines.append(ln)
@@ -243,8 +281,7 @@ def read_plain(
             ):
                 m = None  # "(Pages 45" / "- 47)": a range wrapped at its dash, not a bullet
             if m and len(t) > m.end():
-                ln.text = t[m.end() :]
-                ln.column += m.end()
+                ln.drop(m.end())
                 ln.hint = LIST_ITEM
                 ln.level = 1 if indents[i] > 1 else 0
             elif (
