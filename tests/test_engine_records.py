@@ -297,6 +297,34 @@ def test_the_history_holds_every_dated_agenda_and_minutes_of_the_body():
     assert all("licensing" not in r.path for r in records.history)
 
 
+def test_a_long_history_is_the_meetings_nearest_the_draft(tmp_path):
+    """A body's archive of years: the draft is compared with the meetings around its
+    date, and its previous minutes are still the latest before it."""
+    from minlint.lint.records import HISTORY_SIZE
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    months = [dt.date(2016 + k // 12, k % 12 + 1, 9) for k in range(96)]
+    for day in months:
+        (folder / f"minutes_{day}.md").write_text(
+            f"# HARBOUR SCRUTINY PANEL\n\n**{day:%A %-d %B %Y}**\n\n"
+            "Present:- Councillor Ashworth (in the Chair).\n\n## 1. Apologies\n\nNone.\n",
+            encoding="utf-8",
+        )
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "# HARBOUR SCRUTINY PANEL\n\n**Tuesday 14 May 2019**\n\n"
+        "Present:- Councillor Ashworth (in the Chair).\n",
+        encoding="utf-8",
+    )
+    records, _ = match(draft, paths=(str(folder),))
+    dates = [r.date for r in records.history]
+    assert len(dates) == HISTORY_SIZE < len(months)
+    assert dates == sorted(dates)
+    assert dates[0] <= dt.date(2017, 6, 9) and dates[-1] >= dt.date(2021, 3, 9)
+    assert records.previous.date == dt.date(2019, 5, 9)
+
+
 def test_nameless_records_are_matched_only_beside_a_nameless_draft(tmp_path):
     body = tmp_path / "council"
     other = tmp_path / "elsewhere"

@@ -8,8 +8,9 @@ models of the records a draft matched are read.
 A draft is matched to its records by body and date, never by the batch of files it was
 checked with: the agenda of the same meeting (same body, same date), the latest
 minutes of the same body before the draft's date, the work programme and monitoring
-schedule parts of the same body's packs, and the body's history (every dated agenda
-and minutes of the body, whatever their date). A draft is never its own record.
+schedule parts of the same body's packs, and the body's history (its dated agendas and
+minutes, at most the HISTORY_SIZE nearest the draft's date: a body's archive of years is not
+read for every draft). A draft is never its own record.
 
 Two cases need more than a body's name. Records whose text names no body (small
 councils whose minutes open "Minutes of a meeting of the above Council") are the
@@ -397,7 +398,7 @@ class RecordPool:
             ),
             membership=membership or None,
             membership_path=membership_path if membership else None,
-            history=self._records(e for e in same_body if e.meeting and e.date is not None),
+            history=self._records(_nearest(same_body, date)),
         )
 
     def _named_agenda(self, others: Sequence[_Entry], own: str) -> _Entry | None:
@@ -446,6 +447,21 @@ def _named_in(title: str, names: dict[str, str]) -> str | None:
     text = f" {body_key(title) or ''} "
     found = [k for k in names if f" {k} " in text]
     return max(found, key=lambda k: (len(k), k)) if found else None
+
+
+# Dated agendas and minutes of the body a draft is compared with: those of some two
+# years of monthly meetings around its date.
+HISTORY_SIZE = 48
+
+
+def _nearest(entries: Iterable[_Entry], date: dt.date | None) -> list[_Entry]:
+    """The body's dated agendas and minutes nearest ``date`` (the latest, without one)."""
+    dated = [e for e in entries if e.meeting and e.date is not None]
+    if len(dated) <= HISTORY_SIZE:
+        return dated
+    if date is None:
+        return sorted(dated, key=_order_key)[-HISTORY_SIZE:]
+    return sorted(dated, key=lambda e: (abs((e.date - date).days), _order_key(e)))[:HISTORY_SIZE]
 
 
 def _order_key(e: _Entry) -> tuple[dt.date, str, int]:
