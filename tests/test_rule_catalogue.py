@@ -32,7 +32,7 @@ def listing(reg: registry.Registry) -> tuple[str, str, list[str]]:
 def test_the_catalogue_lists_what_the_rule_modules_declare(cache):
     imported = listing(registry.load_registry())
     first = listing(registry.listed_registry())  # read from the modules, then kept
-    assert list(cache.glob("rules-*.bin"))
+    assert list(cache.glob("rules.bin"))
     kept = listing(registry.listed_registry())
     assert imported == first == kept
     assert "What it checks" in kept[2][0]
@@ -53,7 +53,7 @@ def test_a_changed_rule_module_is_read_again(cache, monkeypatch):
 @pytest.mark.parametrize("damage", ["flip", "truncate", "empty"])
 def test_a_damaged_catalogue_is_read_again_from_the_modules(cache, damage):
     expected = listing(registry.listed_registry())
-    (kept,) = cache.glob("rules-*.bin")
+    (kept,) = cache.glob("rules.bin")
     data = bytearray(kept.read_bytes())
     if damage == "flip":
         data[len(data) // 2] ^= 0x01

@@ -244,7 +244,7 @@ def _rule_files() -> str:
 
     def walk(directory: str, prefix: str) -> None:
         for entry in sorted(os.scandir(directory), key=lambda e: e.name):
-            if entry.is_dir():
+            if entry.is_dir() and not entry.name.startswith("__"):
                 walk(entry.path, f"{prefix}{entry.name}/")
             elif entry.name.endswith(".py"):
                 st = entry.stat()
@@ -257,12 +257,11 @@ def _rule_files() -> str:
 
 def _listed_builtin_rules() -> list[Rule]:
     import marshal
-    import zlib
 
     from minlint.lint.cachedir import read_blob, write_blob
 
     stamp = _rule_files()
-    name = f"rules-{zlib.crc32(stamp.encode()):08x}.bin"
+    name = "rules.bin"  # one file, rewritten when the rules change
     payload = read_blob(name, _CATALOGUE_MAGIC)
     try:
         saved, rows = marshal.loads(payload) if payload else (None, ())
