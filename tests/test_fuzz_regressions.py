@@ -520,3 +520,16 @@ def test_a_pdf_whose_catalogue_is_lost_is_refused_after_a_bounded_search(tmp_pat
     assert len(data) > 150_000
     if looked and looked[0]:
         assert looked[0] * len(data) <= pdf._RECOVERY_BYTES
+
+
+def test_a_scaled_amount_of_nothing(tmp_path):
+    """ "€0 m" (a million times nothing) divided by zero to find the amount's precision."""
+    from minlint.lint.facts.totals import block_figures
+    from minlint.lint.parse import parse_path
+
+    draft = tmp_path / "minutes.md"
+    draft.write_text("Costs: €0 m, €1.5 m and £0bn in all; total €1.5 m.\n", encoding="utf-8")
+    (block,) = parse_path(draft).document.blocks
+    figures = block_figures(block)
+    assert [f.value for f in figures][:2] == [0.0, 1_500_000.0]
+    checked_cleanly(draft)

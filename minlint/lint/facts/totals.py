@@ -216,8 +216,9 @@ def _figure(block: Block, text: str, q: Quantity) -> Figure:
     digits = re.search(r"\d[\d,]*(?:\.(\d+))?", written)
     decimals = len(digits.group(1)) if digits and digits.group(1) else 0
     step = 10.0**-decimals
-    if scaled and digits:
-        step *= q.value / float(digits.group(0).replace(",", ""))
+    written_value = float(digits.group(0).replace(",", "")) if digits else 0.0
+    if scaled and written_value:  # "€0 m" is scaled by nothing
+        step *= q.value / written_value
     hedge = _HEDGE_RE.search(text, max(0, q.start - 30), q.start)
     return Figure(
         block=block,
