@@ -17,7 +17,9 @@ class Block:
     ``line`` and ``end_line`` are 1-based source lines of the file for text, markdown and
     HTML, and paragraph numbers of a Word document's body. ``page`` is set where the
     source has pages (PDF). ``cells`` holds a table row's cell texts; ``text`` is then
-    the cells joined by " | ". ``origins`` maps text offsets back to source lines.
+    the cells joined by " | ". ``origins`` maps text offsets back to source lines, and
+    ``shifts`` to columns within a line where the text no longer matches the source one
+    character for one (after a tab read as two spaces).
     """
 
     kind: str
@@ -28,6 +30,7 @@ class Block:
     cells: tuple[str, ...] = ()
     page: int | None = None
     origins: tuple[tuple[int, int, int], ...] = ()
+    shifts: tuple[tuple[int, int, int], ...] = ()  # (offset in text, line, column)
 
     def locate(self, offset: int) -> tuple[int, int]:
         """The source (line, column) of character ``offset`` of ``text``.
@@ -40,6 +43,11 @@ class Block:
             if start > offset:
                 break
             line, column, base = ln, col, start
+        for start, ln, col in self.shifts:
+            if start > offset:
+                break
+            if start >= base:
+                line, column, base = ln, col, start
         return line, column + max(0, offset - base)
 
 

@@ -109,6 +109,7 @@ def head_of(block: Block, end: int) -> Block:
         level=block.level,
         page=block.page,
         origins=tuple(o for o in block.origins if o[0] < len(text)) or block.origins[:1],
+        shifts=tuple(o for o in block.shifts if o[0] < len(text)),
     )
 
 
@@ -126,6 +127,7 @@ def tail_block(block: Block, start: int, end: int | None = None) -> Block:
         level=block.level,
         page=block.page,
         origins=((0, line, column), *origins),
+        shifts=tuple((o - start, ln, col) for o, ln, col in block.shifts if start < o < stop),
     )
 
 

@@ -140,23 +140,28 @@ def separator(before: str, after: str) -> str:
     return " "
 
 
-def _join(parts: list[Line]) -> tuple[str, tuple[tuple[int, int, int], ...]]:
-    """Join line texts into one string; return it with (offset, line, column) origins."""
+Places = tuple[tuple[int, int, int], ...]
+
+
+def _join(parts: list[Line]) -> tuple[str, Places, Places]:
+    """Join line texts into one string; return it with its (offset, line, column) origins
+    (where each line starts) and shifts (see :attr:`Line.shifts`)."""
     text = ""
     origins: list[tuple[int, int, int]] = []
+    shifts: list[tuple[int, int, int]] = []
     for ln in parts:
         piece = ln.text
         if text:
             text += separator(text, piece)
         origins.append((len(text), ln.no, ln.column))
-        origins.extend((len(text) + at, ln.no, col) for at, col in ln.shifts)
+        shifts.extend((len(text) + at, ln.no, col) for at, col in ln.shifts)
         text += piece
-    return text, tuple(origins)
+    return text, tuple(origins), tuple(shifts)
 
 
 def _make_block(parts: list[Line]) -> Block:
     first = parts[0]
-    text, origins = _join(parts)
+    text, origins, shifts = _join(parts)
     kind = first.hint
     if kind is None:
         kind = HEADING if len(text) < 250 and is_caps(text) else PARAGRAPH
@@ -169,6 +174,7 @@ def _make_block(parts: list[Line]) -> Block:
         cells=first.cells,
         page=first.page,
         origins=origins,
+        shifts=shifts,
     )
 
 
@@ -254,6 +260,7 @@ def _merge(prev: Block, nxt: Block) -> Block:
     first = prev.origins or ((0, prev.line, 1),)
     rest = nxt.origins or ((0, nxt.line, 1),)
     origins = first + tuple((o + offset, ln, col) for o, ln, col in rest)
+    shifts = prev.shifts + tuple((o + offset, ln, col) for o, ln, col in nxt.shifts)
     return Block(
         kind=prev.kind,
         text=prev.text + " " + nxt.text,
@@ -263,6 +270,7 @@ def _merge(prev: Block, nxt: Block) -> Block:
         cells=prev.cells,
         page=prev.page,
         origins=origins,
+        shifts=shifts,
     )
 
 
