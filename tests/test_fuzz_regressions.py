@@ -533,3 +533,36 @@ def test_a_scaled_amount_of_nothing(tmp_path):
     figures = block_figures(block)
     assert [f.value for f in figures][:2] == [0.0, 1_500_000.0]
     checked_cleanly(draft)
+
+
+def test_the_titles_of_an_agenda_of_thousands_of_items_are_read_in_one_pass(tmp_path):
+    """Each item's full title was looked for by a search of all the agenda's blocks."""
+    from minlint.lint.facts.alignment import align
+    from minlint.lint.parse import parse_path
+
+    agenda = tmp_path / "agenda.txt"
+    agenda.write_text(
+        "AGENDA\n\nMeeting of the community council on Monday 4 March 2024\n\n"
+        + "".join(f"{n}. Item number {n}\n" for n in range(1, 3001)),
+        encoding="utf-8",
+    )
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text(
+        "MINUTES of the community council held on Monday 4 March 2024\n\n"
+        "1. Item number 1\n\nNoted.\n",
+        encoding="utf-8",
+    )
+    (part,) = parse_path(agenda).agendas
+    assert len(part.items) == 3000
+
+    class Counted(list):
+        passes = 0
+
+        def __iter__(self):
+            Counted.passes += 1
+            return super().__iter__()
+
+    part.blocks = Counted(part.blocks)
+    (draft,) = parse_path(minutes).minutes
+    align(part, draft)
+    assert Counted.passes < 50

@@ -342,14 +342,20 @@ _CONNECTOR = rx.compile(r"(?:\s[-–—&]|\b(?:and|of|the|for|to|in|on|by|with|f
 _ENDS_WITH_PAGES = rx.compile(r"\(\s*pages?\s*[\d\s\-–—,&and]*\)\s*\.?$|\[\s*pages?[^\]]*\]$", re.I)
 
 
-def full_title(item: AgendaItem, agenda: AgendaPart) -> str:
+def full_title(
+    item: AgendaItem, agenda: AgendaPart, by_line: dict[int, Block] | None = None
+) -> str:
     """An agenda item's title with the words it runs on to on the next line ("Annual /
     Report 2023/24 (Pages 9 - 22)"): a line that ends the title with its page range, or
-    that follows a first line ending on "and", "of", "-" ..."""
+    that follows a first line ending on "and", "of", "-" ... (``by_line``: the agenda's
+    blocks by their first line, for the titles of many items)."""
     from minlint.lint.extract.common import source_lines
 
     title = " ".join(item.title.split())
-    block = next((b for b in agenda.blocks if b.line == item.line), None)
+    if by_line is None:
+        block = next((b for b in agenda.blocks if b.line == item.line), None)
+    else:
+        block = by_line.get(item.line)
     if block is None:
         return title
     lines = [" ".join(x.split()) for x in source_lines(block)]
@@ -547,7 +553,10 @@ def _other_meeting(agenda: AgendaPart, minutes: MinutesPart) -> str | None:
 def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
     """Match the agenda's items with the minutes (see the module docstring)."""
     items = list(agenda.items)
-    titles = [full_title(i, agenda) for i in items]
+    by_line: dict[int, Block] = {}
+    for b in agenda.blocks:
+        by_line.setdefault(b.line, b)
+    titles = [full_title(i, agenda, by_line) for i in items]
     mins = list(minutes.items)
     by_number = _shared_numbering(items, titles, mins)
     numbers = frozenset(i.number for i in items)
