@@ -281,18 +281,9 @@ def _listed_builtin_rules() -> list[Rule]:
 
 def _listed(row: tuple) -> Rule:
     code, name, category, severity, summary, needs, origin, uses, doc = row
-    return Rule(
-        code=code,
-        name=name,
-        category=category,
-        severity=severity,
-        summary=summary,
-        check=_Deferred(origin, code),
-        needs=frozenset(needs),
-        origin=origin,
-        uses=frozenset(uses),
-        doc=doc,
-    )
+    check = _Deferred(origin, code)
+    needs, uses = frozenset(needs), frozenset(uses)
+    return Rule(code, name, category, severity, summary, check, needs, origin, uses, doc)
 
 
 class _Deferred:
