@@ -29,7 +29,7 @@ import pickle
 from pathlib import Path
 
 from minlint import __version__
-from minlint.lint.cachedir import cache_dir
+from minlint.lint.cachedir import cache_dir, write_whole
 from minlint.lint.model import ParsedDocument
 
 FORMAT = 2  # bump when the pickled model changes shape within a version
@@ -114,21 +114,11 @@ def _read(entry: Path) -> object | None:
 
 def _write(entry: Path, value: object) -> None:
     """Write an entry whole or not at all."""
-    import tempfile
-
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-            os.replace(tmp, entry)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except Exception:  # a read-only or full disk costs speed, never a result
+    except Exception:  # an object that will not pickle costs speed, never a result
         return
+    write_whole(entry, MAGIC + hashlib.sha256(payload).digest() + payload)
 
 
 def load(path: str, key: str | None = None) -> ParsedDocument | None:

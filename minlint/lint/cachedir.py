@@ -41,21 +41,26 @@ def read_blob(name: str, magic: bytes) -> bytes | None:
 
 
 def write_blob(name: str, magic: bytes, payload: bytes) -> None:
-    """Write cache file ``name`` whole or not at all; a cache that cannot be written
-    costs speed, never a result."""
-    import tempfile
+    """Write cache file ``name``: ``magic``, the payload's CRC-32, the payload."""
     import zlib
 
     directory = cache_dir()
-    if directory is None:
-        return
+    if directory is not None:
+        write_whole(directory / name, magic + zlib.crc32(payload).to_bytes(4, "big") + payload)
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all; a cache that cannot be written costs
+    speed, never a result."""
+    import tempfile
+
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(magic + zlib.crc32(payload).to_bytes(4, "big") + payload)
-            os.replace(tmp, directory / name)
+                fh.write(data)
+            os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
