@@ -6,6 +6,8 @@ saved as ``.txt`` (headings, bold lines, HTML tables) is read as markdown.
 
 from __future__ import annotations
 
+import codecs
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,8 +46,9 @@ def decode(data: bytes) -> str:
     A byte-order mark names the encoding (UTF-8, UTF-16 or UTF-32, either byte order);
     without one, NUL bytes in every other (or three of every four) places are UTF-16
     (UTF-32) of mostly-ASCII text, as some exports write it; other NUL bytes are binary
-    data, unless they are a few stray bytes in text; the rest is UTF-8 or else
-    Windows-1252. CRLF and a bare CR (old Mac files) end a line as LF does.
+    data, unless they are a few stray bytes in text; the rest is UTF-8 or else an
+    eight-bit code page (see :func:`_legacy`). CRLF and a bare CR (old Mac files) end
+    a line as LF does.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -114,7 +117,98 @@ def _eight_bit(data: bytes) -> str:
     valid = len(text) - len(text.encode("ascii", "ignore")) - bad
     if valid > bad:
         return text
-    return data.decode("cp1252", errors="replace")
+    return _legacy(data)
+
+
+# Eight-bit encodings a clerk's machine writes: Windows (and ISO-8859-1, a subset of
+# it for text), old Macs, and Word's "MS-DOS" plain-text export. Windows-1252 first:
+# it is the default, and the others must read clearly better to be chosen.
+_LEGACY = ("cp1252", "mac_roman", "cp850")
+_PUNCTUATION = frozenset("‘’“”–—…•™©®§¶·½¼¾")
+_CURRENCY = frozenset("£€¥¢")
+# Accented letters of the languages minutes are written in; others ("ÿ", "Ð", "Õ", "Ž")
+# are what bytes of another code page look like.
+_ACCENTED = frozenset("àáâäãåæçèéêëìíîïñòóôöõøùúûüýœßÀÁÂÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜÝŒ")
+_HIGH = rx.compile("[\\x80-\\uffff]")
+
+
+def _legacy(data: bytes) -> str:
+    """Eight-bit text in the encoding that reads most plausibly. The same bytes give
+    accented letters in one encoding and symbols in another: in Mac Roman, an
+    apostrophe is Windows-1252's "Õ" ("councilÕs"), a dash its "Ð"; in the MS-DOS code
+    page, "é" is its "‚" and "£" its "œ". Letters inside words and typographic
+    punctuation count for an encoding, capitals after small letters, lone symbols and
+    control characters against it. An encoding an HTML or XML file declares is
+    believed first, as a browser believes it."""
+    declared = _declared(data[:4096])
+    if declared:
+        return data.decode(declared, errors="replace")
+    best = data.decode("cp1252", errors="replace")
+    best_score = _plausibility(best)
+    for encoding in _LEGACY[1:]:
+        text = data.decode(encoding, errors="replace")
+        score = _plausibility(text)
+        if score > best_score + max(1, abs(best_score) // 5):
+            best, best_score = text, score
+    return best
+
+
+_CHARSET = rx.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+)
+# Labels browsers read otherwise than Python's codecs do (WHATWG Encoding Standard).
+_LABELS = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "x-mac-roman": "mac_roman",
+}
+
+
+def _declared(head: bytes) -> str | None:
+    """The encoding a page declares, when Python knows it as a text encoding that
+    reads ASCII as ASCII; a declared Unicode encoding the bytes are not in is no help."""
+    m = _CHARSET.search(head)
+    if not m:
+        return None
+    label = (m.group(1) or m.group(2)).decode("ascii").lower()
+    label = _LABELS.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+        if name.startswith(("utf", "mbcs")) or b"<a =1>".decode(name) != "<a =1>":
+            return None
+    except (LookupError, ValueError):  # unknown, or not text ("rot13", "zlib")
+        return None
+    return name
+
+
+def _plausibility(text: str) -> int:
+    score = 0
+    for m in _HIGH.finditer(text[:200_000]):
+        c = m.group()
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if c in _PUNCTUATION:
+            score += 1
+        elif c in _CURRENCY:
+            score += 1 if (after + text[i + 2 : i + 3] + before).strip(" ")[:1].isdigit() else -1
+        elif c == "°":
+            score += 1 if before.isdigit() or after in "CF" else -1
+        elif c.isspace():
+            pass
+        elif c not in _ACCENTED:
+            score -= 1
+        elif c.isupper():
+            score += 1 if not before.islower() and (before.isalpha() or after.isalpha()) else -1
+        elif before.isdigit() or after.isdigit() or after.isupper():
+            score -= 1
+        elif before.isalpha() or after.isalpha():
+            score += 1
+    return score
 
 
 def _bomless_wide(head: bytes) -> str | None:
