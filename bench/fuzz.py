@@ -129,7 +129,10 @@ class Target:
         from minlint.lint.engine import CheckOptions, run_check
         from minlint.lint.output import FORMATS, render
 
-        options = CheckOptions(select=("ALL",), records=(records,), keep_lines=True)
+        # keep_records: the model is kept for parse_outputs_and_facts, not parsed twice.
+        options = CheckOptions(
+            select=("ALL",), records=(records,), keep_lines=True, keep_records=True
+        )
         if mode in ("agenda", "previous") and draft:
             options = dataclasses.replace(options, **{mode: str(path)})
         else:
