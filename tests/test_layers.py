@@ -106,6 +106,7 @@ def test_every_module_has_a_layer_or_is_shared_ground():
         "minlint.lint",
         "minlint.lint.blocks",
         "minlint.lint.cachedir",
+        "minlint.lint.classstore",
         "minlint.lint.findings",
         "minlint.lint.lazyre",
         "minlint.lint.recordkinds",
