@@ -182,6 +182,18 @@ def test_a_membership_file_overrides_the_agenda(tmp_path):
     assert records.membership_path == str(members)
 
 
+def test_membership_lines_are_numbered_as_an_editor_numbers_them(tmp_path):
+    members = tmp_path / "members.txt"
+    # A line separator (U+2028) pasted into a comment is not a line end in an editor.
+    members.write_text(
+        "# Harbour Scrutiny Panel\u2028(2023/24)\nCouncillor Ashworth (Chair)\n\n"
+        "Councillor Brennan\n",
+        encoding="utf-8",
+    )
+    records, _ = match(DRAFT, paths=(str(RECORDS),), membership=str(members))
+    assert [(p.name, p.line) for p in records.membership] == [("Ashworth", 2), ("Brennan", 4)]
+
+
 def test_real_seed_minutes_find_the_previous_minutes_in_a_pack():
     records, pool = match(seed("002"), paths=(str(SEEDS),))
     assert pool.errors == []

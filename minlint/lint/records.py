@@ -204,7 +204,9 @@ def read_membership(path: str) -> tuple[Person, ...]:
 
     text = decode(read_bytes(Path(path)))
     people: list[Person] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines as an editor numbers them: "\n" only, not U+2028 or the other breaks
+    # str.splitlines knows.
+    for number, line in enumerate(text.split("\n"), start=1):
         line = line.split("#", 1)[0].strip(" \t-*•")
         if line:
             people.extend(split_names(line, number))
