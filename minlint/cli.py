@@ -165,7 +165,9 @@ def _use_colour(no_color: bool, output_file: str | None) -> bool:
 @click.option("--baseline", metavar="FILE", help="Do not report findings recorded in FILE.")
 @click.option("--write-baseline", metavar="FILE", help="Record the current findings in FILE.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
-@click.option("--no-cache", is_flag=True, help="Parse every record again; keep nothing on disk.")
+@click.option(
+    "--no-cache", is_flag=True, help="Parse and check everything again; keep nothing on disk."
+)
 @click.option(
     "--no-progress", is_flag=True, help="Never show a progress bar (shown only on a terminal)."
 )
@@ -206,6 +208,7 @@ def check(
         baseline=baseline,
         apply_baseline=write_baseline is None,
         keep_lines=fmt == "full" and not statistics,
+        reuse=not no_cache,
     )
     bar = None
     if progress.wanted(sys.stderr, fmt, no_progress=no_progress):

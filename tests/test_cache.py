@@ -7,6 +7,7 @@ import os
 import pickle
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES
 
@@ -94,6 +95,13 @@ def test_output_is_the_same_with_and_without_the_cache(monkeypatch, tmp_path):
     assert json.loads(runs[0])["violations"]
 
 
+def forget_findings(tmp_path) -> None:
+    """Drop the findings kept for unchanged drafts: the draft is checked again, and the
+    records are read from the cache."""
+    for entry in (tmp_path / "cache").glob("*.result"):
+        entry.unlink()
+
+
 def _entry_of(tmp_path, suffix: str = ".pickle") -> Path:
     (entry,) = (tmp_path / "cache").glob(f"*{suffix}")
     return entry
@@ -173,6 +181,7 @@ def test_only_the_records_a_draft_matches_are_read_from_the_cache(monkeypatch, t
 
     monkeypatch.setattr(cache, "load", load)
     calls = counting(monkeypatch)
+    forget_findings(tmp_path)
     warm = CliRunner().invoke(cli, args).output
     assert calls == ["draft_minutes_2024-06-11.md"]  # the draft only: no record parsed
     assert not any(name.startswith("decoy_") for name in loaded)
@@ -200,6 +209,7 @@ def test_a_damaged_index_is_made_again_from_the_file(monkeypatch, tmp_path):
         return real_index(parsed)
 
     monkeypatch.setattr(records_module, "record_index", record_index)
+    forget_findings(tmp_path)
     assert CliRunner().invoke(cli, args).output == cold
     # Each index made again from the file's model (itself sound in the cache).
     assert sorted(made) == sorted(p.name for p in records.iterdir())
@@ -222,3 +232,140 @@ def test_a_record_parsed_by_other_parsing_code_is_parsed_again(monkeypatch, tmp_
     assert calls == ["agenda.txt", "agenda.txt"]
     # the stamp of the real code is of its files, and stable within a process
     assert real.__wrapped__() == real() and len(real()) == 64
+
+
+# Findings of an unchanged draft ------------------------------------------------------------
+
+DRAFT_NAME = "draft_minutes_2024-06-11.md"
+
+
+def _folder(tmp_path: Path) -> Path:
+    """The examples in a folder of their own: a draft beside its records."""
+    folder = tmp_path / "committee"
+    folder.mkdir()
+    for path in EXAMPLES.glob("*_20*"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def _check(folder: Path, *more: str) -> str:
+    args = ["check", "--format", "json", str(folder / DRAFT_NAME), "--records", str(folder)]
+    result = CliRunner().invoke(cli, [*args, *more])
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+def test_an_unchanged_draft_s_findings_are_read_back(monkeypatch, tmp_path):
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
+    folder = _folder(tmp_path)
+    first = _check(folder)
+    assert len(list((tmp_path / "cache").glob("*.result"))) == 1
+    calls = counting(monkeypatch)
+    again = _check(folder)
+    assert calls == [], "neither the draft nor a record is parsed again"
+    assert again == first == _check(folder, "--no-cache")
+    assert json.loads(first)["violations"]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _membership(folder: Path) -> None:
+    (folder / "members.txt").write_text("Councillor Dyson (Chair)\nCouncillor Zebedee\n")
+    (folder / "minlint.toml").write_text('membership = "members.txt"\n')
+
+
+CHANGES = {
+    # The draft: a planted mistake put right (D002 "31 June 2024").
+    "draft": lambda f: _edit(f / DRAFT_NAME, "31 June 2024", "30 June 2024"),
+    # A record: the previous minutes lose a paragraph, and the one the draft copies
+    # (P003) moves up.
+    "record": lambda f: _edit(
+        f / "minutes_2024-05-14.txt",
+        "Sian Pritchard, Head of Housing Options, reported on progress against the\n"
+        "strategy's four priorities",
+        "The Head of Housing Options gave a short verbal update.\n\nPriorities",
+    ),
+    "new record": lambda f: (f / "minutes_2024-04-09.txt").write_bytes(
+        (f / "minutes_2024-05-14.txt").read_bytes().replace(b"14 May 2024", b"9 April 2024")
+    ),
+    "configuration": lambda f: (f / "minlint.toml").write_text('ignore = ["D002"]\n'),
+    "membership": _membership,
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_findings_are_made_again_when_anything_they_depend_on_changes(
+    monkeypatch, tmp_path, change
+):
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
+    folder = _folder(tmp_path)
+    before = _check(folder)
+    CHANGES[change](folder)
+    after = _check(folder)
+    truth = _check(folder, "--no-cache")
+    assert after == truth
+    assert after != before, "the change must show in the findings, or the test proves nothing"
+
+
+def test_another_selection_is_another_entry(monkeypatch, tmp_path):
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
+    folder = _folder(tmp_path)
+    everything = _check(folder)
+    dates = _check(folder, "--select", "D")
+    assert dates != everything
+    assert dates == _check(folder, "--select", "D", "--no-cache")
+    assert _check(folder) == everything
+    assert len(list((tmp_path / "cache").glob("*.result"))) == 2
+
+
+def test_a_damaged_entry_is_checked_again(monkeypatch, tmp_path):
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
+    folder = _folder(tmp_path)
+    first = _check(folder)
+    (entry,) = (tmp_path / "cache").glob("*.result")
+    data = bytearray(entry.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    entry.write_bytes(bytes(data))
+    calls = counting(monkeypatch)
+    assert _check(folder) == first
+    assert DRAFT_NAME in calls
+
+
+def test_library_callers_and_other_rules_keep_no_findings(monkeypatch, tmp_path):
+    from minlint.lint.engine import CheckOptions, run_check
+    from minlint.lint.findings import Finding
+    from minlint.lint.registry import Registry, load_registry
+
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
+    folder = _folder(tmp_path)
+    draft = str(folder / DRAFT_NAME)
+    run_check([draft], CheckOptions(records=(str(folder),)))
+    assert not list((tmp_path / "cache").glob("*.result")), "reuse is the command line's"
+
+    def check(ctx):  # a rule of another package: its code is not stamped
+        yield Finding(ctx.path, 1, 1, 1, "Z001", "plugin", "style", "warning", "a finding")
+
+    import dataclasses
+
+    from minlint.lint import engine
+
+    plugin = dataclasses.replace(load_registry().get("D002"), code="Z001", check=check)
+    monkeypatch.setattr(engine, "load_registry", lambda: Registry([plugin]))
+    run_check([draft], CheckOptions(reuse=True))
+    assert not list((tmp_path / "cache").glob("*.result"))
+
+
+def test_another_version_of_a_library_that_reads_files_is_another_build(monkeypatch, tmp_path):
+    module = tmp_path / "fake_pdf_library.py"
+    module.write_text("VERSION = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(cache, "DEPENDENCIES", ("fake_pdf_library", "no_such_library"))
+    before = cache._dependencies()
+    module.write_text("VERSION = 22\n")  # upgraded in place
+    after = cache._dependencies()
+    assert before != after
+    assert before[1] == after[1] == "no_such_library:-"

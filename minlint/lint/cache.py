@@ -15,6 +15,12 @@ date: a draft is matched to its records from the indexes, and only the models of
 records it matched are read. Every entry carries a checksum of its payload, checked
 before it is unpickled: an entry damaged on disk is parsed again, never trusted.
 
+``minlint check`` also keeps what checking a draft gave (its findings and errors), keyed
+by everything they depend on: the draft's content, every file of minlint's package, the
+rules run, the configuration, the working directory and the records' files and content.
+Checking an unchanged draft again (a hook run twice, an archive checked in CI again)
+reads its findings back instead of parsing the draft and running the rules.
+
 The directory is ``$MINLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/minlint``, else
 ``~/.cache/minlint``. ``MINLINT_CACHE_DIR=""`` (or ``minlint check --no-cache``) turns
 the cache off. A cache that cannot be read or written is ignored: the file is parsed.
@@ -56,11 +62,11 @@ def _shape() -> str:
 
 @functools.cache
 def _build() -> str:
-    """The code that reads and parses, by the size and time of its files: an entry parsed
-    by other code is not trusted, even within one version (an editable install, a patched
-    release)."""
+    """The code that reads and parses, by the size and time of its files and of the
+    libraries it reads with: an entry parsed by other code is not trusted, even within
+    one version (an editable install, a patched release, another pypdf)."""
     root = Path(__file__).resolve().parent
-    stamps = []
+    stamps = _dependencies()
     for folder in (root, root / "readers", root / "extract", root / "facts"):
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -71,6 +77,48 @@ def _build() -> str:
                 st = entry.stat()
                 stamps.append(f"{folder.name}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+
+
+# The libraries that read files for minlint: another version may read a file otherwise.
+DEPENDENCIES = ("lxml", "pypdf", "rapidfuzz", "Levenshtein")
+
+
+def _dependencies() -> list[str]:
+    """Each library's installed module by size and time, found without importing it."""
+    from importlib.util import find_spec
+
+    stamps = []
+    for name in DEPENDENCIES:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec else None
+        try:
+            st = os.stat(origin) if origin else None
+        except OSError:
+            st = None
+        stamps.append(f"{name}:{origin}:{st.st_size}:{st.st_mtime_ns}" if st else f"{name}:-")
+    return stamps
+
+
+@functools.cache
+def package_build() -> str:
+    """Every file of minlint's package (its rules, schemas and all), by size and time:
+    findings made by other code are not reused."""
+    root = Path(__file__).resolve().parent.parent
+    stamps = [_build()]
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if not name.endswith((".pyc", ".tmp")):
+                try:
+                    st = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                rel = os.path.relpath(os.path.join(folder, name), root)
+                stamps.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(stamps).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def source_key(path: str) -> str | None:
@@ -138,6 +186,20 @@ def store(path: str, parsed: ParsedDocument, key: str | None = None) -> None:
     entry = _entry(key, ".pickle") if key else None
     if entry is not None:
         _write(entry, parsed)
+
+
+def load_result(key: str) -> object | None:
+    """What checking a file gave, kept under ``key`` (see :func:`store_result`)."""
+    entry = _entry(key, ".result")
+    return _read(entry) if entry else None
+
+
+def store_result(key: str, result: object) -> None:
+    """Keep what checking a file gave, under a key that names everything it depends
+    on (the engine's ``result_key``)."""
+    entry = _entry(key, ".result")
+    if entry is not None:
+        _write(entry, result)
 
 
 def load_index(path: str, key: str | None = None) -> list | None:

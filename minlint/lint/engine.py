@@ -75,6 +75,9 @@ class CheckOptions:
     apply_baseline: bool = True
     keep_lines: bool = False  # return the source lines of files with findings (full output)
     keep_records: bool = False  # return each file's model and matched records (report)
+    # Keep each file's findings in the cache and reuse them while nothing they depend on
+    # changed (see result_key); the command line's choice, not a library caller's.
+    reuse: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,7 @@ class FilePlan:
     baseline: str | None
     keep_lines: bool = False
     keep_records: bool = False
+    reuse: bool = False
 
 
 @dataclass(slots=True)
@@ -202,6 +206,7 @@ class Planner:
             baseline=opts.baseline or config.baseline,
             keep_lines=opts.keep_lines,
             keep_records=opts.keep_records,
+            reuse=opts.reuse and not opts.keep_records,
         )
 
 
@@ -321,9 +326,54 @@ def _line_text(document: Document, line: int) -> str:
     return document.lines[line - 1] if 0 < line <= len(document.lines) else ""
 
 
+def result_key(plan: FilePlan, rules: Sequence[Rule], with_records: bool) -> str | None:
+    """Everything a file's findings depend on, or None when they cannot be kept: the
+    cache is off, or a rule is not one of minlint's (a plugin's code is not stamped)."""
+    import sys
+
+    from minlint.lint import cache
+
+    if not all(getattr(r.check, "__module__", "").startswith("minlint.rules.") for r in rules):
+        return None
+    draft = cache.source_key(plan.path)
+    if draft is None:
+        return None
+    return "\0".join(
+        (
+            "result",
+            draft,
+            cache.package_build(),
+            sys.version,
+            os.getcwd(),
+            plan.path,
+            " ".join(f"{r.code}:{r.check.__module__}" for r in rules),
+            repr(plan.config),
+            repr(plan.sources),
+            repr(plan.keep_lines),
+            _pool(plan.sources).state() if with_records else "",
+        )
+    )
+
+
 def check_file(plan: FilePlan) -> FileResult:
     """Run a file's rules; a file that cannot be read becomes an error, never a crash."""
+    from minlint.lint import cache
+
     registry = load_registry()
+    rules = [r for r in registry if r.code in plan.codes]
+    with_records = plan.keep_records or any(r.needs or r.uses for r in rules)
+    key = result_key(plan, rules, with_records) if plan.reuse else None
+    if key is not None:
+        kept = cache.load_result(key)
+        if isinstance(kept, FileResult) and kept.path == plan.path:
+            return kept
+    result = _check(plan, registry, rules, with_records)
+    if key is not None:
+        cache.store_result(key, result)
+    return result
+
+
+def _check(plan: FilePlan, registry: Registry, rules: list[Rule], with_records: bool) -> FileResult:
     result = FileResult(plan.path)
     # A draft is parsed when it is checked and dropped after: an archive's drafts are
     # never all in memory. One read as a record already is not read again; the report
@@ -334,9 +384,8 @@ def check_file(plan: FilePlan) -> FileResult:
     if isinstance(parsed, FileError):
         result.errors.append(parsed)
         return result
-    rules = [r for r in registry if r.code in plan.codes]
     records = Records()
-    if plan.keep_records or any(r.needs or r.uses for r in rules):
+    if with_records:
         pool = _pool(plan.sources)
         records = pool.match(plan.path, parsed)
         result.errors.extend(pool.errors)

@@ -278,12 +278,32 @@ class RecordPool:
         self._membership: tuple[Person, ...] | None = None
         self._names: dict[str, str] = {}  # body keys of the records, and a name for each
         self._made: dict[_Entry, Record | None] = {}
+        self._keys: list[tuple[str, str | None]] = []  # each file read, and its cache key
+
+    def state(self) -> str:
+        """What the records are, as a digest: every file's real path and content, the
+        membership file's, and what could not be read. Findings kept in the cache are
+        reused only while this is unchanged."""
+        import hashlib
+
+        from minlint.lint import cache
+
+        self._load()
+        digest = hashlib.sha256()
+        for path, key in self._keys:
+            digest.update(f"{path}\0{key}\n".encode("utf-8", "surrogatepass"))
+        if self.sources.membership:
+            digest.update(f"{cache.source_key(self.sources.membership)}\n".encode())
+        for error in sorted(set(self.errors)):
+            digest.update(f"{error.path}\0{error.message}\n".encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
     def _index(self, path: str) -> list[_Entry]:
         """A file's entries, from the cache's index when it has one."""
         from minlint.lint import cache
 
         key = cache.source_key(path)
+        self._keys.append((os.path.realpath(path), key))
         rows = cache.load_index(path, key) if key else None
         if rows is None:
             parsed = self.cache.get(path, persist=True)
