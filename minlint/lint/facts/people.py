@@ -80,8 +80,10 @@ _PAREN = rx.compile(r"\s*\(([^()]*)\)")
 # from line to line, by a full stop after a word (not an initial or a title) or a closing
 # bracket before the next name: "... Martin Whelton. Caroline Holland (Director of
 # Corporate Services), ... Colin Millar (Democratic Services) Suresh Patel".
+# Space before a separator is taken only from the start of its run: "\s*" tried at every
+# place of a long run of spaces took time of the square of its length.
 _SPLIT = rx.compile(
-    r"\s*(?:[,;]|\band\b|&|\ba[’']r\b)\s*"
+    r"(?:(?<!\s)\s+)?(?:[,;]|\band\b|&|\ba[’']r\b)\s*"
     r"|(?<=[a-z)])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bCllr)(?<!\bCyng)\.\s+(?=[A-Z][a-z])"
     r"|(?<=\))\s+(?=[A-Z][a-z])"
 )

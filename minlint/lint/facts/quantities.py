@@ -58,7 +58,9 @@ _CURRENCY = {"£": "GBP", "€": "EUR", "$": "USD"}
 _S = r"[^\S\n]"
 
 # Starts at a digit so that the engine skips quickly; a currency sign is looked up behind.
-_NUMBER_RE = rx.compile(r"\d+(?!\d)(?:,\d{3}(?!\d))*(?:\.\d+(?!\d))?(?![,.]\d)")
+# A number starts where a run of digits starts: tried from every digit of a long run that
+# fails at its end ("999….5"), the pattern took time of the square of the run's length.
+_NUMBER_RE = rx.compile(r"(?<!\d)\d+(?!\d)(?:,\d{3}(?!\d))*(?:\.\d+(?!\d))?(?![,.]\d)")
 _CURRENCY_BEFORE_RE = rx.compile(rf"[£€$]{_S}?\Z")
 _SCALE_RE = rx.compile(
     rf"(?:{_S}*(?:\n{_S}*)?(?P<word>million|billion|thousand)|{_S}?(?P<short>bn|m|k))\b"
