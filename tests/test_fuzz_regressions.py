@@ -589,3 +589,7 @@ def test_a_run_of_spaces_in_a_list_of_names():
         people = split_names(f"Councillors Atkin{' ' * n}and Bacon;{' ' * n}Cooper")
         assert [p.name for p in people] == ["Atkin", "Bacon", "Cooper"]
     assert [p.name for p in split_names("Councillors Atkin , , Bacon")] == ["Atkin", "Bacon"]
+    # And the notes in brackets after a name ("(Chair)"), after a run of spaces.
+    for n in (1, 200_000):
+        people = split_names(f"Councillors Atkin{' ' * n}(Chair) and Bacon{' ' * n}(Vice-Chair)")
+        assert [(p.name, p.role) for p in people] == [("Atkin", "chair"), ("Bacon", "vice-chair")]

@@ -39,7 +39,8 @@ _NOT_TITLE = rx.compile(
 )
 _COLON = rx.compile(r"\s*(?::-|:)\s*")
 _DASH = rx.compile(r"\s+[-–—]\s+")
-_ITEM_NOTE = rx.compile(r"\s*\((?:agenda\s+)?item\s+\d+[a-z]?\)\s*$", re.I)
+# Spaces are taken from the start of their run only (see facts.people._SPLIT).
+_ITEM_NOTE = rx.compile(r"(?:(?<!\s)\s+)?\((?:agenda\s+)?item\s+\d+[a-z]?\)\s*$", re.I)
 _RUNS_ON = rx.compile(
     r"(?:[.,;:!?]|\b(?:a|an|the|of|to|and|or|in|on|at|by|for|from|with|as|that|be|is|was|were"
     r"|are|&))$",

@@ -75,7 +75,7 @@ _POST = rx.compile(
     r"lead|(?:head|director|manager)\s+(?:of|for)\s+[\w\s&'’-]+|assistant|deputy)$"
 )
 _INITIAL_NOTE = rx.compile(r"^\s*[A-Z]{1,2}\.?\s*$")
-_PAREN = rx.compile(r"\s*\(([^()]*)\)")
+_PAREN = rx.compile(r"(?:(?<!\s)\s+)?\(([^()]*)\)")  # spaces from their run's start
 # Names in a list are parted by commas, semicolons and "and"; and, where a list ran on
 # from line to line, by a full stop after a word (not an initial or a title) or a closing
 # bracket before the next name: "... Martin Whelton. Caroline Holland (Director of

@@ -1,0 +1,126 @@
+"""Every regular expression of minlint on long runs of one kind of text (not a test).
+
+A pattern that backtracks over a run of spaces, digits or letters can take time of the
+square of the run's length; a paragraph of a damaged file holds runs of thousands. Each
+pattern compiled through ``minlint.lint.regexstore`` (all of minlint's fixed patterns)
+is run with ``finditer`` over runs of one kind of text, each run followed by text that
+makes a match fail late, at two lengths four times apart. A pattern whose time grows by
+more than ``--ratio`` (16 is quadratic, 4 linear) on a run where it takes at least
+``--floor`` seconds is listed with the run: a hang the fuzz campaign may take a long
+time to find.
+
+    python bench/patterns.py [--short 2000] [--ratio 8] [--floor 0.005]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+# (name, the repeated unit, what follows the run)
+RUNS = [
+    ("spaces", " ", "x"),
+    ("tabs", "\t", "x"),
+    ("line ends", "\n", "x"),
+    ("blank lines of spaces", " \n", "x"),
+    ("digits", "9", ".5.5"),
+    ("digits and commas", "1,", "5."),
+    ("digits and points", "1.", "5,"),
+    ("small letters", "a", "!"),
+    ("capitals", "A", "!"),
+    ("words", "word ", "!"),
+    ("capitalised words", "Word ", "!"),
+    ("initials", "A. ", "!"),
+    ("names and commas", "Smith, ", "!"),
+    ("and", "and ", "!"),
+    ("points", ".", "a"),
+    ("hyphens", "-", "a"),
+    ("stars", "*", "a"),
+    ("brackets", "(", "a"),
+    ("closing brackets", ")", "a"),
+    ("apostrophes", "'", "a"),
+    ("pounds", "£", "a"),
+    ("percent", "5%", "a"),
+    ("dates", "1 May ", "x"),
+    ("minute numbers", "12. ", "x"),
+    ("pipes", "|", "x"),
+    ("hashes", "#", "x"),
+    ("colons", ":", "x"),
+]
+
+
+def patterns() -> list[re.Pattern[str]]:
+    """Every pattern compiled through the store by importing each minlint module (and
+    compiling the patterns its module keeps for first use)."""
+    import minlint
+    from minlint.lint import regexstore
+
+    seen: dict[tuple[str, int], re.Pattern[str]] = {}
+    real = regexstore.compile
+
+    def keep(pattern, flags=0):
+        compiled = real(pattern, flags)
+        seen[(pattern, int(flags))] = compiled
+        return compiled
+
+    regexstore.compile = keep
+    from minlint.lint.lazyre import LazyPattern
+
+    for info in pkgutil.walk_packages(minlint.__path__, "minlint."):
+        if info.name.endswith("__main__"):
+            continue
+        try:
+            module = importlib.import_module(info.name)
+        except Exception as exc:  # an optional dependency missing: its patterns are not run
+            print(f"skipped {info.name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, LazyPattern):
+                value.compiled()  # compiled on first use: now
+    regexstore.compile = real
+    return [p for p in seen.values() if isinstance(p.pattern, str)]
+
+
+def cost(pattern: re.Pattern[str], text: str) -> float:
+    start = time.perf_counter()
+    for _ in pattern.finditer(text):
+        pass
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--short", type=int, default=2000, help="characters of the shorter run")
+    ap.add_argument("--ratio", type=float, default=8.0)
+    ap.add_argument("--floor", type=float, default=0.005, help="seconds on the longer run")
+    args = ap.parse_args()
+
+    found = patterns()
+    print(f"{len(found)} patterns, {len(RUNS)} kinds of run, {args.short} and {args.short * 4}")
+    slow = []
+    for pattern in found:
+        for name, unit, tail in RUNS:
+            times = []
+            for length in (args.short, args.short * 4):
+                text = "Minutes " + unit * (length // len(unit)) + tail
+                times.append(min(cost(pattern, text) for _ in range(2)))
+            if times[1] >= args.floor and times[1] > args.ratio * max(times[0], 1e-6):
+                ratio = times[1] / max(times[0], 1e-6)
+                slow.append(pattern.pattern)
+                print(
+                    f"{ratio:6.1f}x {times[1] * 1000:8.1f} ms  {name:<22} {pattern.pattern[:150]!r}",
+                    flush=True,
+                )
+    print(f"{len(slow)} slow" if slow else "none grows faster than its run")
+
+
+if __name__ == "__main__":
+    main()
