@@ -115,10 +115,8 @@ def main() -> None:
             if times[1] >= args.floor and times[1] > args.ratio * max(times[0], 1e-6):
                 ratio = times[1] / max(times[0], 1e-6)
                 slow.append(pattern.pattern)
-                print(
-                    f"{ratio:6.1f}x {times[1] * 1000:8.1f} ms  {name:<22} {pattern.pattern[:150]!r}",
-                    flush=True,
-                )
+                shown = repr(pattern.pattern[:150])
+                print(f"{ratio:6.1f}x {times[1] * 1000:8.1f} ms  {name:<22} {shown}", flush=True)
     print(f"{len(slow)} slow" if slow else "none grows faster than its run")
 
 
