@@ -593,3 +593,40 @@ def test_a_run_of_spaces_in_a_list_of_names():
     for n in (1, 200_000):
         people = split_names(f"Councillors Atkin{' ' * n}(Chair) and Bacon{' ' * n}(Vice-Chair)")
         assert [(p.name, p.role) for p in people] == [("Atkin", "chair"), ("Bacon", "vice-chair")]
+
+
+def _patterns_searched_in_whole_blocks():
+    """(pattern, a text it finds something in, what it finds, the unit of a long run that
+    made it slow): each searched for in a whole block, title or paragraph."""
+    from minlint.lint.extract import agenda, resolutions
+    from minlint.lint.facts import counts
+    from minlint.lint.readers import html
+    from minlint.rules import r003_empty_resolution as r003
+
+    return [
+        (agenda._TRAILING_PAGE, "Budget monitoring   12", "   12", " "),
+        (counts._TRAILING_COUNT_RE, "Members present ( 18 ).", " ( 18 ).", " "),
+        (counts._CONJ_RE, "Ely, Ware and Hythe", " and ", " "),
+        (html._FILE_SIZE, "Appendix A (PDF 245 KB)", " (PDF 245 KB)", " "),
+        (r003._TAIL, "Resolved: that the report be noted. ”)", ". ”)", "."),
+        (
+            resolutions._PROPOSED_SECONDED,
+            "Councillor Ann Lee proposed and Councillor Bob Cole seconded that it be noted",
+            "Councillor Ann Lee proposed and Councillor Bob Cole seconded that it be noted",
+            "Word ",
+        ),
+    ]
+
+
+def test_patterns_searched_in_whole_blocks_start_where_a_run_starts():
+    """Each of these was tried from every place of a long run of what it begins with
+    (spaces, points, capitalised words) and took time of the square of the run's length:
+    the 200,000-character runs here would take many minutes. What they find in ordinary
+    text is unchanged."""
+    for pattern, text, found, unit in _patterns_searched_in_whole_blocks():
+        assert pattern.search(text).group() == found, pattern.pattern
+        run = unit * (200_000 // len(unit))
+        assert pattern.search(f"x{run}x") is None, pattern.pattern
+        assert pattern.search(f"{run}{text}").group().strip().endswith(found.strip()), (
+            pattern.pattern
+        )

@@ -24,7 +24,9 @@ from minlint.lint.model import AgendaItem, AgendaPart, Part, Person
 
 _BARE_ITEM = rx.compile(r"^(\d{1,3})\.$")
 _AGENDA_ITEM = rx.compile(r"^(\d{1,4})\.\s+(\S.*)$", re.S)
-_TRAILING_PAGE = rx.compile(r"\s+(\d{1,3})$")
+# Searched for in a whole title: spaces taken from the start of their run only, or a
+# long run of them would be tried from each of its places.
+_TRAILING_PAGE = rx.compile(r"(?<!\s)\s+(\d{1,3})$")
 _VENUE = rx.compile(r"^venue\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
 _DATE_LABEL = rx.compile(r"^date(?:\s+and\s+time)?\s*(?::-|:|-)\s*(.*)$", re.I | re.S)
 _TIME_LABEL = rx.compile(r"^time\s*(?::-|:|-)\s*(.*)$", re.I | re.S)

@@ -121,11 +121,12 @@ def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int]]:
 _OPEN_QUOTE = rx.compile(r"^[“\"‘']\s*")
 _CLOSE_QUOTE = rx.compile(r"[”\"’']\s*([.;]?)$")
 _QUOTED = rx.compile(r"^\s*[“\"‘']?\s*that\b|^\s*[“\"]", re.I)
-# A name starts where a word starts and its words are bounded: searched for in a run of
-# thousands of letters, it would otherwise be tried at every letter to the run's end.
+# A name starts where a word starts, its words are bounded and so is their number (seven):
+# searched for in a run of thousands of letters or capitalised words, it would otherwise be
+# tried at every letter or word to the run's end.
 _NAME = (
     r"(?<![\w.'’‟-])(?:(?:County\s+)?(?:Councillors?|Cllrs?\.?|Cyng\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
-    r"[A-Z][\w.'’‟-]{0,40}(?:\s+(?:[A-Z][\w.'’‟-]{0,40}|\([A-Z]\)|Uí|Ní|Ó|de|van))*"
+    r"[A-Z][\w.'’‟-]{0,40}(?:\s+(?:[A-Z][\w.'’‟-]{0,40}|\([A-Z]\)|Uí|Ní|Ó|de|van)){0,6}"
 )
 _PROPOSED_LINE = rx.compile(rf"^(?i:proposed\s+by)\s*:?\s*(?P<who>{_NAME})")
 _SECONDED_LINE = rx.compile(rf"^(?i:seconded\s+by)\s*:?\s*(?P<who>{_NAME})")
@@ -133,7 +134,7 @@ _SECONDED_LINE = rx.compile(rf"^(?i:seconded\s+by)\s*:?\s*(?P<who>{_NAME})")
 # without "by".
 _COUNCILLOR = (
     r"(?:County\s+)?(?:Councillors?|Cllrs?\.?|Cyng\.?)\s+[A-Z][\w.'’‟-]{0,40}"
-    r"(?:\s+[A-Z][\w.'’‟-]{0,40})*"
+    r"(?:\s+[A-Z][\w.'’‟-]{0,40}){0,6}"
 )
 _PROPOSAL = rx.compile(
     rf"(?i:\b(?:(?:it\s+was\s+)?(?:proposed|moved)\s+by|motion\s+by)\s+)(?P<m1>{_NAME})"

@@ -118,7 +118,7 @@ _LABEL = rx.compile(
 )
 _WS = rx.compile(r"\s+")
 # ModernGov follows the title of a linked document with its size: "Minutes PDF 88 KB".
-_FILE_SIZE = rx.compile(r"\s*\(?(?:PDF|DOCX?|XLSX?)\s+[\d.,]+\s*[KMG]B\)?$")
+_FILE_SIZE = rx.compile(r"(?<!\s)\s*\(?(?:PDF|DOCX?|XLSX?)\s+[\d.,]+\s*[KMG]B\)?$")
 _LIST_STYLE = rx.compile(r"list-style(?:-type)?\s*:\s*([^;]*)", re.I)
 _LIST_STYLE_TYPES = frozenset(
     "none disc circle square decimal decimal-leading-zero lower-alpha upper-alpha"
