@@ -402,6 +402,18 @@ def _registry() -> Registry:
 
 
 @cli.command()
+def clean() -> None:
+    """Remove minlint's cache: parsed records, kept findings and compiled patterns."""
+    from minlint.lint.cachedir import clean as clean_cache
+
+    directory, count, size = clean_cache()
+    if directory is None:
+        click.echo("The cache is off (MINLINT_CACHE_DIR is empty): nothing to remove.")
+        return
+    click.echo(f"Removed {count} files ({size / 1e6:.1f} MB) from {directory}.")
+
+
+@cli.command()
 @click.option(
     "--format",
     "fmt",

@@ -369,3 +369,25 @@ def test_another_version_of_a_library_that_reads_files_is_another_build(monkeypa
     after = cache._dependencies()
     assert before != after
     assert before[1] == after[1] == "no_such_library:-"
+
+
+def test_clean_removes_minlint_s_files_and_nothing_else(monkeypatch, tmp_path):
+    directory = tmp_path / "cache"
+    monkeypatch.setenv(cachedir.ENV, str(directory))
+    folder = _folder(tmp_path)
+    _check(folder)
+    ours = sorted(p.name for p in directory.iterdir())
+    assert any(n.endswith(".result") for n in ours) and any(n.endswith(".pickle") for n in ours)
+    (directory / "notes.txt").write_text("the user's own file")
+    (directory / "draft.pickle").write_bytes(b"not a name minlint gives its entries")
+    result = CliRunner().invoke(cli, ["clean"])
+    assert result.exit_code == 0
+    assert result.output.startswith(f"Removed {len(ours)} files (")
+    assert sorted(p.name for p in directory.iterdir()) == ["draft.pickle", "notes.txt"]
+    assert _check(folder) == _check(folder, "--no-cache"), "a clean cache is filled again"
+
+
+def test_clean_with_the_cache_off_removes_nothing(monkeypatch):
+    monkeypatch.setenv(cachedir.ENV, "")
+    result = CliRunner().invoke(cli, ["clean"])
+    assert result.exit_code == 0 and "nothing to remove" in result.output

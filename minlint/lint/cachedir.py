@@ -66,3 +66,38 @@ def write_whole(path: Path, data: bytes) -> None:
             raise
     except Exception:
         return
+
+
+# What minlint writes in the cache directory, and nothing else: the directory may be one
+# the user named, holding other files.
+_OURS = ("*.pickle", "*.index", "*.result", "patterns-*.bin", "classes-*.bin", "rules.bin")
+
+
+def clean() -> tuple[Path | None, int, int]:
+    """Remove minlint's cache files: the directory, and how many files and bytes went."""
+    import re
+
+    directory = cache_dir()
+    if directory is None or not directory.is_dir():
+        return directory, 0, 0
+    hashed = re.compile(r"[0-9a-f]{64}\.(?:pickle|index|result)")
+    count = size = 0
+    for pattern in _OURS:
+        for path in directory.glob(pattern):
+            if pattern.startswith("*.") and not hashed.fullmatch(path.name):
+                continue  # not a name minlint gives its entries
+            try:
+                length = path.stat().st_size
+                path.unlink()
+            except OSError:
+                continue
+            count += 1
+            size += length
+    for stale in directory.glob("tmp*.tmp"):  # a write cut short
+        try:
+            size += stale.stat().st_size
+            stale.unlink()
+            count += 1
+        except OSError:
+            continue
+    return directory, count, size

@@ -100,9 +100,7 @@ def _number(word: str) -> int:
 _PAREN_RE = LazyPattern(r"\([^()]*\)")
 # Patterns searched for in a whole block start where a run of what they begin with
 # starts: tried from each place of a long run, they took time of the square of its length.
-_TRAILING_COUNT_RE = LazyPattern(
-    r"(?<![\s*_])[\s*_]*\(\s*(\d{1,3})\s*\)[\s*_]*[.;:]?[\s*_]*\Z"
-)
+_TRAILING_COUNT_RE = LazyPattern(r"(?<![\s*_])[\s*_]*\(\s*(\d{1,3})\s*\)[\s*_]*[.;:]?[\s*_]*\Z")
 _CLAUSE_START_RE = LazyPattern(
     r"(?:which|who|whom|whose|where|when|that|although|though|but|as|because|including"
     r"|e\.g\.?|i\.e\.?|for\s+example|such\s+as|so|if|while|whilst|having|being)\b",
