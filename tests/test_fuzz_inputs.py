@@ -84,3 +84,20 @@ def test_copying_elements_of_a_deeply_nested_part_stays_within_its_budget():
     root = etree.fromstring(damaged, parser=etree.XMLParser(huge_tree=True))
     elements = sum(1 for _ in root.iter())
     assert depth + 3 < elements <= depth + 3 + COPY_BUDGET
+
+
+def test_a_word_file_s_cpu_budget_counts_its_parts_unzipped(tmp_path):
+    """A 100 KB Word file of copied paragraphs holds megabytes of text: its budget is
+    that of the text minlint reads, or reading it in linear time would count as a hang."""
+    import zipfile
+
+    from fuzz import expanded_size
+
+    docx = tmp_path / "copied.docx"
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:p>19. MINUTES</w:p>" * 100_000)
+    assert docx.stat().st_size < 100_000
+    assert expanded_size(docx) == 2_200_000
+    text = tmp_path / "minutes.txt"
+    text.write_bytes(b"PK\x03\x04 not a zip at all")
+    assert expanded_size(text) == text.stat().st_size
