@@ -630,3 +630,46 @@ def test_patterns_searched_in_whole_blocks_start_where_a_run_starts():
         assert pattern.search(f"{run}{text}").group().strip().endswith(found.strip()), (
             pattern.pattern
         )
+
+
+def test_no_pattern_searched_in_a_whole_text_begins_with_an_unanchored_run():
+    """The shape behind the hangs above: a pattern searched for in a whole text (search,
+    finditer, findall, sub, split) that begins with a run (``\\s*``, ``[^\\S\\n]+``,
+    ``\\W*``) is tried from each place of a long run of it. Begin it with a lookbehind
+    (``(?<!\\s)\\s*``) so that only the run's start is tried, bound the search (``pos``,
+    ``endpos``), or match at one place."""
+    import ast
+
+    leading = re.compile(r"^(?:\\s[*+]|\[\^\\S\\n\][*+]|\[\\s[^\]]*\][*+]|\\W[*+])")
+    package = Path(__file__).resolve().parent.parent / "minlint"
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        patterns = {}
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Call)
+                and ast.unparse(node.value.func) in ("rx.compile", "LazyPattern", "_lazy")
+                and node.value.args
+                and isinstance(node.value.args[0], ast.Constant)
+                and isinstance(node.value.args[0].value, str)
+            ):
+                patterns[node.targets[0].id] = node.value.args[0].value
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in patterns
+                and node.func.attr in ("search", "finditer", "findall", "sub", "subn", "split")
+            ):
+                continue
+            pattern = patterns[node.func.value.id]
+            bounded = node.func.attr in ("search", "finditer", "findall") and len(node.args) >= 3
+            lone_run = leading.sub("", pattern) == ""  # "\s+" alone always matches its run
+            if leading.match(pattern) and not bounded and not lone_run:
+                found.append(f"{path.relative_to(package)}:{node.lineno}: {pattern[:60]}")
+    assert found == []
