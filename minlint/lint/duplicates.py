@@ -605,8 +605,11 @@ def _same_case(a: str, b: str, first: bool) -> bool:
 
 
 def _sentence_start(text: str, at: int) -> bool:
-    before = text[:at].rstrip()
-    return not before or before[-1] in ".!?:;"
+    # Back over the spaces before ``at`` only: a copy of all the text before it, for each
+    # doubled word of a long paragraph, grew with the square of the paragraph.
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at == 0 or text[at - 1] in ".!?:;"
 
 
 def doubled_phrases(block: Block) -> list[Repeat]:
