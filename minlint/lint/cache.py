@@ -121,13 +121,14 @@ def package_build() -> str:
     return hashlib.sha256("\n".join(stamps).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def source_key(path: str) -> str | None:
-    """What a file's entries are found by: its real path and a hash of its content; None
-    when the cache is off or the file cannot be read."""
+def source_key(path: str, real: str | None = None) -> str | None:
+    """What a file's entries are found by: its real path (``real``, when the caller has
+    it) and a hash of its content; None when the cache is off or the file cannot be
+    read."""
     if cache_dir() is None:
         return None
     try:
-        real = os.path.realpath(path)
+        real = real or os.path.realpath(path)
         with open(real, "rb") as fh:
             digest = hashlib.sha256(fh.read())
     except OSError:

@@ -66,17 +66,20 @@ def body_key(name: str | None) -> str | None:
     return key.removeprefix("the ") or None
 
 
-def parse_file(path: str, *, persist: bool = False) -> ParsedDocument | FileError:
+def parse_file(
+    path: str, *, persist: bool = False, key: str | None = None
+) -> ParsedDocument | FileError:
     """A file parsed, or why it could not be; with ``persist`` (records) the parsed
-    file is read from and kept in the on-disk cache."""
+    file is read from and kept in the on-disk cache (under ``key``, its
+    :func:`~minlint.lint.cache.source_key`, when the caller has it)."""
     from minlint.lint.parse import parse_path
     from minlint.lint.readers import InputError
 
-    parsed = key = None
+    parsed = None
     if persist:
         from minlint.lint import cache
 
-        key = cache.source_key(path)
+        key = key or cache.source_key(path)
         parsed = cache.load(path, key) if key else None
     try:
         if parsed is None:
@@ -97,12 +100,15 @@ class ParseCache:
     def __init__(self) -> None:
         self._done: dict[str, ParsedDocument | FileError] = {}
 
-    def get(self, path: str, *, persist: bool = False) -> ParsedDocument | FileError:
-        """The parsed file; with ``persist`` (records) it is also kept on disk."""
-        key = os.path.realpath(path)
-        if key not in self._done:
-            self._done[key] = parse_file(path, persist=persist)
-        return self._done[key]
+    def get(
+        self, path: str, *, persist: bool = False, key: str | None = None
+    ) -> ParsedDocument | FileError:
+        """The parsed file; with ``persist`` (records) it is also kept on disk (``key``:
+        its cache key, when the caller has it)."""
+        real = os.path.realpath(path)
+        if real not in self._done:
+            self._done[real] = parse_file(path, persist=persist, key=key)
+        return self._done[real]
 
     def peek(self, path: str) -> ParsedDocument | FileError | None:
         """The file if it was parsed already, without parsing it."""
@@ -279,6 +285,7 @@ class RecordPool:
         self._names: dict[str, str] = {}  # body keys of the records, and a name for each
         self._made: dict[_Entry, Record | None] = {}
         self._keys: list[tuple[str, str | None]] = []  # each file read, and its cache key
+        self._key_of: dict[str, str | None] = {}
 
     def state(self) -> str:
         """What the records are, as a digest: every file's real path and content, the
@@ -298,15 +305,16 @@ class RecordPool:
             digest.update(f"{error.path}\0{error.message}\n".encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def _index(self, path: str) -> list[_Entry]:
+    def _index(self, path: str, real: str) -> list[_Entry]:
         """A file's entries, from the cache's index when it has one."""
         from minlint.lint import cache
 
-        key = cache.source_key(path)
-        self._keys.append((os.path.realpath(path), key))
+        key = cache.source_key(path, real)
+        self._keys.append((real, key))
+        self._key_of[path] = key
         rows = cache.load_index(path, key) if key else None
         if rows is None:
-            parsed = self.cache.get(path, persist=True)
+            parsed = self.cache.get(path, persist=True, key=key)
             if isinstance(parsed, FileError):
                 self.errors.append(parsed)
                 return []
@@ -329,7 +337,7 @@ class RecordPool:
                 continue
             seen.add(real)
             self._real[path] = real
-            entries.extend(self._index(path))
+            entries.extend(self._index(path, real))
         names = {body_key(e.body): e.body for e in entries if body_key(e.body)}
         for i, e in enumerate(entries):
             if e.body is None and not e.meeting:
@@ -354,7 +362,7 @@ class RecordPool:
     def _record(self, entry: _Entry) -> Record | None:
         """The record of an entry, its file's model read (once)."""
         if entry not in self._made:
-            parsed = self.cache.get(entry.path, persist=True)
+            parsed = self.cache.get(entry.path, persist=True, key=self._key_of.get(entry.path))
             made = None
             if isinstance(parsed, FileError):
                 self._note(parsed)
