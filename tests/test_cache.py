@@ -391,3 +391,11 @@ def test_clean_with_the_cache_off_removes_nothing(monkeypatch):
     monkeypatch.setenv(cachedir.ENV, "")
     result = CliRunner().invoke(cli, ["clean"])
     assert result.exit_code == 0 and "nothing to remove" in result.output
+
+
+def test_a_block_unpickles_as_it_was_pickled():
+    from minlint.lint.blocks import Block
+
+    block = Block("paragraph", "Apologies were received.", 7, 8, 1, ("a", "b"), 3, ((0, 7, 1),))
+    again = pickle.loads(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == block and again.shifts == () and again.locate(3) == (7, 4)
