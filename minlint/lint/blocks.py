@@ -57,7 +57,7 @@ _BLOCK_FIELDS = tuple(f.name for f in fields(Block))
 def _block_setstate(block: Block, state: list) -> None:
     # dataclasses' own looks up the class's fields for every block unpickled: a third of
     # the time of reading a parsed record from the cache.
-    for name, value in zip(_BLOCK_FIELDS, state):
+    for name, value in zip(_BLOCK_FIELDS, state, strict=True):
         object.__setattr__(block, name, value)
 
 
