@@ -7,7 +7,10 @@ is run with ``finditer`` over runs of one kind of text, each run followed by tex
 makes a match fail late, at two lengths four times apart. A pattern whose time grows by
 more than ``--ratio`` (16 is quadratic, 4 linear) on a run where it takes at least
 ``--floor`` seconds is listed with the run: a hang the fuzz campaign may take a long
-time to find. A search is stopped after ``--limit`` seconds.
+time to find, marked SEARCHED when a module searches for it in a whole text (``search``,
+``finditer``, ``sub`` ... without an end), "at a place" when it is only matched at one
+place or in a bounded window, which costs no more than the run. A search is stopped
+after ``--limit`` seconds.
 
     python bench/patterns.py [--short 1000] [--ratio 8] [--floor 0.005] [--limit 5]
 """
@@ -56,6 +59,44 @@ RUNS = [
     ("hashes", "#", "x"),
     ("colons", ":", "x"),
 ]
+
+
+SEARCHES = ("search", "finditer", "findall", "sub", "subn", "split")
+
+
+def searched() -> set[str]:
+    """The patterns (their text) that a module of minlint searches for in a whole text:
+    a module-level pattern called with one of SEARCHES and no ``endpos``."""
+    import ast
+
+    import minlint
+    from minlint.lint.lazyre import LazyPattern
+
+    out: set[str] = set()
+    for info in pkgutil.walk_packages(minlint.__path__, "minlint."):
+        if info.name.endswith("__main__"):
+            continue
+        try:
+            module = importlib.import_module(info.name)
+        except Exception:
+            continue
+        names = {
+            name: value.pattern
+            for name, value in vars(module).items()
+            if isinstance(value, (re.Pattern, LazyPattern)) and isinstance(value.pattern, str)
+        }
+        source = Path(module.__file__ or "").read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in names
+                and node.func.attr in SEARCHES
+                and not (node.func.attr in SEARCHES[:3] and len(node.args) >= 3)
+            ):
+                out.add(names[node.func.value.id])
+    return out
 
 
 def patterns() -> list[re.Pattern[str]]:
@@ -122,6 +163,7 @@ def main() -> None:
 
     signal.signal(signal.SIGALRM, _stop)
     found = patterns()
+    whole = searched()
     print(f"{len(found)} patterns, {len(RUNS)} kinds of run, {args.short} and {args.short * 4}")
     slow = []
     for number, pattern in enumerate(found, 1):
@@ -135,10 +177,18 @@ def main() -> None:
                 times.append(min(cost(pattern, text, args.limit) for _ in range(runs)))
             if times[1] >= args.floor and times[1] > args.ratio * max(times[0], 1e-6):
                 ratio = times[1] / max(times[0], 1e-6)
-                slow.append(pattern.pattern)
+                use = "SEARCHED" if pattern.pattern in whole else "at a place"
+                slow.append(use)
                 shown = repr(pattern.pattern[:150])
-                print(f"{ratio:6.1f}x {times[1] * 1000:8.1f} ms  {name:<22} {shown}", flush=True)
-    print(f"{len(slow)} slow" if slow else "none grows faster than its run")
+                print(
+                    f"{ratio:6.1f}x {times[1] * 1000:8.1f} ms  {use:<10} {name:<22} {shown}",
+                    flush=True,
+                )
+    print(
+        f"{len(slow)} slow, {slow.count('SEARCHED')} of them searched for in a whole text"
+        if slow
+        else "none grows faster than its run"
+    )
 
 
 if __name__ == "__main__":
