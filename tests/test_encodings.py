@@ -45,6 +45,8 @@ def _lines(text: str, end: str) -> str:
 VARIANTS: dict[str, Encoder] = {
     "utf-8": lambda t: t.encode("utf-8"),
     "utf-8-bom": lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+    # Saved twice with a byte-order mark: the second reads as a zero-width character.
+    "utf-8-two-boms": lambda t: b"\xef\xbb\xbf" * 2 + t.encode("utf-8"),
     "utf-16-le-bom": lambda t: b"\xff\xfe" + t.encode("utf-16-le"),
     "utf-16-be-bom": lambda t: b"\xfe\xff" + t.encode("utf-16-be"),
     # Notepad's "Unicode": UTF-16 LE with a BOM and CRLF line ends.

@@ -17,7 +17,19 @@ from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, Directive, Document
 from minlint.lint.readers.lines import FUNCTION_END, Line, build_blocks, is_caps, page_edges
 
-SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": "  ", "\u200b": ""})
+# Zero-width characters are dropped: a zero-width space, a word joiner, and a stray
+# byte-order mark (a file saved twice with one, or files joined).
+SPACES = str.maketrans(
+    {
+        "\xa0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\t": "  ",
+        "\u200b": "",
+        "\u2060": "",
+        "\ufeff": "",
+    }
+)
 BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf076•▪◦●○■□➢►‣⁃·"
 _BULLET = rx.compile(rf"^([{BULLET_GLYPHS}]|[-*](?=\s))\s*")
 _DIRECTIVE = rx.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")  # see markdown.py
