@@ -399,3 +399,30 @@ def test_a_block_unpickles_as_it_was_pickled():
     block = Block("paragraph", "Apologies were received.", 7, 8, 1, ("a", "b"), 3, ((0, 7, 1),))
     again = pickle.loads(pickle.dumps(block, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == block and again.shifts == () and again.locate(3) == (7, 4)
+
+
+def test_findings_beside_a_rule_that_broke_are_not_kept(monkeypatch, tmp_path):
+    """A failure of minlint's own (here memory running out in a rule) may not happen
+    again: the next run checks the draft afresh."""
+    import dataclasses
+
+    from minlint.lint import engine
+    from minlint.lint.registry import Registry
+
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
+    folder = _folder(tmp_path)
+
+    def broken(ctx):
+        raise MemoryError("out of memory for once")
+
+    broken.__module__ = "minlint.rules.d002_incomplete_date"  # stamped as minlint's own
+    registry = engine.load_registry()
+    patched = Registry(
+        [dataclasses.replace(r, check=broken) if r.code == "D002" else r for r in registry]
+    )
+    monkeypatch.setattr(engine, "load_registry", lambda: patched)
+    args = ["check", str(folder / DRAFT_NAME), "--records", str(folder)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "rule D002 (" in result.output and ") failed: MemoryError" in result.output
+    assert not list((tmp_path / "cache").glob("*.result"))

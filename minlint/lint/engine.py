@@ -32,6 +32,7 @@ from minlint.lint.context import RuleContext
 from minlint.lint.findings import FileError, Finding, Related
 from minlint.lint.model import ParsedDocument
 from minlint.lint.records import (
+    INTERNAL_ERROR,
     MISSING,
     PARSED,
     RecordPool,
@@ -368,9 +369,17 @@ def check_file(plan: FilePlan) -> FileResult:
         if isinstance(kept, FileResult) and kept.path == plan.path:
             return kept
     result = _check(plan, registry, rules, with_records)
-    if key is not None:
+    if key is not None and not any(_failure(e.message) for e in result.errors):
         cache.store_result(key, result)
     return result
+
+
+def _failure(message: str) -> bool:
+    """An error of minlint's own (a rule or a reader that broke, memory that ran out):
+    it may not happen again, so the findings beside it are not kept."""
+    return message.startswith(INTERNAL_ERROR) or (
+        message.startswith("rule ") and " failed: " in message
+    )
 
 
 def _check(plan: FilePlan, registry: Registry, rules: list[Rule], with_records: bool) -> FileResult:
