@@ -194,8 +194,10 @@ def _plausibility(text: str) -> int:
         after = text[i + 1] if i + 1 < len(text) else " "
         if c in _PUNCTUATION:
             score += 1
-        elif c in _CURRENCY:
-            score += 1 if (after + text[i + 2 : i + 3] + before).strip(" ")[:1].isdigit() else -1
+        elif c in _CURRENCY:  # before an amount ("£5", "£ 5") or after one ("5 €")
+            ahead = (after + text[i + 2 : i + 3]).lstrip(" ")[:1].isdigit()
+            behind = before.isdigit() or (i >= 2 and before == " " and text[i - 2].isdigit())
+            score += 1 if ahead or behind else -1
         elif c == "°":
             score += 1 if before.isdigit() or after in "CF" else -1
         elif c.isspace():
