@@ -607,6 +607,7 @@ def _patterns_searched_in_whole_blocks():
         (agenda._TRAILING_PAGE, "Budget monitoring   12", "   12", " "),
         (counts._TRAILING_COUNT_RE, "Members present ( 18 ).", " ( 18 ).", " "),
         (counts._CONJ_RE, "Ely, Ware and Hythe", " and ", " "),
+        (counts._LIST_AFTER_RE, "three groups , namely Ely", " , namely ", " "),
         (html._FILE_SIZE, "Appendix A (PDF 245 KB)", " (PDF 245 KB)", " "),
         (r003._TAIL, "Resolved: that the report be noted. ”)", ". ”)", "."),
         (

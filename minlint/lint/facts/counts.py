@@ -281,7 +281,10 @@ _MAY_LIST_RE = LazyPattern(r"[:(;–]|\s-\s|\bnamely\b|\bi\.e\b")
 _BRACKET_LIST_RE = LazyPattern(
     r"\s*\((?:from\s+|namely\s+|i\.e\.?,?\s+)?(?P<items>[^()]{3,300})\)", re.I
 )
-_LIST_AFTER_RE = LazyPattern(r"(?<!\s)\s*(?::-|:|–\s|-\s|,?\s*namely\b|,?\s*i\.e\.?,?)\s*", re.I)
+# One run of spaces before the cue, never split between two "\s*" ("  , namely").
+_LIST_AFTER_RE = LazyPattern(
+    r"(?<!\s)\s*(?::-|:|–\s|-\s|(?:,\s*)?namely\b|(?:,\s*)?i\.e\.?,?)\s*", re.I
+)
 _POINTER_RE = LazyPattern(
     r"^\W*(?:these|they|those|which)\s+(?:are|were|being|is)\s*[:;,-]*\s*$", re.I
 )
