@@ -19,6 +19,34 @@ CORPUS = SHARED / "corpus"
 EXAMPLES = REPO / "examples"
 
 
+def run_minlint(args: list[str], cache: Path):
+    """``minlint ARGS`` as a new process, with its cache in ``cache``."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ, MINLINT_CACHE_DIR=str(cache))
+    command = [sys.executable, "-m", "minlint", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env)
+
+
+def checked_cold_warm_and_off(tmp_path: Path) -> Path:
+    """``minlint check`` of the examples as new processes, three times: with an empty
+    cache, with the cache that run left, and with ``--no-cache``. The three must print
+    the same findings, and the third write nothing. Returns the cache directory."""
+    import json
+
+    run = run_minlint
+    args = ["check", str(EXAMPLES), "--records", str(EXAMPLES), "--format", "json"]
+    cold = run(args, tmp_path / "cache")
+    warm = run(args, tmp_path / "cache")
+    off = run([*args, "--no-cache"], tmp_path / "other")
+    assert not (tmp_path / "other").exists()
+    assert json.loads(cold.stdout)["violations"], "the examples carry planted mistakes"
+    assert cold.stdout == warm.stdout == off.stdout
+    assert cold.returncode == warm.returncode == off.returncode == 1
+    return tmp_path / "cache"
+
+
 def seed(prefix: str) -> Path:
     """The seed document whose name starts with ``prefix`` ("000" ... "004")."""
     if not SEEDS.is_dir():

@@ -4,17 +4,14 @@ them, never a damaged or foreign store, and only minlint's own classes routed.""
 from __future__ import annotations
 
 import dataclasses
-import json
 import marshal
-import os
-import subprocess
 import sys
 import types
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import checked_cold_warm_and_off
 
 from minlint.lint import classstore
 
@@ -146,23 +143,9 @@ def test_with_the_cache_off_nothing_is_written(monkeypatch, tmp_path):
     assert not list(tmp_path.iterdir())
 
 
-def run(args: list[str], cache: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, MINLINT_CACHE_DIR=str(cache))
-    return subprocess.run(
-        [sys.executable, "-m", "minlint", *args], capture_output=True, text=True, env=env
-    )
-
-
 def test_findings_are_the_same_with_the_store_cold_and_warm(tmp_path):
-    args = ["check", str(EXAMPLES), "--records", str(EXAMPLES), "--format", "json"]
-    cold = run(args, tmp_path / "cache")
-    (store,) = (tmp_path / "cache").glob("classes-*.bin")
+    cache = checked_cold_warm_and_off(tmp_path)
+    (store,) = cache.glob("classes-*.bin")
     _, codes = marshal.loads(store.read_bytes()[len(classstore.MAGIC) + 4 :])
     # A code object a method (Python 3.10-3.12) or a class (3.13 builds them together).
     assert len(codes) > 60, "the model's and the rules' methods are kept"
-    warm = run(args, tmp_path / "cache")
-    off = run([*args, "--no-cache"], tmp_path / "other")
-    assert not (tmp_path / "other").exists()
-    assert json.loads(cold.stdout)["violations"], "the examples carry planted mistakes"
-    assert cold.stdout == warm.stdout == off.stdout
-    assert cold.returncode == warm.returncode == off.returncode == 1

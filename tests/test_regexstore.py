@@ -3,16 +3,12 @@ damaged or foreign program."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, SEEDS
+from conftest import SEEDS, checked_cold_warm_and_off, run_minlint
 
 from minlint.lint import regexstore
 
@@ -123,30 +119,16 @@ def test_with_the_cache_off_nothing_is_written(monkeypatch, tmp_path):
     assert not list(tmp_path.iterdir())
 
 
-def run(args: list[str], cache: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, MINLINT_CACHE_DIR=str(cache))
-    return subprocess.run(
-        [sys.executable, "-m", "minlint", *args], capture_output=True, text=True, env=env
-    )
-
-
 def test_findings_are_the_same_with_the_store_cold_and_warm(tmp_path):
-    args = ["check", str(EXAMPLES), "--records", str(EXAMPLES), "--format", "json"]
-    cold = run(args, tmp_path / "cache")
-    assert list((tmp_path / "cache").glob("patterns-*.bin")), "the first run keeps its patterns"
-    warm = run(args, tmp_path / "cache")
-    off = run([*args, "--no-cache"], tmp_path / "other")
-    assert not (tmp_path / "other").exists()
-    assert json.loads(cold.stdout)["violations"], "the examples carry planted mistakes"
-    assert cold.stdout == warm.stdout == off.stdout
-    assert cold.returncode == warm.returncode == off.returncode == 1
+    cache = checked_cold_warm_and_off(tmp_path)
+    assert list(cache.glob("patterns-*.bin")), "the first run keeps its patterns"
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the real documents (../shared/seeds) are absent")
 @pytest.mark.skipif(not regexstore._USABLE, reason="the store serves CPython only")
 def test_every_stored_pattern_reads_the_seeds_as_re_compile_does(tmp_path):
     cache = tmp_path / "cache"
-    run(["check", str(SEEDS), "--records", str(SEEDS), "--exit-zero"], cache)
+    run_minlint(["check", str(SEEDS), "--records", str(SEEDS), "--exit-zero"], cache)
     (store,) = cache.glob("patterns-*.bin")
     import marshal
 

@@ -49,6 +49,28 @@ def write_blob(name: str, magic: bytes, payload: bytes) -> None:
         write_whole(directory / name, magic + zlib.crc32(payload).to_bytes(4, "big") + payload)
 
 
+def load_store(name: str, magic: bytes, build: str) -> dict | None:
+    """The entries that store file ``name`` keeps for the Python build ``build``, or None:
+    the cache is off, the file is missing, damaged, or written by another build."""
+    import marshal
+
+    payload = read_blob(name, magic)
+    try:
+        loaded = marshal.loads(payload) if payload else None
+    except Exception:  # written by another build
+        return None
+    if isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == build:
+        return loaded[1] if isinstance(loaded[1], dict) else None
+    return None
+
+
+def save_store(name: str, magic: bytes, build: str, entries: dict) -> None:
+    """Write store file ``name``: ``entries`` for the Python build ``build``."""
+    import marshal
+
+    write_blob(name, magic, marshal.dumps((build, entries)))
+
+
 def write_whole(path: Path, data: bytes) -> None:
     """Write a cache file whole or not at all; a cache that cannot be written costs
     speed, never a result."""

@@ -93,22 +93,11 @@ def _name() -> str:
 def _load() -> dict[str, CodeType]:
     global _codes
     if _codes is None:
-        _codes = {}
-        from minlint.lint.cachedir import read_blob
+        from minlint.lint.cachedir import load_store
 
-        payload = read_blob(_name(), MAGIC)
-        try:
-            loaded = marshal.loads(payload) if payload else None
-        except Exception:  # written by another build: compile afresh
-            loaded = None
-        if (
-            isinstance(loaded, tuple)
-            and len(loaded) == 2
-            and loaded[0] == _build_id()
-            and isinstance(loaded[1], dict)
-            and all(isinstance(k, str) and isinstance(v, CodeType) for k, v in loaded[1].items())
-        ):
-            _codes = loaded[1]
+        loaded = load_store(_name(), MAGIC, _build_id()) or {}
+        valid = all(isinstance(k, str) and isinstance(v, CodeType) for k, v in loaded.items())
+        _codes = loaded if valid else {}
     return _codes
 
 
@@ -121,12 +110,12 @@ def _remember(source: str, code: CodeType) -> None:
 
 
 def save() -> None:
-    """Write the store (see :func:`minlint.lint.cachedir.write_blob`)."""
+    """Write the store (see :func:`minlint.lint.cachedir.save_store`)."""
     if not (_added and _codes):
         return
-    from minlint.lint.cachedir import write_blob
+    from minlint.lint.cachedir import save_store
 
     codes = _codes
     if len(codes) > LIMIT:
         codes = {source: codes[source] for source in sorted(_used) if source in codes}
-    write_blob(_name(), MAGIC, marshal.dumps((_build_id(), codes)))
+    save_store(_name(), MAGIC, _build_id(), codes)

@@ -284,8 +284,7 @@ class RecordPool:
         self._membership: tuple[Person, ...] | None = None
         self._names: dict[str, str] = {}  # body keys of the records, and a name for each
         self._made: dict[_Entry, Record | None] = {}
-        self._keys: list[tuple[str, str | None]] = []  # each file read, and its cache key
-        self._key_of: dict[str, str | None] = {}
+        self._key_of: dict[str, str | None] = {}  # each file read, and its cache key
 
     def state(self) -> str:
         """What the records are, as a digest: every file's real path and content, the
@@ -297,8 +296,8 @@ class RecordPool:
 
         self._load()
         digest = hashlib.sha256()
-        for path, key in self._keys:
-            digest.update(f"{path}\0{key}\n".encode("utf-8", "surrogatepass"))
+        for path, key in self._key_of.items():
+            digest.update(f"{self._real[path]}\0{key}\n".encode("utf-8", "surrogatepass"))
         if self.sources.membership:
             digest.update(f"{cache.source_key(self.sources.membership)}\n".encode())
         for error in sorted(set(self.errors)):
@@ -310,7 +309,6 @@ class RecordPool:
         from minlint.lint import cache
 
         key = cache.source_key(path, real)
-        self._keys.append((real, key))
         self._key_of[path] = key
         rows = cache.load_index(path, key) if key else None
         if rows is None:

@@ -20,7 +20,6 @@ neither read nor written.
 from __future__ import annotations
 
 import atexit
-import marshal
 import re
 import sys
 import zlib
@@ -64,21 +63,9 @@ def _name() -> str:
 def _load() -> dict[tuple[str, int], Program]:
     global _programs
     if _programs is None:
-        _programs = {}
-        from minlint.lint.cachedir import read_blob
+        from minlint.lint.cachedir import load_store
 
-        payload = read_blob(_name(), MAGIC)
-        try:
-            loaded = marshal.loads(payload) if payload else None
-        except Exception:  # written by another build: compile afresh
-            loaded = None
-        if (
-            isinstance(loaded, tuple)
-            and len(loaded) == 2
-            and loaded[0] == _build_id()
-            and isinstance(loaded[1], dict)
-        ):
-            _programs = loaded[1]
+        _programs = load_store(_name(), MAGIC, _build_id()) or {}
     return _programs
 
 
@@ -140,12 +127,12 @@ def _remember(key: tuple[str, int], program: Program) -> None:
 
 
 def save() -> None:
-    """Write the store (see :func:`minlint.lint.cachedir.write_blob`)."""
+    """Write the store (see :func:`minlint.lint.cachedir.save_store`)."""
     if not (_added and _programs):
         return
-    from minlint.lint.cachedir import write_blob
+    from minlint.lint.cachedir import save_store
 
     programs: dict[Any, Program] = _programs
     if len(programs) > LIMIT:
         programs = {key: programs[key] for key in sorted(_used) if key in programs}
-    write_blob(_name(), MAGIC, marshal.dumps((_build_id(), programs)))
+    save_store(_name(), MAGIC, _build_id(), programs)
