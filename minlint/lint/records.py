@@ -285,24 +285,30 @@ class RecordPool:
         self._names: dict[str, str] = {}  # body keys of the records, and a name for each
         self._made: dict[_Entry, Record | None] = {}
         self._key_of: dict[str, str | None] = {}  # each file read, and its cache key
+        self._state: str | None = None
+        self._listing_errors: tuple[FileError, ...] = ()
 
     def state(self) -> str:
         """What the records are, as a digest: every file's real path and content, the
-        membership file's, and what could not be read. Findings kept in the cache are
-        reused only while this is unchanged."""
-        import hashlib
+        membership file's, and what could not be read when they were listed. Findings
+        kept in the cache are reused only while this is unchanged. Computed once: the
+        same for every draft of a run, whatever was checked before it."""
+        if self._state is None:
+            import hashlib
 
-        from minlint.lint import cache
+            from minlint.lint import cache
 
-        self._load()
-        digest = hashlib.sha256()
-        for path, key in self._key_of.items():
-            digest.update(f"{self._real[path]}\0{key}\n".encode("utf-8", "surrogatepass"))
-        if self.sources.membership:
-            digest.update(f"{cache.source_key(self.sources.membership)}\n".encode())
-        for error in sorted(set(self.errors)):
-            digest.update(f"{error.path}\0{error.message}\n".encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
+            self._load()
+            digest = hashlib.sha256()
+            for path, key in self._key_of.items():
+                digest.update(f"{self._real[path]}\0{key}\n".encode("utf-8", "surrogatepass"))
+            if self.sources.membership:
+                digest.update(f"{cache.source_key(self.sources.membership)}\n".encode())
+            for error in sorted(set(self._listing_errors)):
+                line = f"{error.path}\0{error.message}\n"
+                digest.update(line.encode("utf-8", "surrogatepass"))
+            self._state = digest.hexdigest()
+        return self._state
 
     def _index(self, path: str, real: str) -> list[_Entry]:
         """A file's entries, from the cache's index when it has one."""
@@ -355,6 +361,7 @@ class RecordPool:
             except InputError as exc:
                 self.errors.append(FileError(self.sources.membership, str(exc)))
         self._entries = entries
+        self._listing_errors = tuple(self.errors)
         return entries
 
     def _record(self, entry: _Entry) -> Record | None:
