@@ -426,3 +426,19 @@ def test_findings_beside_a_rule_that_broke_are_not_kept(monkeypatch, tmp_path):
     assert result.exit_code == 2
     assert "rule D002 (" in result.output and ") failed: MemoryError" in result.output
     assert not list((tmp_path / "cache").glob("*.result"))
+
+
+def test_a_draft_s_findings_are_read_back_whatever_was_checked_with_it(monkeypatch, tmp_path):
+    monkeypatch.setenv(cachedir.ENV, str(tmp_path / "cache"))
+    folder = _folder(tmp_path)
+    other = folder / "draft_copy.md"
+    other.write_text(
+        (folder / DRAFT_NAME).read_text(encoding="utf-8").replace("11 June", "12 June")
+    )
+    args = ["check", "--format", "json", "--records", str(folder)]
+    together = CliRunner().invoke(cli, [*args, str(other), str(folder / DRAFT_NAME)])
+    assert together.exit_code == 1
+    calls = counting(monkeypatch)
+    alone = CliRunner().invoke(cli, [*args, str(folder / DRAFT_NAME)])
+    assert calls == [], "checked with another draft or alone, its findings are the same"
+    assert alone.output == _check(folder, "--no-cache")
