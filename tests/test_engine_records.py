@@ -165,32 +165,36 @@ def test_a_records_directory_is_scanned_for_supported_files(tmp_path):
     assert errors == []
 
 
-def test_a_membership_file_overrides_the_agenda(tmp_path):
+def _with_membership(tmp_path, text: str):
+    """The draft's records with a membership file of ``text``, and the file's path."""
     members = tmp_path / "members.txt"
-    members.write_text(
+    members.write_text(text, encoding="utf-8")
+    records, _ = match(DRAFT, paths=(str(RECORDS),), membership=str(members))
+    return records, str(members)
+
+
+def test_a_membership_file_overrides_the_agenda(tmp_path):
+    records, members = _with_membership(
+        tmp_path,
         "# Harbour Scrutiny Panel, 2023/24\nCouncillor Ashworth (Chair)\n"
         "Councillors Brennan, Dalton and Okafor\n",
-        encoding="utf-8",
     )
-    records, _ = match(DRAFT, paths=(str(RECORDS),), membership=str(members))
     assert [(p.name, p.role) for p in records.membership] == [
         ("Ashworth", "chair"),
         ("Brennan", None),
         ("Dalton", None),
         ("Okafor", None),
     ]
-    assert records.membership_path == str(members)
+    assert records.membership_path == members
 
 
 def test_membership_lines_are_numbered_as_an_editor_numbers_them(tmp_path):
-    members = tmp_path / "members.txt"
     # A line separator (U+2028) pasted into a comment is not a line end in an editor.
-    members.write_text(
+    records, _ = _with_membership(
+        tmp_path,
         "# Harbour Scrutiny Panel\u2028(2023/24)\nCouncillor Ashworth (Chair)\n\n"
         "Councillor Brennan\n",
-        encoding="utf-8",
     )
-    records, _ = match(DRAFT, paths=(str(RECORDS),), membership=str(members))
     assert [(p.name, p.line) for p in records.membership] == [("Ashworth", 2), ("Brennan", 4)]
 
 
