@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from conftest import SEEDS, seed
@@ -75,6 +76,16 @@ def test_a_draft_is_never_its_own_record():
     assert records.work_programmes == ()
 
 
+def harbour_draft(path: Path, date: str) -> Path:
+    """A short draft of the Harbour Scrutiny Panel's minutes of ``date``."""
+    path.write_text(
+        f"# HARBOUR SCRUTINY PANEL\n\n**{date}**\n\n"
+        "Present:- Councillor Ashworth (in the Chair).\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 def test_parts_of_packs_count_as_minutes_records(tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text(
@@ -124,12 +135,7 @@ def test_a_named_agenda_is_used_whatever_its_date():
 
 
 def test_named_previous_minutes_take_the_latest_before_the_draft(tmp_path):
-    draft = tmp_path / "draft.md"
-    draft.write_text(
-        "# HARBOUR SCRUTINY PANEL\n\n**Tuesday 14 May 2024**\n\n"
-        "Present:- Councillor Ashworth (in the Chair).\n",
-        encoding="utf-8",
-    )
+    draft = harbour_draft(tmp_path / "draft.md", "Tuesday 14 May 2024")
     records, _ = match(draft, previous=str(RECORDS / "pack_2024-04-09.txt"))
     assert records.previous.date == dt.date(2024, 3, 12)
 
@@ -327,12 +333,7 @@ def test_a_long_history_is_the_meetings_nearest_the_draft(tmp_path):
             "Present:- Councillor Ashworth (in the Chair).\n\n## 1. Apologies\n\nNone.\n",
             encoding="utf-8",
         )
-    draft = tmp_path / "draft.md"
-    draft.write_text(
-        "# HARBOUR SCRUTINY PANEL\n\n**Tuesday 14 May 2019**\n\n"
-        "Present:- Councillor Ashworth (in the Chair).\n",
-        encoding="utf-8",
-    )
+    draft = harbour_draft(tmp_path / "draft.md", "Tuesday 14 May 2019")
     records, _ = match(draft, paths=(str(folder),))
     dates = [r.date for r in records.history]
     assert len(dates) == HISTORY_SIZE < len(months)
@@ -370,12 +371,7 @@ def test_nameless_records_are_matched_only_beside_a_nameless_draft(tmp_path):
     assert name(records.previous) == "a.txt"
     assert [name(r) for r in records.history] == ["a.txt"]
     # A named body's draft never takes the nameless records.
-    named = body / "named.md"
-    named.write_text(
-        "# HARBOUR SCRUTINY PANEL\n\n**Monday 25 November 2019**\n\n"
-        "Present:- Councillor Ashworth (in the Chair).\n",
-        encoding="utf-8",
-    )
+    named = harbour_draft(body / "named.md", "Monday 25 November 2019")
     records, _ = match(named, paths=(str(tmp_path),))
     assert records.previous is None and records.history == ()
 
