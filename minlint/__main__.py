@@ -1,3 +1,3 @@
-from minlint.cli import main
+from minlint.client import main
 
 main()

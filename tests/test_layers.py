@@ -47,7 +47,9 @@ LAYERS = {
     "minlint.lint.outline": 7,
     "minlint.lint.diff": 7,
     "minlint.cli": 8,
-    "minlint.__main__": 8,
+    "minlint.server": 8,
+    "minlint.client": 9,
+    "minlint.__main__": 9,
 }
 NAMES = {
     0: "shared",
@@ -60,6 +62,7 @@ NAMES = {
     6: "engine",
     7: "output",
     8: "cli",
+    9: "console script",
 }
 
 
@@ -111,6 +114,7 @@ def test_every_module_has_a_layer_or_is_shared_ground():
         "minlint.lint.lazyre",
         "minlint.lint.recordkinds",
         "minlint.lint.regexstore",
+        "minlint.wire",
     ]
 
 
