@@ -5,7 +5,8 @@ times; the median wall time is printed with its ratio to the start-up of a bare
 ``python -c pass``, so that figures from different machines can be compared. The first
 scenarios are the budget of a hook: ``minlint --version`` and ``minlint rules`` in
 60 ms, and a 30 KB draft checked with its agenda and previous minutes (records cached),
-every rule selected, in 100 ms.
+every rule selected, in 100 ms. The last scenarios run some of the first again while a
+``minlint server`` runs (see the README), which the hook's commands are then handed to.
 
 A checked draft is one just edited, as a hook sees it: the seeds are copied to a folder
 of their own, and each draft named gets one more line end before every run, so that its
@@ -81,6 +82,21 @@ def scenarios(shared: Path) -> list[tuple[str, list[str]]]:
     ]
 
 
+def served(shared: Path) -> list[tuple[str, list[str]]]:
+    """Scenarios run again while ``minlint server`` runs."""
+    rows = dict(scenarios(shared))
+    return [
+        (f"{name}, through minlint server", rows[name])
+        for name in (
+            "minlint --version",
+            "minlint rules",
+            "002 (28 KB) + --agenda 000 + --previous 003",
+            "002 minutes 25 July 2023 (28 KB)",
+            "000 pack 28 Jul 2020 (76 KB)",
+        )
+    ]
+
+
 DRAFTS: set[str] = set()  # copies of the seeds, edited before every run
 
 
@@ -123,9 +139,20 @@ def main() -> None:
     env = bench_env()
     print(f"before: {load()}")
     rows = []
-    for name, command in scenarios(args.shared):
+
+    def measure(name: str, command: list[str]) -> None:
         wall(command, env)  # warm the file cache, the bytecode and minlint's cache
         rows.append((name, statistics.median(wall(command, env) for _ in range(args.runs))))
+
+    for name, command in scenarios(args.shared):
+        measure(name, command)
+    server = [*MINLINT, "server"]
+    subprocess.run([*server, "start"], check=True, capture_output=True, cwd=REPO, env=env)
+    try:
+        for name, command in served(args.shared):
+            measure(name, command)
+    finally:
+        subprocess.run([*server, "stop"], capture_output=True, cwd=REPO, env=env)
     base = rows[0][1]
     width = max(len(name) for name, _ in rows)
     print(f"{'scenario':<{width}}  {'median':>9}  {'x start-up':>10}")

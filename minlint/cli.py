@@ -209,6 +209,7 @@ def check(
         apply_baseline=write_baseline is None,
         keep_lines=fmt == "full" and not statistics,
         reuse=not no_cache,
+        split=True,
     )
     bar = None
     if progress.wanted(sys.stderr, fmt, no_progress=no_progress):

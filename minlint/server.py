@@ -118,6 +118,11 @@ def warm_up() -> None:
         run_check([draft], CheckOptions(select=("ALL",)))
     if saved is not None:
         os.environ["MINLINT_CACHE_DIR"] = saved
+    # Kept for every command: a server checks before each one that these files are
+    # still those it started with.
+    from minlint.lint import cache
+
+    cache.package_build()
     # Write the pattern and class stores now, once, not at the end of every command.
     import atexit
 
@@ -388,7 +393,9 @@ class Server:
 
 def _path() -> str:
     if not wire.supported():
-        raise ServerError("error: a server needs fork and Unix sockets; this platform lacks them")
+        raise ServerError(
+            "error: a server needs Linux (fork, and Unix sockets that pass descriptors)"
+        )
     path = wire.socket_path()
     if path is None:
         if wire.cache_root() is None:

@@ -15,11 +15,17 @@ REPLY = 9  # a reply: one kind byte, then a signed 8-byte number
 
 
 def supported() -> bool:
-    """Whether this platform can hand a command over: fork, and Unix sockets that pass
-    file descriptors."""
+    """Whether this platform can hand a command over: Linux, with fork and Unix sockets
+    that pass file descriptors. (Elsewhere ``fork`` without ``exec`` is not safe once
+    some system libraries are loaded, or does not exist.)"""
     import _socket  # not socket: its import (enum and all) costs a hook more than the rest
 
-    return hasattr(os, "fork") and hasattr(_socket, "AF_UNIX") and hasattr(_socket, "SCM_RIGHTS")
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and hasattr(_socket, "AF_UNIX")
+        and hasattr(_socket, "SCM_RIGHTS")
+    )
 
 
 def send(sock, data: bytes, fds: list[int]) -> None:  # type: ignore[no-untyped-def]

@@ -155,3 +155,12 @@ def test_loose_comparison_shows_a_changed_word_in_context():
     )
     assert excerpt(ops) == "…the Commission in [-six-]{+twelve+} months' time"
     assert 0.9 < shared_words(ops) < 1.0
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_fold_is_the_table_then_one_space_for_each_run_of_white_space(text: str):
+    import re
+
+    from minlint.lint.diff.words import _FOLD, fold
+
+    assert fold(text) == re.sub(r"\s+", " ", text.translate(_FOLD)).strip()

@@ -256,3 +256,24 @@ def test_any_minutes_give_people_and_the_rules_never_fail(header, first, second)
     for code in ("A001", "A002", "A003", "A004"):
         for finding in run_rule(code, parsed):
             assert finding.line >= 1 and finding.message
+
+
+_NAME_TEXT = st.text(alphabet="Ann Lee’'_-é1 \n\t.", max_size=40)
+
+
+@given(_NAME_TEXT, _NAME_TEXT, st.integers(min_value=0, max_value=45))
+def test_a_name_is_found_where_a_pattern_of_its_words_finds_it(hay: str, name: str, after: int):
+    """A name is looked for word by word; the pattern it replaced is the reference."""
+    import re
+
+    from minlint.lint.blocks import Block
+    from minlint.lint.facts.identity import _find_in
+
+    words = [re.escape(w) for w in name.split()]
+    expected = None
+    if words:
+        pattern = re.compile(r"(?<![\w’'])" + r"\s+".join(words) + r"(?![\w’'])")
+        m = pattern.search(hay, after)
+        expected = (m.start(), m.end()) if m else None
+    block = Block(kind="paragraph", text=hay, line=1, end_line=1)
+    assert _find_in(block, name, after) == expected

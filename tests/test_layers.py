@@ -42,6 +42,7 @@ LAYERS = {
     "minlint.lint.baseline": 6,
     "minlint.lint.selection": 6,
     "minlint.lint.workers": 6,
+    "minlint.lint.split": 6,
     "minlint.lint.output": 7,
     "minlint.lint.report": 7,
     "minlint.lint.outline": 7,

@@ -18,7 +18,8 @@ from conftest import EXAMPLES
 from minlint import client, wire
 
 pytestmark = pytest.mark.skipif(
-    not wire.supported(), reason="a server needs fork and Unix sockets, which this OS lacks"
+    not wire.supported(),
+    reason="a server needs Linux: fork, and Unix sockets that pass descriptors",
 )
 
 DRAFT = EXAMPLES / "draft_minutes_2024-06-11.md"

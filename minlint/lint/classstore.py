@@ -39,6 +39,7 @@ OWNER = "minlint."  # the modules whose classes are routed
 _codes: dict[str, CodeType] | None = None
 _used: set[str] = set()
 _added = False
+_learned: set[str] = set()  # compiled here, not read from the store
 
 
 def install() -> None:
@@ -104,9 +105,27 @@ def _load() -> dict[str, CodeType]:
 def _remember(source: str, code: CodeType) -> None:
     global _added
     _load()[source] = code
+    _learned.add(source)
     if not _added:
         _added = True
         atexit.register(save)
+
+
+def learned() -> dict[str, CodeType]:
+    """The methods this process compiled since the last call (a forked copy sends them
+    to the process that will save the store)."""
+    codes = _load()
+    out = {source: codes[source] for source in sorted(_learned) if source in codes}
+    _learned.clear()
+    return out
+
+
+def learn(codes: dict[str, CodeType]) -> None:
+    """Keep methods that another process compiled, as if compiled here."""
+    for source, code in codes.items():
+        if source not in _load():
+            _remember(source, code)
+            _used.add(source)
 
 
 def save() -> None:

@@ -26,6 +26,7 @@ ratio, so the cost grows with the length of the minutes, not with its square.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import operator
 import re
 from bisect import bisect_right
@@ -141,7 +142,12 @@ class Unit:
         return self.blocks[-1].end_line
 
     def word_set(self) -> frozenset[str]:
-        return frozenset(_WORD.findall(self.key))
+        return _word_set(self.key)
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(key))
 
 
 def sentences(text: str) -> list[str]:
@@ -588,13 +594,15 @@ _FUNCTION = frozenset(
     ).split()
 )
 _PRONOUN_AFTER_ARTICLE = frozenset("he she they we".split())
+# Where an article may stand before a pronoun (the words are checked one by one after).
+_ARTICLE_PRONOUN = rx.compile(r"\b(?:the|an?)\s+(?:he|she|they|we)\b", re.I)
 
 
-def _words_of(text: str) -> list[tuple[str, int, int]]:
-    masked = text
+def _masked(text: str) -> str:
+    """The text with web and mail addresses blanked out: their parts are not words."""
     if "@" in text or "://" in text or _WWW.search(text):  # most paragraphs hold no address
-        masked = _URL.sub(lambda m: " " * len(m.group()), text)
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
+        return _URL.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def _same_case(a: str, b: str, first: bool) -> bool:
@@ -616,11 +624,15 @@ def doubled_phrases(block: Block) -> list[Repeat]:
     """Words or phrases written twice in a row ("was agreed was agreed", "the the"),
     and an article left before a pronoun ("the he", a doubled "the" half deleted)."""
     text = block.text
-    words = _words_of(text)
-    folded = [w[0].casefold() for w in words]
+    masked = _masked(text)
+    folded = [w.casefold() for w in _TOKEN.findall(masked)]
+    candidates = _candidates(folded)
+    if not candidates and not _ARTICLE_PRONOUN.search(masked):
+        return []  # most paragraphs: the words, but not where each one is, were needed
+    words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
     out: list[Repeat] = []
     i = 0
-    for start, size, periodic in _candidates(folded):
+    for start, size, periodic in candidates:
         if start < i:
             continue
         if periodic >= 2 * size + max(1, size - 1):
@@ -675,6 +687,8 @@ def _candidates(folded: Sequence[str], longest: int = 8) -> list[tuple[int, int,
         if len(folded) < 2 * size:
             break
         same = bytes(map(operator.eq, folded, folded[size:]))
+        if b"\x01" * size not in same:
+            continue  # no run of equal words long enough: most sizes of most paragraphs
         for m in re.finditer(b"\x01{%d,}" % size, same):
             span = m.end() - m.start() + size
             found.extend((k, size, span) for k in range(m.start(), m.end() - size + 1))

@@ -79,6 +79,9 @@ class CheckOptions:
     # Keep each file's findings in the cache and reuse them while nothing they depend on
     # changed (see result_key); the command line's choice, not a library caller's.
     reuse: bool = False
+    # A lone file's rules shared with a forked copy of the process (see split.py); the
+    # command line's choice: a library caller's process is not forked behind its back.
+    split: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,7 @@ class FilePlan:
     keep_lines: bool = False
     keep_records: bool = False
     reuse: bool = False
+    split: bool = False
 
 
 @dataclass(slots=True)
@@ -208,6 +212,7 @@ class Planner:
             keep_lines=opts.keep_lines,
             keep_records=opts.keep_records,
             reuse=opts.reuse and not opts.keep_records,
+            split=opts.split,
         )
 
 
@@ -398,18 +403,37 @@ def _check(plan: FilePlan, registry: Registry, rules: list[Rule], with_records: 
         pool = _pool(plan.sources)
         records = pool.match(plan.path, parsed)
         result.errors.extend(pool.errors)
-    findings: list[Finding] = []
-    ran: list[str] = []
-    for r in rules:
-        if not all(records.has(kind) for kind in r.needs):
-            continue
-        ran.append(r.code)
+    runnable = [r for r in rules if all(records.has(kind) for kind in r.needs)]
+
+    def run(r: Rule) -> tuple[list[Finding], str | None]:
         ctx = RuleContext(r, plan.path, parsed, records, plan.config)
         try:
-            findings.extend(r.check(ctx))
+            return list(r.check(ctx)), None
         except Exception as exc:  # a rule's bug must not lose the other files
             reason = " ".join(f"{type(exc).__name__}: {exc}".split())
-            result.errors.append(FileError(plan.path, f"rule {r.code} ({r.name}) failed: {reason}"))
+            return [], f"rule {r.code} ({r.name}) failed: {reason}"
+
+    from minlint.lint import split
+
+    if plan.split and split.available():
+        categories: dict[str, list[Rule]] = {}
+        for r in runnable:
+            categories.setdefault(r.category, []).append(r)
+        shared = split.run_shared(list(categories.values()), run)
+        outcome = {
+            r.code: done
+            for group, dones in zip(categories.values(), shared, strict=True)
+            for r, done in zip(group, dones, strict=True)
+        }
+        outcomes = [outcome[r.code] for r in runnable]
+    else:
+        outcomes = [run(r) for r in runnable]
+    findings: list[Finding] = []
+    for found, failure in outcomes:
+        findings.extend(found)
+        if failure is not None:
+            result.errors.append(FileError(plan.path, failure))
+    ran = [r.code for r in runnable]
     document = parsed.document
     findings = suppression.apply(findings, document, registry)
     result.findings = [
@@ -486,6 +510,8 @@ def run_check(
         if progress is not None:
             progress(count[0], len(plans), count[1])
 
+    if len(plans) > 1:  # several files: each is one process's work
+        plans = [replace(p, split=False) for p in plans]
     results = _check_all(plans, jobs, done)
     findings: list[Finding] = []
     lines: dict[str, Excerpt] = {}

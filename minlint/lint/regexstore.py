@@ -47,6 +47,7 @@ Program = tuple[int, bytes, int, dict, tuple]
 _programs: dict[tuple[str, int], Program] | None = None
 _used: set[tuple[str, int]] = set()
 _added = False
+_learned: set[tuple[str, int]] = set()  # compiled here, not read from the store
 
 
 def _build_id() -> str:
@@ -121,9 +122,26 @@ def _remember(key: tuple[str, int], program: Program) -> None:
     programs = _load()
     programs[key] = program
     _used.add(key)
+    _learned.add(key)
     if not _added:
         _added = True
         atexit.register(save)
+
+
+def learned() -> dict[tuple[str, int], Program]:
+    """The programs this process compiled since the last call (a forked copy sends
+    them to the process that will save the store)."""
+    programs = _load()
+    out = {key: programs[key] for key in sorted(_learned) if key in programs}
+    _learned.clear()
+    return out
+
+
+def learn(programs: dict[tuple[str, int], Program]) -> None:
+    """Keep programs that another process compiled, as if compiled here."""
+    for key, program in programs.items():
+        if key not in _load():
+            _remember(key, program)
 
 
 def save() -> None:

@@ -16,22 +16,24 @@ from collections.abc import Iterable, Sequence
 
 
 def _prefixes(
-    sets: Sequence[frozenset[str]], rank: dict[str, tuple[int, str]], threshold: float
+    sets: Sequence[frozenset[str]], order: dict[str, int], threshold: float
 ) -> list[list[str]]:
     out = []
     for s in sets:
-        ordered = sorted(s, key=rank.__getitem__)
+        ordered = sorted(s, key=order.__getitem__)
         keep = len(ordered) - math.ceil(threshold * len(ordered)) + 1
         out.append(ordered[: max(0, keep)])
     return out
 
 
-def _ranks(*groups: Sequence[frozenset[str]]) -> dict[str, tuple[int, str]]:
+def _order(*groups: Sequence[frozenset[str]]) -> dict[str, int]:
+    """Each token's place from the rarest to the commonest (ties by the token)."""
     counts: Counter[str] = Counter()
     for group in groups:
         for s in group:
             counts.update(s)
-    return {token: (n, token) for token, n in counts.items()}
+    ranked = sorted(counts.items(), key=lambda item: (item[1], item[0]))
+    return {token: k for k, (token, _) in enumerate(ranked)}
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -53,28 +55,40 @@ def similar_pairs(
     """
     same = right is None
     other = left if right is None else right
-    rank = _ranks(left) if same else _ranks(left, other)
-    left_prefix = _prefixes(left, rank, threshold)
-    right_prefix = left_prefix if same else _prefixes(other, rank, threshold)
+    order = _order(left) if same else _order(left, other)
+    left_prefix = _prefixes(left, order, threshold)
+    right_prefix = left_prefix if same else _prefixes(other, order, threshold)
     index: dict[str, list[int]] = {}
     for j, prefix in enumerate(right_prefix):
         for token in prefix:
             index.setdefault(token, []).append(j)
+    sizes = [len(s) for s in other]
     found: list[tuple[int, int, float]] = []
     for i, prefix in enumerate(left_prefix):
+        if not prefix:
+            continue
         seen: set[int] = set()
         for token in prefix:
             seen.update(index.get(token, ()))
-        for j in sorted(seen):
+        a = left[i]
+        size = len(a)
+        hits = []
+        for j in seen:
             if same and j <= i:
                 continue
-            a, b = left[i], other[j]
-            small, large = sorted((len(a), len(b)))
-            if not small or small < threshold * large:
+            other_size = sizes[j]
+            # Sets of too different sizes cannot reach the threshold.
+            if other_size <= size:
+                if not other_size or other_size < threshold * size:
+                    continue
+            elif size < threshold * other_size:
                 continue
-            score = jaccard(a, b)
+            inter = len(a & other[j])
+            score = inter / (size + other_size - inter)
             if score >= threshold:
-                found.append((i, j, score))
+                hits.append((i, j, score))
+        hits.sort()
+        found.extend(hits)
     return found
 
 

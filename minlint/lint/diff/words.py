@@ -52,7 +52,6 @@ _FOLD = str.maketrans(
         "\u2026": "...",
     }
 )
-_SPACE = rx.compile(r"\s+")
 # A leading bullet, or a list number that Word or the clerk put before a point ("9. ").
 _LEAD = rx.compile(
     r"^(?:[\-*+•▪◦●○■□➢►‣⁃·\uf0b7\uf0a7\uf0d8\uf076]\s*|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s+)+"
@@ -71,7 +70,9 @@ LONG_TEXT = 400
 
 def fold(text: str) -> str:
     """Quotes, dashes and spaces in one form each; whitespace runs as one space."""
-    return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+    if not text.isascii() or "`" in text:  # most text has nothing to fold: skip the table
+        text = text.translate(_FOLD)
+    return " ".join(text.split())
 
 
 _TITLE_NOISE = rx.compile(r"[^0-9a-z]+")

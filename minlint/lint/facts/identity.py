@@ -325,19 +325,33 @@ def _block_at(part_blocks: Sequence[Block], line: int | None) -> Block | None:
 _SPACE = rx.compile(r"\s+")
 
 
-@functools.lru_cache(maxsize=1024)
-def _name_pattern(text: str) -> re.Pattern[str] | None:
-    words = [re.escape(w) for w in text.split()]
-    if not words:
-        return None
-    return re.compile(r"(?<![\w’'])" + r"\s+".join(words) + r"(?![\w’'])")
+def _word_char(ch: str) -> bool:
+    """A character of a word as ``\\w`` and the apostrophes see it."""
+    return ch.isalnum() or ch in "_’'"
 
 
 def _find_in(block: Block, text: str, after: int = 0) -> tuple[int, int] | None:
-    """Offsets of a name in a block's text, allowing line breaks between its words."""
-    pattern = _name_pattern(text)
-    m = pattern.search(block.text, after) if pattern is not None else None
-    return (m.start(), m.end()) if m else None
+    """Offsets of a name in a block's text, allowing line breaks between its words: the
+    first place where its words stand apart from other words, any run of white space
+    between them. (A pattern compiled for each name cost more than the search.)"""
+    words = text.split()
+    if not words:
+        return None
+    hay = block.text
+    at = hay.find(words[0], after)
+    while at >= 0:
+        if at == 0 or not _word_char(hay[at - 1]):
+            end = at + len(words[0])
+            for word in words[1:]:
+                gap = _SPACE.match(hay, end)
+                if gap is None or not hay.startswith(word, gap.end()):
+                    break
+                end = gap.end() + len(word)
+            else:
+                if end == len(hay) or not _word_char(hay[end]):
+                    return (at, end)
+        at = hay.find(words[0], at + 1)
+    return None
 
 
 def _sighting(

@@ -1080,10 +1080,11 @@ def _singular(word: str | None) -> str | None:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+_OF_THESE = rx.compile(r"\s*(?:\([^()]*\)\s*)?of\s+(?:these|those)\s+([a-z][a-z-]*)", re.I)
+
+
 def _noun_after_these(text: str, end: int) -> str | None:
-    m = re.compile(r"\s*(?:\([^()]*\)\s*)?of\s+(?:these|those)\s+([a-z][a-z-]*)", re.I).match(
-        text, end
-    )
+    m = _OF_THESE.match(text, end)
     return m.group(1) if m else None
 
 
