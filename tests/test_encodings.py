@@ -62,6 +62,8 @@ VARIANTS: dict[str, Encoder] = {
     # An old Mac editor: Mac Roman, whose curly quotes and dashes are Windows-1252's
     # accented capitals, and bare CR line ends.
     "mac-roman-cr": lambda t: _lines(t, "\r").encode("mac_roman"),
+    # UTF-8 written behind a UTF-16 byte-order mark that a tool put there by mistake.
+    "utf-8-behind-utf-16-bom": lambda t: b"\xff\xfe" + t.encode("utf-8"),
 }
 
 
@@ -390,3 +392,11 @@ def test_any_bytes_after_a_declared_encoding_decode_or_are_refused(label: bytes,
         assert str(exc).startswith("not a text file (")
         return
     assert "\r" not in text
+
+
+def test_utf16_whose_bytes_read_as_words_stays_utf16():
+    # Each character's two bytes are two ASCII letters; a real UTF-16 minutes file has
+    # spaces and line ends, hence NUL bytes.
+    text = "".join(chr(int.from_bytes(p.encode(), "little")) for p in ("Th", "e ", "cl", "er"))
+    text = text * 20
+    assert decode(b"\xff\xfe" + text.encode("utf-16-le")) == text

@@ -53,7 +53,7 @@ def decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
-            if encoding == "utf-8":
+            if encoding == "utf-8" or (encoding.startswith("utf-16") and _narrow(body)):
                 return normalise_newlines(_utf8_or_cp1252(body))
             text = body.decode(encoding, errors="replace")
             if _garbled(text):
@@ -72,6 +72,21 @@ def decode(data: bytes) -> str:
             raise InputError(NOT_TEXT)
         return normalise_newlines(text)
     return normalise_newlines(_utf8_or_cp1252(data))
+
+
+_ASCII_WORD = rx.compile(rb"[A-Za-z]{2,}")
+
+
+def _narrow(body: bytes) -> bool:
+    """True when what follows a UTF-16 byte-order mark is eight-bit text, written after
+    a mark that does not belong to it: no NUL byte (UTF-16 of any text with a space, a
+    line end or a figure has them), and read byte by byte, words and spaces."""
+    head = body[:SNIFF_BYTES]
+    if len(head) < 64 or b"\x00" in head:
+        return False
+    if head.count(b" ") + head.count(b"\n") + head.count(b"\r") < len(head) // 40:
+        return False
+    return len(set(_ASCII_WORD.findall(head))) >= 5
 
 
 def _stray_nuls(head: bytes) -> bool:
