@@ -39,7 +39,9 @@ def forward(argv: list[str]) -> int | None:
     import marshal
 
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    sent = False
     try:
+        sock.settimeout(wire.ANSWER_SECONDS)
         sock.connect(path)
         mask = os.umask(0o22)
         os.umask(mask)
@@ -54,7 +56,20 @@ def forward(argv: list[str]) -> int | None:
             }
         )
         wire.send(sock, request, [0, 1, 2])
+        sent = True
         first = wire.read_exactly(sock, wire.REPLY)
+        sock.settimeout(None)
+    except TimeoutError:
+        sock.close()
+        if not sent:
+            return None
+        # It may still run the command: running it here too could print it twice.
+        print(
+            f"minlint: error: the minlint server ({path}) did not answer; stop it with"
+            f" `minlint server stop`, or set {wire.OFF}=1",
+            file=sys.stderr,
+        )
+        return 2
     except OSError:  # no server listening, a closed standard stream: run it here
         sock.close()
         return None

@@ -12,6 +12,7 @@ OFF = "MINLINT_NO_SERVER"
 # server's minlint changed on disk since it started; it is leaving).
 RUNNING, STALE, EXITED = b"P", b"S", b"X"
 REPLY = 9  # a reply: one kind byte, then a signed 8-byte number
+ANSWER_SECONDS = 10.0  # a server answers at once that it runs a command; one that does not is stuck
 
 
 def supported() -> bool:

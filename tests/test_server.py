@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -208,3 +209,29 @@ def test_a_command_is_interrupted_with_its_client(cache, tmp_path):
     assert proc.returncode in (1, 130)
     assert "Aborted" in err or proc.returncode == 130
     assert served(cache) == 1  # the server is still there for the next command
+
+
+def _listening_but_silent(cache: Path, monkeypatch) -> socket.socket:
+    """A socket where a server would listen, that never answers."""
+    monkeypatch.setenv("MINLINT_CACHE_DIR", str(cache))
+    monkeypatch.delenv(wire.OFF, raising=False)
+    silent = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    silent.bind(wire.socket_path())
+    silent.listen(4)
+    return silent
+
+
+def test_a_server_that_does_not_answer_is_reported_not_waited_for(cache, monkeypatch, capsys):
+    silent = _listening_but_silent(cache, monkeypatch)
+    monkeypatch.setattr(wire, "ANSWER_SECONDS", 0.3)
+    try:
+        assert client.forward(["--version"]) == 2
+    finally:
+        silent.close()
+    assert "did not answer" in capsys.readouterr().err
+
+
+def test_a_socket_left_behind_runs_the_command_here(cache, monkeypatch):
+    silent = _listening_but_silent(cache, monkeypatch)
+    silent.close()  # the file stays, nobody listens: a server that was killed
+    assert client.forward(["--version"]) is None
