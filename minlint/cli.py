@@ -171,6 +171,12 @@ def _use_colour(no_color: bool, output_file: str | None) -> bool:
 @click.option(
     "--no-progress", is_flag=True, help="Never show a progress bar (shown only on a terminal)."
 )
+@click.option(
+    "--server",
+    "keep_server",
+    is_flag=True,
+    help="Start `minlint server` in the background, when none runs, for the next commands.",
+)
 def check(
     paths: tuple[str, ...],
     agenda: str | None,
@@ -189,8 +195,38 @@ def check(
     no_color: bool,
     no_cache: bool,
     no_progress: bool,
+    keep_server: bool,
 ) -> None:
     """Check drafted minutes (files or directories) against their records."""
+    try:
+        _check(**locals())
+    finally:
+        if keep_server:
+            from minlint import server as resident
+
+            resident.spawn()
+
+
+def _check(
+    paths: tuple[str, ...],
+    agenda: str | None,
+    previous: str | None,
+    records: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fmt: str,
+    output_file: str | None,
+    config: str | None,
+    jobs: int,
+    statistics: bool,
+    exit_zero: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    no_color: bool,
+    no_cache: bool,
+    no_progress: bool,
+    keep_server: bool,
+) -> None:
     if no_cache:
         os.environ["MINLINT_CACHE_DIR"] = ""  # read by worker processes too
     from minlint.lint.config import ConfigError

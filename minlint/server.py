@@ -27,6 +27,7 @@ from collections.abc import Callable
 from minlint import wire
 
 IDLE_MINUTES = 60.0
+_serving = False  # True in a process forked to run a command
 _MAX_REQUEST = 16 * 1024 * 1024
 
 
@@ -200,6 +201,8 @@ def _receive(conn: socket.socket) -> tuple[dict | None, list[int]]:
 def _run_command(request: dict, fds: list[int], command: Callable[[], object]) -> None:
     """In the forked process: become the client's process, run the command, and leave
     with its exit status. Never returns."""
+    global _serving
+    _serving = True
     code = 2
     try:
         signal.set_wakeup_fd(-1)
@@ -490,6 +493,25 @@ def start(
     if said != b"ok":
         raise ServerError(said.decode("utf-8", "replace") or "error: the server did not start")
     return path
+
+
+def spawn() -> None:
+    """Start a server in a process of its own and return at once, unless one runs, this
+    process is one of a server's commands, or the platform or the cache cannot have one
+    (``check --server``: the next command is handed to it)."""
+    if _serving or os.environ.get(wire.OFF) or not wire.supported() or wire.socket_path() is None:
+        return
+    import subprocess
+
+    with contextlib.suppress(OSError):
+        subprocess.Popen(
+            [sys.executable, "-m", "minlint", "server", "run"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd="/",
+            start_new_session=True,
+        )
 
 
 def stop() -> bool:

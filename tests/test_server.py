@@ -235,3 +235,25 @@ def test_a_socket_left_behind_runs_the_command_here(cache, monkeypatch):
     silent = _listening_but_silent(cache, monkeypatch)
     silent.close()  # the file stays, nobody listens: a server that was killed
     assert client.forward(["--version"]) is None
+
+
+def test_check_with_server_leaves_one_running_for_the_next_check(cache):
+    args = ["check", str(DRAFT), "--agenda", str(AGENDA), "--server"]
+    first = minlint(*args, cache=cache)
+    assert first.returncode == 1 and first.stdout
+    for _ in range(300):
+        if served(cache) is not None:
+            break
+        time.sleep(0.1)
+    assert served(cache) == 0
+    second = minlint(*args, cache=cache)
+    assert served(cache) == 1
+    assert (second.returncode, second.stdout, second.stderr) == (
+        first.returncode,
+        first.stdout,
+        first.stderr,
+    )
+    minlint(*args, cache=cache)  # through the server: it starts no other
+    time.sleep(0.5)
+    assert len(list(cache.glob("server-*.sock"))) == 1
+    assert served(cache) == 2
