@@ -307,12 +307,60 @@ def read_document(path: str | Path) -> Document:
         from minlint.lint.readers.docx import read_docx
 
         return read_docx(p)
-    if suffix == ".pdf":
+    data = read_bytes(p) if suffix != ".pdf" else b""
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):  # a PDF saved under another name
         from minlint.lint.readers.pdf import read_pdf
 
         return read_pdf(p)
-    text = decode(read_bytes(p))
+    packed = _packed(data)
+    if packed is not None:
+        raise InputError(packed)
+    if data.startswith(b"PK\x03\x04"):
+        from minlint.lint.readers.docx import read_docx
+
+        return read_docx(p)
+    try:
+        text = decode(data)
+    except InputError as exc:
+        raise InputError(_binary(data) or str(exc)) from None
     return read_text_as(text, str(path), suffix)
+
+
+# Files that are not text, by their first bytes: what each is, and what to do.
+_MAGIC = (
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "a Word 97-2003 (.doc) or other OLE file; save it as .docx",
+    ),
+    (b"\x1f\x8b", "a gzip-compressed file; uncompress it"),
+    (b"BZh", "a bzip2-compressed file; uncompress it"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file; uncompress it"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive; take the minutes out of it"),
+)
+
+
+def _binary(data: bytes) -> str | None:
+    """What a file that is not text is, when its first bytes say."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return f"not a text file: {what}"
+    return None
+
+
+def _packed(data: bytes) -> str | None:
+    """Why a document packed in a format minlint does not read cannot be checked: an
+    RTF file (text, but its markup would be read as words), an OpenDocument file, a zip
+    archive that is not a Word document."""
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
+        return "an RTF document, whose markup is not minutes; save it as .docx or as text"
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    head = data[:200]
+    if b"mimetype" in head and b"opendocument" in head:
+        return "an OpenDocument file (.odt); save it as .docx"
+    if b"[Content_Types].xml" in data[:4096] or b"word/" in data[:4096]:
+        return None  # a Word document under another name: read as one
+    return "a zip archive, not text; take the minutes out of it"
 
 
 def read_text_as(text: str, path: str, suffix: str) -> Document:

@@ -173,6 +173,10 @@ class _Package:
 
     def main_document(self) -> str:
         if "[Content_Types].xml" not in self.names and "word/document.xml" not in self.names:
+            if "mimetype" in self.names and "content.xml" in self.names:
+                raise InputError(
+                    "not a Word document: an OpenDocument file (.odt); save it as .docx"
+                )
             raise InputError("not a Word document: the archive has no Word parts")
         for kind, target in self._rels(""):
             if kind.endswith(OFFICE_DOCUMENT) and target in self.names:
