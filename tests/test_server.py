@@ -92,6 +92,8 @@ def same_as_without_a_server(cache: Path, *args: str, cwd: Path | None = None) -
         ["check", "no-such-minutes.txt"],
         ["check", str(DRAFT), "--select", "Z999"],
         ["parse", str(AGENDA)],
+        ["diff", str(PREVIOUS), str(DRAFT)],
+        ["report", str(DRAFT), "--agenda", str(AGENDA)],
         ["rules"],
         ["--version"],
         ["frobnicate"],
