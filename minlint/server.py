@@ -111,23 +111,19 @@ def warm_up() -> None:
     for name in ("rapidfuzz", "Levenshtein", "lxml.etree", "lxml.html", "pypdf", "jinja2"):
         with contextlib.suppress(Exception):
             importlib.import_module(name)
-    saved = os.environ.get("MINLINT_CACHE_DIR")
     with tempfile.TemporaryDirectory(prefix="minlint-server-") as tmp:
         draft = os.path.join(tmp, "minutes.txt")
         with open(draft, "w", encoding="utf-8") as fh:
             fh.write(_WARM_UP)
         run_check([draft], CheckOptions(select=("ALL",)))
-    if saved is not None:
-        os.environ["MINLINT_CACHE_DIR"] = saved
     # Kept for every command: a server checks before each one that these files are
     # still those it started with.
-    from minlint.lint import cache
+    from minlint.lint import cache, classstore, regexstore
 
     cache.package_build()
-    # Write the pattern and class stores now, once, not at the end of every command.
-    import atexit
-
-    atexit._run_exitfuncs()
+    # Written now, once: a command writes them again only if it compiled something new.
+    regexstore.save()
+    classstore.save()
 
 
 # --- the server -----------------------------------------------------------------------

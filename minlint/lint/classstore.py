@@ -130,6 +130,7 @@ def learn(codes: dict[str, CodeType]) -> None:
 
 def save() -> None:
     """Write the store (see :func:`minlint.lint.cachedir.save_store`)."""
+    global _added
     if not (_added and _codes):
         return
     from minlint.lint.cachedir import save_store
@@ -138,3 +139,4 @@ def save() -> None:
     if len(codes) > LIMIT:
         codes = {source: codes[source] for source in sorted(_used) if source in codes}
     save_store(_name(), MAGIC, _build_id(), codes)
+    _added = False  # until something new is compiled

@@ -146,6 +146,7 @@ def learn(programs: dict[tuple[str, int], Program]) -> None:
 
 def save() -> None:
     """Write the store (see :func:`minlint.lint.cachedir.save_store`)."""
+    global _added
     if not (_added and _programs):
         return
     from minlint.lint.cachedir import save_store
@@ -154,3 +155,4 @@ def save() -> None:
     if len(programs) > LIMIT:
         programs = {key: programs[key] for key in sorted(_used) if key in programs}
     save_store(_name(), MAGIC, _build_id(), programs)
+    _added = False  # until something new is compiled
