@@ -377,7 +377,7 @@ def report(
     from minlint.lint.registry import RegistryError
     from minlint.lint.report import make_report
 
-    options = _check_options(select, ignore, config, agenda, previous, records)
+    options = _check_options(select, ignore, config, agenda, previous, records, split=True)
     try:
         run = make_report(draft, options, against=against)
     except ConfigError as exc:

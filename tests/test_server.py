@@ -89,6 +89,7 @@ def same_as_without_a_server(cache: Path, *args: str, cwd: Path | None = None) -
         ["check", str(EXAMPLES), "--records", str(EXAMPLES), "--format", "sarif"],
         ["check", str(DRAFT), "--exit-zero", "--format", "json"],
         ["check", str(DRAFT), "--jobs", "2", "--format", "full"],
+        ["check", str(EXAMPLES), "--records", str(EXAMPLES), "--jobs", "2"],
         ["check", "no-such-minutes.txt"],
         ["check", str(DRAFT), "--select", "Z999"],
         ["parse", str(AGENDA)],
