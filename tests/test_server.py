@@ -260,3 +260,11 @@ def test_check_with_server_leaves_one_running_for_the_next_check(cache):
     time.sleep(0.5)
     assert len(list(cache.glob("server-*.sock"))) == 1
     assert served(cache) == 2
+
+
+def test_a_group_writable_cache_directory_can_hold_the_server(cache):
+    """A user whose umask is 002 (as Debian and Ubuntu set it) has such a directory."""
+    cache.chmod(0o775)
+    start(cache)
+    socket_file = next(cache.glob("server-*.sock"))
+    assert socket_file.stat().st_mode & 0o777 == 0o600
