@@ -497,9 +497,13 @@ def spawn() -> None:
         return
     import subprocess
 
+    # The server must import this copy of minlint (its socket is named after it), not
+    # whichever ``python -m minlint`` would find from its working directory.
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    run = "import sys; sys.path.insert(0, sys.argv.pop(1)); from minlint.cli import main; main()"
     with contextlib.suppress(OSError):
         subprocess.Popen(
-            [sys.executable, "-m", "minlint", "server", "run"],
+            [sys.executable, "-c", run, here, "server", "run"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

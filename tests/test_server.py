@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
+import minlint
 from minlint import client, wire
 
 pytestmark = pytest.mark.skipif(
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.skipif(
     reason="a server needs Linux: fork, and Unix sockets that pass descriptors",
 )
 
+PACKAGE_ROOT = Path(minlint.__file__).resolve().parent.parent
 DRAFT = EXAMPLES / "draft_minutes_2024-06-11.md"
 AGENDA = EXAMPLES / "agenda_2024-06-11.txt"
 PREVIOUS = EXAMPLES / "minutes_2024-05-14.txt"
@@ -41,7 +43,8 @@ def cache():
 def minlint(
     *args: str, cache: Path, cwd: Path | None = None, server: bool = True, check: bool = False
 ) -> subprocess.CompletedProcess:
-    env = dict(os.environ, MINLINT_CACHE_DIR=str(cache))
+    # This copy of minlint wherever the command runs: a server serves one copy only.
+    env = dict(os.environ, MINLINT_CACHE_DIR=str(cache), PYTHONPATH=str(PACKAGE_ROOT))
     env.pop(wire.OFF, None)
     if not server:
         env[wire.OFF] = "1"
@@ -127,7 +130,7 @@ def test_a_server_whose_minlint_changed_hands_the_command_back_and_leaves(cache)
         "server.package_stamp = lambda: next(stamps)\n"
         "server.run(main, 2, lambda: print('ready', flush=True))\n"
     )
-    env = dict(os.environ, MINLINT_CACHE_DIR=str(cache))
+    env = dict(os.environ, MINLINT_CACHE_DIR=str(cache), PYTHONPATH=str(PACKAGE_ROOT))
     proc = subprocess.Popen(
         [sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, text=True
     )
@@ -197,7 +200,7 @@ def test_a_command_is_interrupted_with_its_client(cache, tmp_path):
     many.mkdir()
     for k in range(400):
         shutil.copy(DRAFT, many / f"draft{k}.md")
-    env = dict(os.environ, MINLINT_CACHE_DIR=str(cache))
+    env = dict(os.environ, MINLINT_CACHE_DIR=str(cache), PYTHONPATH=str(PACKAGE_ROOT))
     proc = subprocess.Popen(
         [sys.executable, "-m", "minlint", "check", str(many), "--no-cache"],
         env=env,
