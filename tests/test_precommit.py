@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, ask_server, stop_servers
 
 pytestmark = pytest.mark.slow
 
@@ -135,3 +135,49 @@ def test_the_hook_passes_on_a_clean_draft(hook_repo, pre_commit_home, drafts_rep
     result = try_repo(hook_repo, pre_commit_home, drafts_repo, "clean.md")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+def test_the_hook_with_server_keeps_one_for_the_next_commit(
+    hook_repo, pre_commit_home, drafts_repo
+):
+    """``args: [--server]``: the first run starts a server of pre-commit's own
+    environment, and the next run is handed to it, with the same result."""
+    import tempfile
+    import time
+
+    from minlint import wire
+
+    if not wire.supported():
+        pytest.skip("a server needs Linux: fork, and Unix sockets that pass descriptors")
+    rev = git("rev-parse", "HEAD", cwd=hook_repo).strip()
+    config = {
+        "repos": [
+            {"repo": str(hook_repo), "rev": rev, "hooks": [{"id": "minlint", "args": ["--server"]}]}
+        ]
+    }
+    (drafts_repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    cache = Path(tempfile.mkdtemp(prefix="mlp-"))
+    env = {**ENV, "PRE_COMMIT_HOME": str(pre_commit_home), "MINLINT_CACHE_DIR": str(cache)}
+    run = [sys.executable, "-m", "pre_commit", "run", "--files", "planted.md"]
+    try:
+        first = subprocess.run(run, cwd=drafts_repo, env=env, capture_output=True, text=True)
+        assert first.returncode == 1, first.stdout + first.stderr
+        assert "D001 Wednesday does not fall on 12 December 2023" in first.stdout
+        for _ in range(300):
+            sockets = list(cache.glob("server-*.sock"))
+            if sockets and ask_server(sockets[0], "status") is not None:
+                break
+            time.sleep(0.1)
+        (socket_file,) = cache.glob("server-*.sock")
+        assert ask_server(socket_file, "status") == 0
+        second = subprocess.run(run, cwd=drafts_repo, env=env, capture_output=True, text=True)
+        assert ask_server(socket_file, "status") == 1
+
+        def report(out: str) -> str:  # without pre-commit's notes on installing
+            return "".join(line for line in out.splitlines(True) if not line.startswith("[INFO]"))
+
+        assert second.returncode == first.returncode
+        assert report(second.stdout) == report(first.stdout)
+    finally:
+        stop_servers(cache)
+        shutil.rmtree(cache, ignore_errors=True)

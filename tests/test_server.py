@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, stop_servers
 
 import minlint
 from minlint import client, wire
@@ -36,7 +36,7 @@ def cache():
     at most about 100 bytes, and pytest's temporary directories can be longer."""
     directory = Path(tempfile.mkdtemp(prefix="mls-"))
     yield directory
-    minlint("server", "stop", cache=directory, check=False)
+    stop_servers(directory)
     shutil.rmtree(directory, ignore_errors=True)
 
 
