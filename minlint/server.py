@@ -401,9 +401,11 @@ def _path() -> str:
     return path
 
 
-def ask(op: str) -> int | None:
-    """Send ``op`` ("status", "stop") to the server: its answer, or None when none runs."""
-    path = _path()
+def ask(op: str, path: str | None = None) -> int | None:
+    """Send ``op`` ("status": how many commands it ran, "stop") to the server listening
+    at ``path`` (by default, the one of this minlint): its answer, or None when none
+    answers."""
+    path = path or _path()
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         sock.connect(path)

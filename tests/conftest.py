@@ -173,32 +173,14 @@ def browser(tmp_path_factory: pytest.TempPathFactory):
         driver.quit()
 
 
-def ask_server(socket_file: Path, op: str) -> int | None:
-    """A server's answer to "status" (commands run) or "stop", spoken as the console
-    script speaks it; None when nothing answers."""
-    import marshal
-    import socket
-
-    from minlint import wire
-
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        sock.connect(str(socket_file))
-        wire.send(sock, marshal.dumps({"op": op}), [])
-        reply = wire.read_exactly(sock, wire.REPLY)
-    except OSError:
-        return None
-    finally:
-        sock.close()
-    return int.from_bytes(reply[1:], "big", signed=True) if len(reply) == wire.REPLY else None
-
-
 def stop_servers(cache: Path) -> None:
     """Stop every minlint server whose socket is in ``cache``, and wait for them to go."""
     import time
 
+    from minlint.server import ask
+
     for socket_file in cache.glob("server-*.sock"):
-        ask_server(socket_file, "stop")
+        ask("stop", str(socket_file))
     for _ in range(50):
         if not list(cache.glob("server-*.sock")):
             return

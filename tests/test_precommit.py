@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, ask_server, stop_servers
+from conftest import REPO, stop_servers
 
 pytestmark = pytest.mark.slow
 
@@ -146,6 +146,7 @@ def test_the_hook_with_server_keeps_one_for_the_next_commit(
     import time
 
     from minlint import wire
+    from minlint.server import ask
 
     if not wire.supported():
         pytest.skip("a server needs Linux: fork, and Unix sockets that pass descriptors")
@@ -165,13 +166,13 @@ def test_the_hook_with_server_keeps_one_for_the_next_commit(
         assert "D001 Wednesday does not fall on 12 December 2023" in first.stdout
         for _ in range(300):
             sockets = list(cache.glob("server-*.sock"))
-            if sockets and ask_server(sockets[0], "status") is not None:
+            if sockets and ask("status", str(sockets[0])) is not None:
                 break
             time.sleep(0.1)
         (socket_file,) = cache.glob("server-*.sock")
-        assert ask_server(socket_file, "status") == 0
+        assert ask("status", str(socket_file)) == 0
         second = subprocess.run(run, cwd=drafts_repo, env=env, capture_output=True, text=True)
-        assert ask_server(socket_file, "status") == 1
+        assert ask("status", str(socket_file)) == 1
 
         def report(out: str) -> str:  # without pre-commit's notes on installing
             return "".join(line for line in out.splitlines(True) if not line.startswith("[INFO]"))
