@@ -132,6 +132,12 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c.strip() for v in values for c in v.split(",") if c.strip())
 
 
+def _keep_server() -> None:
+    from minlint import server as resident
+
+    resident.spawn()
+
+
 def _use_colour(no_color: bool, output_file: str | None) -> bool:
     if no_color or output_file is not None or os.environ.get("NO_COLOR"):
         return False
@@ -198,35 +204,8 @@ def check(
     keep_server: bool,
 ) -> None:
     """Check drafted minutes (files or directories) against their records."""
-    try:
-        _check(**locals())
-    finally:
-        if keep_server:
-            from minlint import server as resident
-
-            resident.spawn()
-
-
-def _check(
-    paths: tuple[str, ...],
-    agenda: str | None,
-    previous: str | None,
-    records: tuple[str, ...],
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    fmt: str,
-    output_file: str | None,
-    config: str | None,
-    jobs: int,
-    statistics: bool,
-    exit_zero: bool,
-    baseline: str | None,
-    write_baseline: str | None,
-    no_color: bool,
-    no_cache: bool,
-    no_progress: bool,
-    keep_server: bool,
-) -> None:
+    if keep_server:  # once the check has ended, however it ends
+        click.get_current_context().call_on_close(_keep_server)
     if no_cache:
         os.environ["MINLINT_CACHE_DIR"] = ""  # read by worker processes too
     from minlint.lint.config import ConfigError
