@@ -57,6 +57,8 @@ def _relative(path: str, base: Path) -> str:
 
 @dataclass(slots=True)
 class Baseline:
+    """The findings recorded in a baseline file, counted by their key."""
+
     path: str
     entries: Counter[Key]
 

@@ -114,6 +114,9 @@ class FileMatch:
 
 @dataclass(slots=True)
 class FileResult:
+    """What checking one file gave: its findings and errors, and on request the lines
+    around its findings and what it was checked with."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)

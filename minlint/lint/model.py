@@ -63,6 +63,8 @@ class Movement:
 
 @dataclass(slots=True)
 class NextMeeting:
+    """The date and time of the next meeting, as the minutes or agenda give them."""
+
     date: dt.date | None
     time: str | None
     line: int
@@ -71,6 +73,9 @@ class NextMeeting:
 
 @dataclass(slots=True)
 class Minute:
+    """One numbered minute: its number and title, where it is, its blocks after the
+    title and the resolutions among them."""
+
     number: int
     title: str
     line: int
@@ -81,6 +86,9 @@ class Minute:
 
 @dataclass(slots=True)
 class AgendaItem:
+    """One numbered item of an agenda, with the pages of its papers when the agenda
+    gives them."""
+
     number: int
     title: str
     line: int
@@ -122,6 +130,9 @@ class MeetingPart(Part):
 
 @dataclass(slots=True)
 class MinutesPart(MeetingPart):
+    """A set of minutes: attendance, the numbered minutes, and people who came or
+    left during the meeting."""
+
     chair: Person | None = None
     present: list[Person] = field(default_factory=list)
     apologies: list[Person] = field(default_factory=list)
@@ -132,6 +143,9 @@ class MinutesPart(MeetingPart):
 
 @dataclass(slots=True)
 class AgendaPart(MeetingPart):
+    """An agenda: the membership it lists, the number of members it states, and its
+    numbered items."""
+
     membership: list[Person] = field(default_factory=list)
     stated_count: int | None = None
     items: list[AgendaItem] = field(default_factory=list)
@@ -139,6 +153,8 @@ class AgendaPart(MeetingPart):
 
 @dataclass(slots=True)
 class ParsedDocument:
+    """A file read into blocks and split into its parts, each with its model."""
+
     document: Document
     parts: list[Part]
 

@@ -39,6 +39,9 @@ class SelectorError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Selector:
+    """One selector of ``--select``/``--ignore`` or the configuration, the codes it
+    names, and how specific it is (within a layer the more specific one wins)."""
+
     text: str
     codes: frozenset[str]
     specificity: int

@@ -35,6 +35,8 @@ ALL = None  # a directive without a list applies to every rule
 
 @dataclass(frozen=True, slots=True)
 class Directive:
+    """One ``minlint: disable``/``enable`` comment: its line, its action and its rules."""
+
     line: int
     action: str
     codes: frozenset[str] | None  # None: every rule
@@ -68,6 +70,8 @@ def directives_of(document: Document, registry: Registry) -> list[Directive]:
 
 @dataclass(slots=True)
 class _State:
+    """Which rules are enabled at a point of the document."""
+
     default: bool = True
     overrides: dict[str, bool] = field(default_factory=dict)
 

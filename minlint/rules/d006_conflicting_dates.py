@@ -146,6 +146,9 @@ def _context(text: str, start: int, floor: int) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Dated:
+    """A date in a minute, the words before it, and whether it is in the minute's
+    decision or in its discussion."""
+
     block: Block
     start: int
     end: int

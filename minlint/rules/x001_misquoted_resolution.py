@@ -70,6 +70,8 @@ _LOOK_BACK = 3
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """A text that quotes a decision, with the day or month it says the decision was made."""
+
     block: Block
     start: int
     end: int

@@ -114,6 +114,8 @@ class WordOp:
 
 @dataclass(frozen=True, slots=True)
 class _Token:
+    """A word or mark of a text, as compared (``key``), and where it is."""
+
     key: str
     start: int
     end: int

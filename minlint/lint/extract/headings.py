@@ -79,6 +79,8 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class _Candidate:
+    """A block that may be a numbered heading, and how much it looks like one."""
+
     heading: Heading
     weight: float
     title_like: bool

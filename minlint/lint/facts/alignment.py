@@ -229,6 +229,8 @@ _EXPAND = {
 
 @dataclass(frozen=True, slots=True)
 class _Title:
+    """An agenda item's or a minute's title as compared."""
+
     text: str  # normalised: case-folded, punctuation-free, generic words kept
     words: tuple[str, ...]  # content words, in order
     core: tuple[str, ...]  # content words less the generic ones (all of them if none left)

@@ -168,6 +168,9 @@ class PartOfWhole:
 
 @dataclass(slots=True)
 class Relations:
+    """Every relation between figures found in a text: sums, percentages, changes,
+    shares and parts of a whole."""
+
     sums: list[SumRelation] = field(default_factory=list)
     percentages: list[Percentage] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
@@ -401,6 +404,8 @@ def _coordinated(text: str, a: Figure, b: Figure, a_end: int) -> bool:
 
 @dataclass(slots=True)
 class _Sentence:
+    """One sentence's figures, read for the relations between them."""
+
     start: int
     end: int
     figures: list[Figure]  # every figure of the sentence
