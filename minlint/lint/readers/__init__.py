@@ -250,10 +250,17 @@ def _bomless_wide(head: bytes) -> str | None:
     return None
 
 
+_OTHER_LINE_ENDS = rx.compile("[\x85\u2028\u2029]")
+
+
 def normalise_newlines(text: str) -> str:
-    """CRLF and a bare CR made LF; form feeds (page breaks) are kept."""
+    """CRLF and a bare CR made LF; form feeds (page breaks) are kept. A text with no
+    LF at all whose lines end in NEL (as text converted from EBCDIC does), or in the
+    Unicode line or paragraph separator, has those made LF."""
     if "\r" in text:
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" not in text and _OTHER_LINE_ENDS.search(text):
+        text = _OTHER_LINE_ENDS.sub("\n", text)
     return text
 
 
