@@ -209,6 +209,8 @@ def _run_command(request: dict, fds: list[int], command: Callable[[], object]) -
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
+        if "tempfile" in sys.modules:  # found from TMPDIR once, in the server's environment
+            sys.modules["tempfile"].tempdir = None
         os.umask(request["umask"])
         sys.stdin, sys.stdout, sys.stderr = (
             _text_stream(n, spec) for n, spec in enumerate(request["streams"])
