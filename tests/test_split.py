@@ -52,22 +52,28 @@ def test_the_findings_on_a_real_draft_with_its_records_are_those_of_one_process(
     same(alone, shared)
 
 
-def _patched(monkeypatch, wrap) -> None:
-    """Every rule's check wrapped; this process is slow to start its first group, so
-    that the copy claims some."""
+def _patched(monkeypatch, wrap, marker) -> None:
+    """Every rule's check wrapped; this process starts its first group only once the
+    copy has begun one (it touches ``marker``), so that the copy claims some however
+    slowly the machine schedules it."""
     parent = os.getpid()
-    slow = [True]
+    waiting = [True]
 
-    def first_slow(check):
+    def copy_first(check):
         def checked(ctx):
-            if os.getpid() == parent and slow:
-                slow.clear()
-                time.sleep(0.2)
+            if os.getpid() != parent:
+                marker.touch()
+            elif waiting:
+                waiting.clear()
+                for _ in range(200):
+                    if marker.exists():
+                        break
+                    time.sleep(0.05)
             return check(ctx)
 
         return checked
 
-    rules = [dataclasses.replace(r, check=first_slow(wrap(r.check))) for r in load_registry()]
+    rules = [dataclasses.replace(r, check=copy_first(wrap(r.check))) for r in load_registry()]
     registry = Registry(rules)
     monkeypatch.setattr(engine, "load_registry", lambda: registry)
 
@@ -86,13 +92,13 @@ def test_a_copy_that_dies_loses_nothing(monkeypatch, tmp_path):
 
         return dies_in_the_copy
 
-    _patched(monkeypatch, wrap)
+    _patched(monkeypatch, wrap, tmp_path / "copy")
     shared = run_check([str(DRAFT)], CheckOptions(select=("ALL",), agenda=str(AGENDA), split=True))
     assert died.exists()
     same(expected, shared)
 
 
-def test_a_rule_that_fails_in_the_copy_is_reported_as_in_one_process(monkeypatch):
+def test_a_rule_that_fails_in_the_copy_is_reported_as_in_one_process(monkeypatch, tmp_path):
     def wrap(check):
         def fails(ctx):
             if ctx.rule.code == "P001":
@@ -101,8 +107,9 @@ def test_a_rule_that_fails_in_the_copy_is_reported_as_in_one_process(monkeypatch
 
         return fails
 
-    _patched(monkeypatch, wrap)
-    alone, shared = both_ways([str(DRAFT)])
+    _patched(monkeypatch, wrap, tmp_path / "copy")
+    shared = run_check([str(DRAFT)], CheckOptions(select=("ALL",), split=True))
+    alone = run_check([str(DRAFT)], CheckOptions(select=("ALL",)))
     assert any(
         "rule P001 (duplicate-paragraph) failed: ValueError: a bug" in e.message
         for e in alone.errors
@@ -110,7 +117,7 @@ def test_a_rule_that_fails_in_the_copy_is_reported_as_in_one_process(monkeypatch
     same(alone, shared)
 
 
-def test_what_the_copy_compiles_is_kept_here(monkeypatch):
+def test_what_the_copy_compiles_is_kept_here(monkeypatch, tmp_path):
     parent = os.getpid()
     pattern = f"compiled in the copy {parent} [0-9]+"
 
@@ -122,7 +129,7 @@ def test_what_the_copy_compiles_is_kept_here(monkeypatch):
 
         return compiles
 
-    _patched(monkeypatch, wrap)
+    _patched(monkeypatch, wrap, tmp_path / "copy")
     run_check([str(DRAFT)], CheckOptions(select=("ALL",), split=True))
     assert (pattern, 0) in regexstore._load()
 
