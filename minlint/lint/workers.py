@@ -80,6 +80,8 @@ class _Results(dict[int, R]):
 
 @dataclass(slots=True)
 class _Worker:
+    """A worker process, its end of the pipe, and the item it is checking."""
+
     process: Any
     conn: Connection
     index: int | None = None  # the item it is working on

@@ -103,6 +103,9 @@ class ItemRef:
 
 @dataclass(slots=True)
 class ItemDiff:
+    """One minute (or part) of the comparison: unchanged, changed, added, removed,
+    moved or renumbered, with its word-level changes."""
+
     status: str
     old: ItemRef | None
     new: ItemRef | None
@@ -121,6 +124,9 @@ class ItemDiff:
 
 @dataclass(slots=True)
 class DocumentDiff:
+    """Two versions of a document compared: the changes before the first minute, then
+    minute by minute."""
+
     old_path: str
     new_path: str
     header: list[Change] = field(default_factory=list)

@@ -195,6 +195,9 @@ class _Package:
 
 @dataclass(slots=True)
 class _Style:
+    """A paragraph style: its name, the style it is based on, and the numbering,
+    outline level and capitals it gives."""
+
     name: str = ""
     based_on: str | None = None
     num_id: str | None = None
@@ -294,6 +297,8 @@ def _flag(rpr: etree._Element | None, w: _Names, name: str) -> bool | None:
 
 @dataclass(slots=True)
 class _Level:
+    """One level of a Word numbering definition (``w:lvl``)."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str | None = None
@@ -305,6 +310,9 @@ class _Level:
 
 @dataclass(slots=True)
 class _Num:
+    """A numbering instance (``w:num``): its abstract definition and the levels and
+    start values it overrides."""
+
     abstract: str
     overrides: dict[int, int | None] = field(default_factory=dict)  # ilvl -> startOverride
     levels: dict[int, _Level] = field(default_factory=dict)  # ilvl -> replacing w:lvl
@@ -509,6 +517,8 @@ def _comment_texts(root: etree._Element | None, w: _Names) -> dict[str, str]:
 
 @dataclass(slots=True)
 class _Para:
+    """A paragraph of the body as read: its number, text, kind and list level."""
+
     no: int
     text: str
     kind: str = PARAGRAPH

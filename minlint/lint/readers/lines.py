@@ -19,6 +19,9 @@ BLANK = "blank"
 
 @dataclass(slots=True)
 class Line:
+    """One source line as the block builder sees it: its cleaned text, where it is,
+    and what the reader knows of its shape."""
+
     no: int  # 1-based source line
     text: str  # cleaned text; "" for a blank line
     column: int = 1  # 1-based column of text[0] in the source line

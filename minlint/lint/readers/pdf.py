@@ -153,6 +153,8 @@ def _extract(path: Path) -> tuple[str, set[int]]:
 
 @dataclass(slots=True)
 class _Line:
+    """A line of a PDF page as laid out: its text, position, font size and weights."""
+
     text: str = ""
     x: float | None = None  # where the line's first visible text starts
     y: float | None = None  # and its baseline

@@ -95,6 +95,8 @@ class Segment:
 
 @dataclass(slots=True)
 class RelatedView:
+    """A related place of a finding, as the page links it."""
+
     path: str
     line: int
     message: str
@@ -108,6 +110,8 @@ class RelatedView:
 
 @dataclass(slots=True)
 class FindingView:
+    """A finding as the page shows it: its id, its related places, its rule's summary."""
+
     id: str
     finding: Finding
     related: list[RelatedView]
@@ -143,6 +147,9 @@ class FindingView:
 
 @dataclass(slots=True)
 class LineView:
+    """A line of the draft as the page shows it: its marks, and the findings shown
+    after it."""
+
     number: int
     text: str
     segments: list[Segment] | None = None  # None: the text unmarked
@@ -153,6 +160,8 @@ class LineView:
 
 @dataclass(slots=True)
 class SectionView:
+    """A run of the draft's lines: the opening, a minute or a part."""
+
     id: str
     heading: str
     first: int
@@ -163,6 +172,8 @@ class SectionView:
 
 @dataclass(slots=True)
 class PartView:
+    """A part of the draft (minutes, agenda ...) and its sections."""
+
     id: str
     heading: str
     detail: str
@@ -171,6 +182,8 @@ class PartView:
 
 @dataclass(slots=True)
 class RecordLine:
+    """A line of a record, and whether a finding refers to it."""
+
     number: int
     text: str
     referenced: bool = False
@@ -194,6 +207,8 @@ class RecordView:
 
 @dataclass(slots=True)
 class MatchedRecord:
+    """A record matched to the draft, and why it was matched."""
+
     kind: str
     path: str
     part: str  # what and where in the file: "agenda, lines 2-98"
@@ -205,6 +220,8 @@ class MatchedRecord:
 
 @dataclass(slots=True)
 class RuleRow:
+    """A rule in the page's table: whether it ran (and why not), and its findings."""
+
     code: str
     name: str
     category: str
@@ -216,6 +233,8 @@ class RuleRow:
 
 @dataclass(slots=True)
 class CountRow:
+    """Findings of one category, by severity."""
+
     category: str
     counts: list[int]  # by SEVERITIES
     total: int
@@ -223,6 +242,8 @@ class CountRow:
 
 @dataclass(slots=True)
 class AlignRow:
+    """An agenda item and the minute it was matched with, or the lack of one."""
+
     status: str
     item: str
     item_href: str | None
@@ -234,6 +255,8 @@ class AlignRow:
 
 @dataclass(slots=True)
 class AlignmentView:
+    """The agenda alignment as the page shows it."""
+
     agenda_path: str
     numbering: str
     checkable: bool
@@ -244,6 +267,8 @@ class AlignmentView:
 
 @dataclass(slots=True)
 class DecisionView:
+    """A decision of a minute as the page lists it."""
+
     label: str  # "(1)" or ""
     form: str
     text: str
@@ -256,6 +281,8 @@ class DecisionView:
 
 @dataclass(slots=True)
 class MinuteDecisions:
+    """A minute's decisions, and findings about the minute as a whole."""
+
     number: int
     title: str
     line: int
@@ -265,6 +292,8 @@ class MinuteDecisions:
 
 @dataclass(slots=True)
 class DecisionPart:
+    """The decisions of one set of minutes."""
+
     heading: str
     minutes: list[MinuteDecisions]
     total: int
@@ -272,6 +301,8 @@ class DecisionPart:
 
 @dataclass(slots=True)
 class Report:
+    """Everything the report's page shows."""
+
     title: str
     draft_path: str
     draft_format: str
