@@ -10,7 +10,8 @@ terminal stays a terminal). This module is imported first, so it imports only wh
 hand-over needs: no click, no minlint.lint.
 
 Without a server (none started, another platform, ``MINLINT_NO_SERVER`` set, the cache
-directory off or not private), nothing changes: the command runs here.
+directory off, a socket that is not the user's own), nothing changes: the command runs
+here.
 """
 
 from __future__ import annotations
