@@ -145,7 +145,7 @@ class Unit:
         return _word_set(self.key)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)  # a draft's paragraphs and its previous minutes'
 def _word_set(key: str) -> frozenset[str]:
     return frozenset(_WORD.findall(key))
 

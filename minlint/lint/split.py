@@ -128,13 +128,16 @@ def _received(fd: int):  # type: ignore[no-untyped-def]
             data = stream.read(size)
             if len(data) < size:
                 return
-            k, outcome = pickle.loads(data)
-            if k == -1:
-                patterns, classes = marshal.loads(outcome)
-                regexstore.learn(patterns)
-                classstore.learn(classes)
-            else:
-                yield k, outcome
+            try:
+                k, outcome = pickle.loads(data)
+                if k == -1:
+                    patterns, classes = marshal.loads(outcome)
+                    regexstore.learn(patterns)
+                    classstore.learn(classes)
+                    continue
+            except Exception:  # what cannot be read back is run again here
+                return
+            yield k, outcome
 
 
 def _end(pid: int, kill: bool = False) -> None:
