@@ -385,19 +385,24 @@ def _best_chain(cands: list[_Candidate]) -> list[int]:
     n = len(cands)
     score = [0.0] * n
     back: list[int | None] = [None] * n
+    # The candidates' fields in lists: the inner loop runs up to 80 times a candidate,
+    # and a long text (thousands of numbered lines) spent seconds on attribute look-ups.
+    numbers = [c.heading.number for c in cands]
+    styles = [c.heading.style for c in cands]
     for i, c in enumerate(cands):
-        num = c.heading.number
-        score[i] = c.weight + (0.5 if num in (0, 1) else 0.0)
+        num, weight, style = numbers[i], c.weight, styles[i]
+        best = weight + (0.5 if num in (0, 1) else 0.0)
+        came = None
         for j in range(max(0, i - 80), i):
-            p = cands[j]
-            step = num - p.heading.number
+            step = num - numbers[j]
             if not 0 < step <= _MAX_STEP:
                 continue
-            s = score[j] + c.weight + (1.5 if step == 1 else -min(step - 1, 6) * 0.8)
-            if p.heading.style != c.heading.style:
+            s = score[j] + weight + (1.5 if step == 1 else -min(step - 1, 6) * 0.8)
+            if styles[j] != style:
                 s -= 0.6
-            if s > score[i]:
-                score[i], back[i] = s, j
+            if s > best:
+                best, came = s, j
+        score[i], back[i] = best, came
     if not n:
         return []
     end = max(range(n), key=lambda k: (score[k], -k))
