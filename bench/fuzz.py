@@ -10,10 +10,10 @@ Outcomes:
 - refused: a reader raised ``InputError`` (one line naming the problem): fine;
 - crash: any other exception while reading, parsing, checking or rendering, an error
   entry that says a rule failed or a reader broke, or a finding outside the file;
-- hang: over its CPU budget (``--timeout`` seconds plus ``--timeout-per-mb`` per MB of
-  input, a Word file's parts counted unzipped; a timer interrupts it and records where
-  it was stuck), or over ``--wall``
-  seconds of wall time (the worker is killed);
+- hang: over its CPU budget (``--timeout`` seconds, plus ``--timeout-per-mb`` per MB of
+  input, a Word file's parts counted unzipped, plus ``--timeout-per-kline`` per thousand
+  lines of a text; a timer interrupts it and records where it was stuck), or over
+  ``--wall`` seconds of wall time (the worker is killed);
 - memory: a ``MemoryError`` under the worker's address-space limit (``--memory-mb``);
 - died: the worker process ended (a crash in a C extension, or the kernel killed it);
 - noise: a library wrote to the terminal meanwhile.
@@ -80,16 +80,27 @@ def expanded_size(path: Path) -> int:
     return max(size, min(unzipped, 200 * 1024 * 1024))
 
 
+def text_lines(path: Path) -> int:
+    """The lines of an input that is not a zip (LF or CR ends, in any encoding)."""
+    data = path.read_bytes()
+    if data.startswith(b"PK"):
+        return 0
+    return max(data.count(b"\n"), data.count(b"\r"))
+
+
 class Target:
     """minlint instrumented to tell where an exception came from."""
 
-    def __init__(self, workdir: Path, timeout: float, per_mb: float = 1.0) -> None:
+    def __init__(
+        self, workdir: Path, timeout: float, per_mb: float = 1.0, per_kline: float = 0.0
+    ) -> None:
         from minlint.lint import cache, engine, parse, readers
         from minlint.lint.registry import Registry, load_registry
 
         self.workdir = workdir
         self.timeout = timeout
         self.per_mb = per_mb
+        self.per_kline = per_kline
         self.stage: str | None = None
         self.caught: list[tuple[str, BaseException]] = []
         workdir.mkdir(parents=True, exist_ok=True)
@@ -133,10 +144,10 @@ class Target:
         path.write_bytes(item.data)
         return self.run_file(path, item.mode, item.base.records, item.draft)
 
-    def budget(self, size: int) -> float:
-        """CPU seconds for an input of ``size`` bytes: reading a huge file takes its time,
-        and only what grows faster than the file is a hang."""
-        return self.timeout + self.per_mb * size / 1e6
+    def budget(self, size: int, lines: int = 0) -> float:
+        """CPU seconds for an input of ``size`` bytes and ``lines`` lines: reading a huge
+        file takes its time, and only what grows faster than the file is a hang."""
+        return self.timeout + self.per_mb * size / 1e6 + self.per_kline * lines / 1000
 
     def run_file(
         self, path: Path, mode: str, records: str, draft: str | None = None
@@ -155,7 +166,7 @@ class Target:
         self.caught.clear()
         self.stage = None
         with self.captured() as said:
-            signal.setitimer(signal.ITIMER_PROF, self.budget(expanded_size(path)))
+            signal.setitimer(signal.ITIMER_PROF, self.budget(expanded_size(path), text_lines(path)))
             try:
                 result = run_check([draft], options)
                 for fmt in FORMATS:
@@ -358,7 +369,12 @@ def _bound(args: argparse.Namespace) -> None:
 def worker_main(conn, args: argparse.Namespace, bases: list[Base], number: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _bound(args)
-    target = Target(Path(args.out) / "tmp" / f"w{number}", args.timeout, args.timeout_per_mb)
+    target = Target(
+        Path(args.out) / "tmp" / f"w{number}",
+        args.timeout,
+        args.timeout_per_mb,
+        args.timeout_per_kline,
+    )
     while True:
         try:
             job = conn.recv()
@@ -685,7 +701,7 @@ def replay(args: argparse.Namespace) -> int:
     """Run one saved input as the campaign ran it, and print the outcome."""
     _bound(args)
     workdir = Path(tempfile.mkdtemp(prefix="minlint-replay-"))
-    target = Target(workdir, args.timeout, args.timeout_per_mb)
+    target = Target(workdir, args.timeout, args.timeout_per_mb, args.timeout_per_kline)
     failed = 0
     for given in args.replay:
         path = Path(given)
@@ -746,6 +762,15 @@ def main() -> int:
         # linearly (0.42, 0.84 and 1.68 MB of one: 3.1, 5.9 and 11.4 s).
         help="further CPU seconds per MB of input",
     )
+    parser.add_argument(
+        "--timeout-per-kline",
+        type=float,
+        default=0.1,
+        # Each line costs its own objects whatever its length: a text of 240,000 lines
+        # "1." is 0.72 MB, checked at 75 us a line, linearly (30,000, 60,000, 120,000
+        # and 240,000 lines: 1.9, 4.5, 8.6 and 17.9 s).
+        help="further CPU seconds per thousand lines of a text input",
+    )
     parser.add_argument("--wall", type=float, default=60.0, help="wall seconds per input")
     parser.add_argument("--memory-mb", type=int, default=2048, help="address space per worker")
     parser.add_argument("--progress", type=float, default=60.0, help="seconds between reports")
@@ -775,7 +800,8 @@ def main() -> int:
         f"campaign {out} (seed {args.seed}): {len(bases)} base documents "
         f"({', '.join(f'{n} {s}' for s, n in sorted(kinds.items()))}),"
         f" {args.inputs} inputs, {args.workers} workers; per input {args.timeout:g} s CPU"
-        f" (+{args.timeout_per_mb:g} s per MB), {args.wall:g} s wall, {args.memory_mb} MB",
+        f" (+{args.timeout_per_mb:g} s per MB, +{args.timeout_per_kline:g} s per 1000 lines),"
+        f" {args.wall:g} s wall, {args.memory_mb} MB",
         flush=True,
     )
     campaign = Campaign(args, bases)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
-import itertools
 import json
 import random
 import re
@@ -668,12 +667,13 @@ def xml_damage(r: random.Random, content: bytes, donor: bytes | None) -> tuple[b
             key = r.choice(list(e.attrib))
             e.set(key, r.choice(ATTRIBUTE_VALUES))
         label = "attribute-values"
-    elif what == 5:  # copies, of at most COPY_BUDGET elements in all (a part nested
-        # 100,000 deep, copied a thousand times, would not fit the worker's memory)
+    elif what == 5:  # copies, of at most COPY_BUDGET elements and characters in all (a
+        # part nested 100,000 deep, or a 10 MB attribute, copied fifty times would not fit
+        # the worker's memory)
         budget = COPY_BUDGET
         for e in r.sample(elements[1:], min(len(elements) - 1, r.choice([1, 5, 20]))):
             parent = e.getparent()
-            size = sum(1 for _ in itertools.islice(e.iter(), budget + 1))
+            size = _weight(e, budget + 1)
             if parent is None:
                 continue
             for _ in range(r.choice([1, 2, 50])):
@@ -728,6 +728,19 @@ def xml_damage(r: random.Random, content: bytes, donor: bytes | None) -> tuple[b
 
 
 COPY_BUDGET = 200_000
+CHARACTERS_PER_ELEMENT = 64
+
+
+def _weight(e, most: int) -> int:
+    """An element's size for COPY_BUDGET: its elements, and its characters (text and
+    attribute values) in CHARACTERS_PER_ELEMENT; counted up to ``most``."""
+    total = 0
+    for sub in e.iter():
+        chars = len(sub.text or "") + len(sub.tail or "") + sum(map(len, sub.attrib.values()))
+        total += 1 + chars // CHARACTERS_PER_ELEMENT
+        if total >= most:
+            break
+    return total
 
 
 def _copy(e):

@@ -43,6 +43,9 @@ def read(text: str) -> list[tuple[str, float, str, str | None, str | None]]:
         ("one hundred homes", [("one hundred", 100.0, "word", None, "homes")]),
         ("only one carer came", [("one", 1.0, "word", None, "carer")]),
         ("a rate of 4.92 this year", [("4.92", 4.92, "decimal", None, None)]),
+        # money after a month's name is money, not a day
+        ("Clerk's salary for May £412.00", [("£412.00", 412.0, "money", "GBP", None)]),
+        ("rent for March €1,200 paid", [("€1,200", 1200.0, "money", "EUR", None)]),
     ],
 )
 def test_reads(text, expected):

@@ -86,6 +86,25 @@ def test_copying_elements_of_a_deeply_nested_part_stays_within_its_budget():
     assert depth + 3 < elements <= depth + 3 + COPY_BUDGET
 
 
+def test_copying_an_element_with_a_huge_attribute_stays_within_its_budget():
+    """A 10 MB attribute copied fifty times was half a gigabyte to write out, over the
+    worker's memory: characters count towards the budget as elements do."""
+    from fuzz_inputs import CHARACTERS_PER_ELEMENT, COPY_BUDGET, xml_damage
+    from lxml import etree
+
+    size = 10_000_001
+    content = (
+        b'<w:document xmlns:w="urn:w"><w:body><w:p><w:pPr><w:pStyle w:val="'
+        + b"A" * size
+        + b'"/></w:pPr></w:p><w:p/></w:body></w:document>'
+    )
+    damaged, label = xml_damage(_Copies(), content, None)
+    assert label == "copied-elements"
+    root = etree.fromstring(damaged, parser=etree.XMLParser(huge_tree=True))
+    characters = sum(sum(map(len, e.attrib.values())) for e in root.iter())
+    assert size <= characters <= size + COPY_BUDGET * CHARACTERS_PER_ELEMENT
+
+
 def test_a_word_file_s_cpu_budget_counts_its_parts_unzipped(tmp_path):
     """A 100 KB Word file of copied paragraphs holds megabytes of text: its budget is
     that of the text minlint reads, or reading it in linear time would count as a hang."""
@@ -101,3 +120,19 @@ def test_a_word_file_s_cpu_budget_counts_its_parts_unzipped(tmp_path):
     text = tmp_path / "minutes.txt"
     text.write_bytes(b"PK\x03\x04 not a zip at all")
     assert expanded_size(text) == text.stat().st_size
+
+
+def test_a_text_s_cpu_budget_counts_its_lines(tmp_path):
+    """A text of 240,000 lines "1." is 0.72 MB, checked in linear time at 75 us a line:
+    its budget grows with its lines, whatever their length or encoding."""
+    from fuzz import Target, text_lines
+
+    for encoding, ends in [("utf-8", "\n"), ("utf-16", "\r\n"), ("cp1252", "\r")]:
+        path = tmp_path / f"lines-{encoding}.txt"
+        path.write_bytes(("1." + ends).join(["x"] * 1001).encode(encoding))
+        assert text_lines(path) == 1000
+    docx = tmp_path / "lines.docx"
+    docx.write_bytes(zip_bytes([{"name": "word/document.xml", "data": b"\n" * 5000}]))
+    assert text_lines(docx) == 0
+    target = Target(tmp_path / "work", 5.0, 8.0, 0.1)
+    assert target.budget(1_000_000, 240_000) == 5.0 + 8.0 + 24.0

@@ -761,3 +761,51 @@ def test_a_text_of_thousands_of_numbered_lines(tmp_path: Path):
     draft = tmp_path / "minutes.txt"
     draft.write_text("MINUTES OF THE MEETING HELD ON 6 JANUARY 2020\n\n" + "\n".join(lines))
     checked_cleanly(draft)
+
+
+def test_near_copies_of_paragraphs_longer_than_any_minutes(tmp_path: Path):
+    """A file copied into itself, whose paragraphs ran to 200 KB, compared near copies
+    character by character: 0.6 s a pair. Texts that long are compared word by word,
+    and a pair is dropped as soon as it cannot reach the rule's ratio."""
+    from minlint.lint.diff.words import LONG_TEXTS, similarity
+
+    sounds = "ba ce di fo gu ha je ki lo mu na pe ri so tu ve".split()
+    words = [sounds[k % 16] + sounds[k // 16 % 16] + sounds[k % 7] for k in range(12_000)]
+    text = " ".join(words)
+    changed = " ".join(w if k % 50 else "other" for k, w in enumerate(words))
+    assert len(text) + len(changed) > LONG_TEXTS
+    assert 0.97 < similarity(text, changed) < 1.0
+    assert similarity(text, changed, 0.99) == 0.0
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(
+        "MINUTES OF THE MEETING HELD ON 6 JANUARY 2020\n\n1. REPORTS\n\n"
+        + text
+        + "\n\n2. MORE REPORTS\n\n"
+        + changed
+        + "\n"
+    )
+    checked_cleanly(draft)
+    result = run_check([str(draft)], CheckOptions(select=("P002",)))
+    assert [f.line for f in result.findings] == [9]
+
+
+@pytest.mark.parametrize(("a", "b"), [("b ba ", "c ba "), ("bbaa b  ba", "bcaa bb ba")])
+def test_a_score_exactly_at_the_cut_off_is_kept(a: str, b: str):
+    from minlint.lint.diff.words import similarity
+
+    assert similarity(a, b) == 0.8
+    assert similarity(a, b, 0.8) == 0.8
+
+
+def test_a_text_of_thousands_of_lines_holding_a_figure_each(tmp_path: Path):
+    """A minutes file whose numbered lines were cut to "1." and copied until it held
+    240,000 of them: each is a figure of one paragraph, read in linear time at 75 us a
+    line, which the harness's budget now allows for each line as well as each MB."""
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(
+        "MINUTES OF THE MEETING HELD ON 6 JANUARY 2020\n\n3622. Accounts\n\n"
+        "Paid £254.80 and £50.00, a total of £314.80.\n" + "1.\n" * 20_000
+    )
+    checked_cleanly(draft)
+    result = run_check([str(draft)], CheckOptions(select=("T001",)))
+    assert [f.message for f in result.findings] == ["£254.80 + £50.00 = £304.80, not £314.80"]

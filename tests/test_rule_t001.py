@@ -333,3 +333,21 @@ def test_a_column_of_payments_with_the_vat_noted_in_a_bracket(tmp_path):
         "1,315.92": [],
         "1,325.92": ["£688.12 + £171.80 + £36.00 + £420.00 = £1,315.92, not £1,325.92"],
     }
+
+
+@pytest.mark.parametrize("total", ["817.00", "827.00"])
+def test_a_list_of_payments_after_a_lead_in_that_names_a_balance(tmp_path, total):
+    """The lines of payments are the items of the Total line; the line that opens the
+    list ("... were approved:") is no item, though it names the bank balance, and a
+    payment "for May" is an amount, not a date."""
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(
+        "5. FINANCE\n\n"
+        "The balance at the bank on 31 May was £8,240.15. The following payments were approved:\n"
+        "Clerk's salary for May £412.00\nGrass cutting £360.00\nPavilion hire £45.00\n"
+        f"Total £{total}\n",
+        encoding="utf-8",
+    )
+    found = [f.message for f in check(draft, select=("T001",)).findings]
+    wrong = "£412.00 + £360.00 + £45.00 = £817.00, not £827.00"
+    assert found == ([] if total == "817.00" else [wrong])

@@ -258,7 +258,13 @@ def units(
     chosen = [b for b in ordered if b.kind not in (HEADING, TABLE_ROW) and b.text.strip()]
     groups: list[list[Block]] = []
     for b in chosen:
-        if groups and _continues(groups[-1][-1], b) and len(groups[-1]) < 30:
+        # a minute's title between two paragraphs ends the sentence, whatever it lacks
+        if (
+            groups
+            and _continues(groups[-1][-1], b)
+            and len(groups[-1]) < 30
+            and bisect_right(starts, groups[-1][-1].line) == bisect_right(starts, b.line)
+        ):
             groups[-1].append(b)
         else:
             groups.append([b])
@@ -481,9 +487,10 @@ def near_duplicates(
         a, b = eligible[i], eligible[j]
         if a.key == b.key or (id(a), id(b)) in exact or not _repeat_of(a, b, min_words, False):
             continue
-        score = similarity(a.key, b.key)
         # In another minute, where parallel items are worded alike, only a closer copy.
-        if score < (ratio if a.minute == b.minute else (1 + ratio) / 2):
+        least = ratio if a.minute == b.minute else (1 + ratio) / 2
+        score = similarity(a.key, b.key, least)
+        if score < least:
             continue
         ops = tuple(word_diff(a.text, b.text))
         if fills_a_formula(ops):
@@ -547,7 +554,7 @@ def copied(
         if i in out and out[i].ratio == 1.0:
             continue
         a, b = theirs[j], mine[i]
-        score = similarity(a.key, b.key)
+        score = similarity(a.key, b.key, ratio)
         if score < ratio:
             continue
         ops = tuple(word_diff(a.text, b.text))
@@ -833,7 +840,7 @@ def part_units(part: MinutesPart, configured: tuple[str, ...], min_words: int) -
 def minute_label(part: MinutesPart, index: int) -> str:
     """ "minute 17", or "the opening paragraphs" for text before the first minute."""
     if 0 <= index < len(part.items):
-        return f"minute {part.items[index].number}"
+        return part.items[index].label()
     return "the opening paragraphs"
 
 

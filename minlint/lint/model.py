@@ -73,8 +73,9 @@ class NextMeeting:
 
 @dataclass(slots=True)
 class Minute:
-    """One numbered minute: its number and title, where it is, its blocks after the
-    title and the resolutions among them."""
+    """One minute: its number and title, where it is, its blocks after the title and the
+    resolutions among them. In minutes written without numbers (``numbered`` False) the
+    number is the minute's place, 1 for the first."""
 
     number: int
     title: str
@@ -82,6 +83,15 @@ class Minute:
     end_line: int
     blocks: list[Block] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
+    numbered: bool = True
+
+    def label(self) -> str:
+        """The minute as messages name it: "minute 12", or 'the minute "Planning"'."""
+        return f"minute {self.number}" if self.numbered else f'the minute "{self.title}"'
+
+    def named(self) -> str:
+        """The minute with its title: 'minute 12 "Planning"', or 'the minute "Planning"'."""
+        return f'minute {self.number} "{self.title}"' if self.numbered else self.label()
 
 
 @dataclass(slots=True)
@@ -139,6 +149,11 @@ class MinutesPart(MeetingPart):
     in_attendance: list[Person] = field(default_factory=list)
     items: list[Minute] = field(default_factory=list)
     movements: list[Movement] = field(default_factory=list)
+
+    @property
+    def numbered(self) -> bool:
+        """False for minutes written without numbers, read by their headings."""
+        return not self.items or self.items[0].numbered
 
 
 @dataclass(slots=True)
@@ -236,6 +251,7 @@ def part_to_json(part: Part) -> dict[str, Any]:
                     "line": m.line,
                     "end_line": m.end_line,
                     "resolutions": [_resolution(r) for r in m.resolutions],
+                    **({} if m.numbered else {"numbered": False}),
                 }
                 for m in part.items
             ],

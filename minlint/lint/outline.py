@@ -49,7 +49,8 @@ def outline(parsed: ParsedDocument) -> str:
             for m in part.items:
                 parts = [_decision(r) for r in m.resolutions]
                 res = f"  decisions: {', '.join(parts)}" if parts else ""
-                lines.append(f"  {m.number}. {m.title} (line {m.line}){res}")
+                mark = f"{m.number}." if m.numbered else "-"
+                lines.append(f"  {mark} {m.title} (line {m.line}){res}")
             for mv in part.movements:
                 lines.append(f"  {mv.name} {mv.action} at minute {mv.minute} (line {mv.line})")
         if isinstance(part, AgendaPart):
@@ -78,8 +79,8 @@ def alignment_outline(alignment: Alignment, agenda_path: str) -> str:
         item = link.item
         minute = link.minute
         left = f"item {item.number} {link.title} (line {item.line})" if item else "-"
-        right = f"minute {minute.number} (line {minute.line})" if minute else "-"
-        if item is None and minute is not None:
+        right = f"{minute.label()} (line {minute.line})" if minute else "-"
+        if item is None and minute is not None and minute.numbered:
             right = f"minute {minute.number} {minute.title} (line {minute.line})"
         status = link.status
         if link.crossed and minute is not None:

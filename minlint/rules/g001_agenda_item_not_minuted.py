@@ -90,13 +90,16 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         message = f'agenda item {item.number} "{link.title}" has no minute'
         if after is not None and before is not None:
             line = after.line
-            message += f"; it would come between minutes {before.number} and {after.number}"
+            if after.numbered:
+                message += f"; it would come between minutes {before.number} and {after.number}"
+            else:
+                message += f"; it would come between {before.label()} and {after.label()}"
         elif after is not None:
             line = after.line
-            message += f"; it would come before minute {after.number}"
+            message += f"; it would come before {after.label()}"
         elif before is not None:
             line = max([before.line, *(b.end_line for b in before.blocks)])
-            message += f"; it would come after minute {before.number}"
+            message += f"; it would come after {before.label()}"
         else:
             line = minutes.start_line
         severity = None

@@ -21,6 +21,9 @@ Not reported:
 - an agenda that is plainly another meeting's, and an agenda whose items, or minutes
   whose numbering, the model could not read for sure.
 
+In minutes written without numbers, each heading is a minute; one that matches no item
+is a warning, since a heading may also head part of a minute.
+
 Why it matters: a meeting may only transact the business on its agenda, apart from
 business the chair accepts as urgent, and the minutes say which. A minute matching no
 item is business taken without notice, or an item whose title changed so far that
@@ -99,7 +102,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if _taken_as_urgent(minute, urgent, order):
             continue
-        message = f'minute {minute.number} "{minute.title}" matches no agenda item'
+        message = f"{minute.named()} matches no agenda item"
         related = []
         before = next((x for x in reversed(links[:k]) if x.item and x.minute), None)
         after = next((x for x in links[k + 1 :] if x.item and x.minute), None)
@@ -109,13 +112,17 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     ctx.related(
                         agenda_path,
                         near.item.line,
-                        f"agenda item {near.item.number}, minute {near.minute.number}, "
-                        f"comes {where} it",
+                        f"agenda item {near.item.number}, {near.minute.label()}, comes {where} it",
                     )
                 )
         if urgent:
             message += ", and is not recorded as urgent business"
             u = urgent[0]
             line = u.blocks[0].line if u.blocks else u.line
-            related.append(ctx.related(ctx.path, line, f"minute {u.number}: urgent business"))
-        yield ctx.finding(minute.line, message, related=related)
+            related.append(ctx.related(ctx.path, line, f"{u.label()}: urgent business"))
+        if minute.numbered:
+            yield ctx.finding(minute.line, message, related=related)
+        else:
+            # A heading without a number may head part of a minute, not a minute.
+            message += " (the minutes are not numbered: it may be a sub-heading)"
+            yield ctx.finding(minute.line, message, related=related, severity="warning")

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 
 from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
+from minlint.lint.model import AgendaItem, Minute
 from minlint.lint.registry import rule
 
 
@@ -41,6 +42,11 @@ def _numbers(values: list[int]) -> str:
     if len(words) == 1:
         return words[0]
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _numbers_of(item: AgendaItem, minute: Minute) -> set[int]:
+    """The numbers an order change may name them by (a minute's place is no number)."""
+    return {item.number, minute.number} if minute.numbered else {item.number}
 
 
 @rule(
@@ -70,14 +76,14 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         item, minute = link.item, link.minute
         if item is None or minute is None:
             continue
-        if {item.number, minute.number} & named:
+        if _numbers_of(item, minute) & named:
             continue
         crossed = [
             c
             for c in link.crossed
             if c.item is not None
             and c.minute is not None
-            and not ({c.item.number, c.minute.number} & named)
+            and not (_numbers_of(c.item, c.minute) & named)
         ]
         if not crossed:
             continue  # every item it was taken across was moved with a reason
@@ -92,14 +98,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             mins = [c.minute.number for c in group]  # type: ignore[union-attr]
             noun = "item" if len(items) == 1 else "items"
             mnoun = "minute" if len(mins) == 1 else "minutes"
-            parts.append(f"taken {word} agenda {noun} {_numbers(items)} ({mnoun} {_numbers(mins)})")
+            where = f" ({mnoun} {_numbers(mins)})" if minute.numbered else ""
+            parts.append(f"taken {word} agenda {noun} {_numbers(items)}{where}")
         message = (
-            f'minute {minute.number} (agenda item {item.number} "{link.title}") is '
+            f'{minute.label()} (agenda item {item.number} "{link.title}") is '
             + " and ".join(parts)
             + ", and the minutes give no reason"
         )
         related = [
-            ctx.related(ctx.path, c.minute.line, f"minute {c.minute.number}")  # type: ignore[union-attr]
+            ctx.related(ctx.path, c.minute.line, c.minute.label())  # type: ignore[union-attr]
             for c in crossed
         ]
         for it in sorted([item, *(c.item for c in crossed)], key=lambda i: i.line):  # type: ignore[union-attr]

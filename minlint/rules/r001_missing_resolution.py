@@ -111,7 +111,7 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
         if found.state == DECIDED:
             continue
         end = max([m.line, *(b.end_line for b in m.blocks)])
-        named = f'minute {m.number} "{m.title}"'
+        named = m.named()
         if found.state == EMPTY and SUBSTANTIVE.search(m.title):
             yield ctx.finding(m.line, f"{named} records no decision", end_line=end)
         elif not strong:

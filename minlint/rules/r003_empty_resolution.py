@@ -151,7 +151,7 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
     if "decisions" in part.uncertain:
         return
     for minute in part.items:
-        named = f'minute {minute.number} "{minute.title}"'
+        named = minute.named()
         for k, block in _label_blocks(minute):
             if k + 1 < len(minute.blocks) and not _heading_like(minute.blocks[k + 1]):
                 continue  # the decision follows: parts, a list, a quotation or a paragraph

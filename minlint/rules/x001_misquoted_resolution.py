@@ -165,7 +165,7 @@ def _trimmed(changes: list) -> list:
 
 def _named(minute: Minute, number: str | None, date: dt.date) -> str:
     part = f"resolution ({number}) of " if number else "the resolution of "
-    return f"{part}minute {minute.number} of {show_date(date)}"
+    return f"{part}{minute.label()} of {show_date(date)}"
 
 
 def quote_findings(ctx: RuleContext, part: Part, known: Sequence) -> Iterator[Finding]:

@@ -624,7 +624,11 @@ def header_facts(old: MinutesPart, new: MinutesPart) -> list[Change]:
 
 
 def sections(part: MinutesPart) -> list[Section]:
-    return [Section(m.number, m.title, m.line, tuple(m.blocks)) for m in part.items]
+    # a minute's place is no number: minutes without numbers are matched by their titles
+    return [
+        Section(m.number if m.numbered else None, m.title, m.line, tuple(m.blocks))
+        for m in part.items
+    ]
 
 
 def preamble(part: MinutesPart) -> list[Block]:

@@ -68,6 +68,11 @@ _PRESENT_LABEL = rx.compile(
 )
 
 
+def is_attendance_label(text: str) -> bool:
+    """Whether a line opens the attendance ("Present:", "In attendance", "Officers")."""
+    return any(r.match(text) for r in (PRESENT, _CHAIR_LABEL, _ATTENDANCE_LABEL, _PRESENT_LABEL))
+
+
 def present_list(text: str, line: int) -> tuple[Person | None, list[Person]]:
     """The chair and the members from a "Present:-" paragraph."""
     body = PRESENT.sub("", text, count=1)

@@ -23,6 +23,7 @@ from minlint.lint.extract.common import (
 )
 from minlint.lint.extract.headings import find_headings
 from minlint.lint.extract.resolutions import resolutions
+from minlint.lint.extract.sections import unnumbered_headings
 from minlint.lint.facts.dates import find_dates
 from minlint.lint.facts.people import same_person
 from minlint.lint.model import Minute, MinutesPart, NextMeeting, Part, Person
@@ -34,8 +35,14 @@ def extract_minutes(part: Part) -> MinutesPart:
     blocks = part.blocks
     first_minute = len(blocks)
     found, certain = find_headings(blocks)
-    if not certain:
+    numbered = True
+    if not found:
+        found = unnumbered_headings(blocks)
+        numbered = not found
+    if not certain or not numbered:
         out.uncertain.append("numbering")
+    if not numbered:
+        out.notes.append("the minutes are not numbered: each heading is read as a minute")
     note_language(out)
     if found:
         first_minute = found[0].index
@@ -77,6 +84,7 @@ def extract_minutes(part: Part) -> MinutesPart:
             line=head_block.line,
             end_line=max([b.end_line for b in blocks[h.index : end]] or [head_block.end_line]),
             blocks=body,
+            numbered=numbered,
         )
         minute.resolutions = resolutions(minute.blocks)
         items.append(minute)

@@ -28,6 +28,7 @@ _RESOLVED_START = rx.compile(
     r"\s*(?:and\s+|it\s+was\s+)?(?:resolved|agreed|decision|decided)", re.I
 )
 _RESOLVED_LABEL = rx.compile(r"^(?:and\s+)?(resolved|agreed|decision|decided)\s*[:;-]", re.I)
+_BARE_LABEL = rx.compile(r"^(?:and\s+)?(?:resolved|decision)\s*[:;.-]*$", re.I)
 _PART_MARK = rx.compile(r"^(\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\d{1,2})\)|([a-z])\))\s*", re.I)
 
 
@@ -52,8 +53,13 @@ def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int]]:
             i += 1
             continue
         text = norm(b.text)
-        if not _RESOLVED_LABEL.match(text) and not text.lower().startswith(
-            ("it was resolved", "and resolved", "resolved that")
+        # "RESOLVED" on a line of its own, the decision in the paragraph under it
+        bare = bool(_BARE_LABEL.match(text)) and i + 1 < len(blocks)
+        bare = bare and bool(_QUOTED.match(blocks[i + 1].text))
+        if (
+            not bare
+            and not _RESOLVED_LABEL.match(text)
+            and not text.lower().startswith(("it was resolved", "and resolved", "resolved that"))
         ):
             i += 1
             continue

@@ -560,7 +560,7 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
         by_line.setdefault(b.line, b)
     titles = [full_title(i, agenda, by_line) for i in items]
     mins = list(minutes.items)
-    by_number = _shared_numbering(items, titles, mins)
+    by_number = minutes.numbered and _shared_numbering(items, titles, mins)
     numbers = frozenset(i.number for i in items)
     scores = [
         [_score(i, t, m, by_number, numbers) for m in mins]
@@ -701,15 +701,17 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
     for k, (pos, a, link) in enumerate(order):
         kind = _title(link.title).kind if link.status == MISSING else None
         if kind is not None and kind in strays:
-            numbers = [m.number for m in strays[kind]]
-            note = f"recorded as minute{'s' if len(numbers) > 1 else ''} " + ", ".join(
-                map(str, numbers)
-            )
+            if minutes.numbered:
+                numbers = [str(m.number) for m in strays[kind]]
+                note = f"recorded as minute{'s' if len(numbers) > 1 else ''} " + ", ".join(numbers)
+            else:
+                note = "recorded as " + ", ".join(m.label() for m in strays[kind])
             order[k] = (pos, a, replace(link, status=COVERED, note=note, line=strays[kind][0].line))
     alignment = Alignment(agenda, minutes, by_number, [x[2] for x in order])
 
     why = _other_meeting(agenda, minutes)
-    if why is None and not by_number and items and min(i.number for i in items) > RUNNING:
+    running = items and min(i.number for i in items) > RUNNING
+    if why is None and not by_number and minutes.numbered and running:
         # Items numbered in a running series share it with their meeting's minutes.
         common = {i.number for i in items} & {m.number for m in mins}
         if 2 * len(common) < len(items):
@@ -732,7 +734,8 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
         alignment.reliable = False  # a layout not read, not an agenda of nothing
         alignment.notes.append("no items were read from the agenda")
     for field_name in ("numbering", "items"):
-        if field_name in minutes.uncertain:
+        # minutes without numbers are matched by their titles alone
+        if field_name in minutes.uncertain and (field_name == "items" or minutes.numbered):
             alignment.reliable = False
             alignment.notes.append(f"the minutes' {field_name} is uncertain")
     return alignment

@@ -339,12 +339,14 @@ def _digits(ctx: _Context, m: re.Match[str]) -> Quantity | None:
         ctx.before(_AGED_RE, start) or ctx.before(_AGED_PAIR_RE, start, 24)
     ):
         return None
-    if (
+    if c is None and (
         ctx.before(_MONTH_BEFORE_RE, start)
         or (len(num) >= 4 and ctx.before(_MONTH_COMMA_BEFORE_RE, start))
         or _MONTH_AFTER_RE.match(text, end)
     ):
-        return None  # "March 2020", "Apr 16", "16 of March" not read as a date
+        # "March 2020", "Apr 16", "16 of March" not read as a date; "salary for May
+        # £412.00" is an amount
+        return None
     value = float(num.replace(",", ""))
     currency = _CURRENCY[c.group()[0]] if c else None
     kind = "money" if currency else ""

@@ -1324,6 +1324,8 @@ def _items_before(rows: list[_Row], i: int, width: int) -> tuple[list[list[Figur
         amounts = _money_or_counts(row.amounts)
         if _is_total_row(row) or (row.block.kind == HEADING and not amounts):
             break
+        if row.text.rstrip(" *_").endswith((":", ":-")):
+            break  # "The balance was £8,240.15. These payments were approved:" opens it
         if amounts:
             if len(amounts) != width:
                 return items, False

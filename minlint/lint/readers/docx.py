@@ -45,6 +45,8 @@ OFFICE_DOCUMENT = "/officeDocument"
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_NAME = rx.compile(r"^heading\s*([1-9])$", re.I)
+# A title in bold: a few words, no sentence.
+_BOLD_TITLE = rx.compile(r"^(?=\S)(?:\S+\s+){0,11}\S+(?<![.;,])$")
 # Word's built-in "List Bullet 2", "List Number 3" ... are single-level lists drawn
 # further in: the number in the name is the level a reader sees.
 _LIST_STYLE_NAME = rx.compile(r"^list(?:\s+(?:bullet|number|continue))?\s+([2-9])$", re.I)
@@ -204,6 +206,7 @@ class _Style:
     ilvl: int | None = None
     outline: int | None = None
     caps: bool | None = None
+    bold: bool | None = None
 
 
 class _Styles:
@@ -227,6 +230,7 @@ class _Styles:
                 ilvl=_int(ilvl),
                 outline=_int(outline),
                 caps=_flag(el.find(w.rPr), w, "caps"),
+                bold=_flag(el.find(w.rPr), w, "b"),
             )
             self.by_id[sid] = style
             if el.get(w.q("type")) == "paragraph" and el.get(w.q("default")) in ("1", "true"):
@@ -272,6 +276,12 @@ class _Styles:
         for st in self.chain(sid):
             if st.caps is not None:
                 return st.caps
+        return False
+
+    def bold(self, sid: str | None) -> bool:
+        for st in self.chain(sid):
+            if st.bold is not None:
+                return st.bold
         return False
 
 
@@ -563,6 +573,9 @@ class _BodyReader:
         self.shapes: dict[int, _Shape] = {}  # body paragraphs outside tables, by line
         self.in_table = 0
         self.in_contents = 0
+        # whether every run of the paragraph being read so far is bold, and its style's
+        self._all_bold = True
+        self._para_bold = False
         self.skip = {
             w.dele,
             w.moveFrom,
@@ -749,6 +762,8 @@ class _BodyReader:
         if ilvl is None:
             ilvl = style_ilvl
         caps = self.styles.caps(style)
+        self._para_bold = self.styles.bold(style)
+        self._all_bold = True
         raw = self._raw_text(p, caps)
         text, breaks = _broken_lines(raw)
         raw = raw.replace("\n", " ")
@@ -769,6 +784,9 @@ class _BodyReader:
         kind, level = PARAGRAPH, 0
         if heading is not None:
             kind, level = HEADING, heading
+        elif number is None and self._all_bold and _BOLD_TITLE.match(text):
+            # a short line all in bold, as "**Planning**" in markdown: a title
+            kind = HEADING
         elif number is not None:
             kind, level = LIST_ITEM, max(ilvl or 0, self.styles.list_level(style))
         if number is not None and number[0] and text:
@@ -890,6 +908,12 @@ class _BodyReader:
             elif tag == f"{{{MC_NS}}}AlternateContent":
                 self._runs(child, buf, bool(caps))
         text = "".join(buf)
+        if text.strip() and self._all_bold:
+            bold = _flag(rpr, w, "b")
+            if bold is None:
+                rstyle = w.val_of(rpr, "rStyle")
+                bold = self.styles.bold(rstyle) if rstyle else self._para_bold
+            self._all_bold = bold
         out.append(text.upper() if caps else text)
 
 

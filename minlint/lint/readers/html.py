@@ -377,6 +377,9 @@ class _Reader:
             level = _class_heading(el)
             if level:
                 self._leaf(el, HEADING, level)
+            elif _BOLD_TITLE.match(" ".join("".join(el.itertext()).split())) and _all_bold(el):
+                # a short line all in bold, as "**Planning**" in markdown: a title
+                self._leaf(el, HEADING, 0)
             else:
                 self._leaf(el, PARAGRAPH, 0)
 
@@ -594,6 +597,34 @@ def _prepend(
     """``label`` and a space before ``text``, with the origins of both."""
     shift = len(label) + 1
     return f"{label} {text}", label_origins + [(o + shift, ln, col) for o, ln, col in origins]
+
+
+_BOLD = frozenset(("b", "strong"))
+# A title in bold: a few words, no sentence.
+_BOLD_TITLE = rx.compile(r"^(?=\S)(?:\S+\s+){0,11}\S+(?<![.;,])$")
+
+
+def _all_bold(el: etree._Element) -> bool:
+    """Whether all the text of an element is in bold (``<p><b>Planning</b></p>``)."""
+    found = False
+    stack = [(el, False)]
+    while stack:  # not recursive: a damaged page may nest elements thousands deep
+        node, bold = stack.pop()
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue  # a comment
+        bold = bold or tag.rsplit("}", 1)[-1].lower() in _BOLD
+        if (node.text or "").strip():
+            if not bold:
+                return False
+            found = True
+        for child in node:
+            if (child.tail or "").strip():
+                if not bold:
+                    return False
+                found = True
+            stack.append((child, bold))
+    return found
 
 
 def _class_heading(el: etree._Element) -> int | None:

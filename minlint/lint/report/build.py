@@ -475,7 +475,8 @@ def _sections(parsed: ParsedDocument, views: list[LineView]) -> list[PartView]:
                 bounds.append((first, "Opening: the meeting, attendance", "opening"))
             for m in minutes:
                 if not bounds or m.line > bounds[-1][0]:
-                    bounds.append((m.line, f"Minute {m.number}: {m.title}", "minute"))
+                    name = f"Minute {m.number}: {m.title}" if m.numbered else m.title
+                    bounds.append((m.line, name, "minute"))
         if not bounds:
             bounds.append((first, _part_heading(part), "part"))
         sections = []
@@ -703,7 +704,11 @@ def _alignment(
         item_href = f"#R{k}L{item.line}" if item else None
         if item is not None:
             places.wanted[k].add(item.line)
-        minute_text = f"{minute.number}. {minute.title}" if minute else "—"
+        minute_text = (
+            (f"{minute.number}. {minute.title}" if minute.numbered else minute.title)
+            if minute
+            else "—"
+        )
         minute_href = places.draft_href(minute.line) if minute else None
         if minute is None and link.line is not None:
             minute_text = f"recorded at line {link.line}"
