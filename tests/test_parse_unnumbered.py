@@ -232,3 +232,36 @@ def test_titles_in_bold_in_word_and_html_head_the_minutes(tmp_path: Path):
     assert {b.text: b.kind for b in parse_path(html_path).parts[0].blocks}["Half in bold"] == (
         "paragraph"
     )
+
+
+def test_titles_in_words_alone_in_a_text_file(tmp_path: Path):
+    """A text file saved from Word loses the bold: "Public forum" alone on the first line
+    of its paragraph, a wider sentence under it, is still the title of a minute."""
+    text = DRAFT.read_text(encoding="utf-8")
+    for title in TITLES:
+        text = text.replace(f"\n{title}\n", f"\n{title.capitalize()}\n")
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(text, encoding="utf-8")
+    m = minutes(draft)
+    assert [i.title for i in m.items] == [t.capitalize() for t in TITLES]
+    assert m.items[3].blocks[0].text.startswith("A resident asked")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a sentence wrapped early, going on in lower case
+        "The Clerk reported\nthat the bench had been repaired.",
+        # a label with its colon, and a short line with a longer one under it that is no wider
+        "Present:\nCllr R. Okafor and Cllr S. Lindqvist",
+        "Mill Green bench\nRepaired",
+        # a title in capitals is read as one already, with the line it wraps to
+        "LEAD\nOFFICER:",
+    ],
+)
+def test_short_first_lines_that_are_no_title(tmp_path: Path, lines: str):
+    from minlint.lint.readers.text import read_plain
+
+    blocks = read_plain("Some text before.\n\n" + lines + "\n", "x.txt").blocks
+    assert not [b for b in blocks[1:] if b.kind == HEADING and not b.text.isupper()]
+    assert len(blocks) == 2

@@ -128,6 +128,25 @@ def _title_alone(text: str, width: int, wrap: int) -> bool:
     return not FUNCTION_END.search(text)
 
 
+# A title in words alone: a capital, a few words, no sentence; "Public forum" above "A
+# resident asked ...". Numbered titles are found by their numbers (see _title_alone).
+_PLAIN_TITLE = rx.compile(r"^[A-Z][\w'’&/()-]*(?:[ \t]+[\w'’&/()-]+){0,7}$")
+
+
+def _plain_title(texts: list[str], raw_lines: list[str], i: int, wrap: int) -> bool:
+    """Whether line ``i``, the first of its paragraph, is a title in words alone: short,
+    well short of the width the text wraps at, with a sentence under it starting on the
+    next line, wider than the title."""
+    t = texts[i]
+    if i + 1 >= len(texts) or not _PLAIN_TITLE.match(t) or _LABEL.match(t) or is_caps(t):
+        return False  # a title in capitals is a title already
+    nxt = texts[i + 1]
+    if not nxt or not (nxt[0].isupper() or nxt[0] in "\"“‘'(£$€") or _GOES_ON.match(nxt):
+        return False
+    width = len(raw_lines[i].rstrip())
+    return width <= min(60, 0.6 * max(wrap, 80)) and len(raw_lines[i + 1].rstrip()) >= 1.3 * width
+
+
 def _moves(raw: str) -> tuple[tuple[int, int], ...]:
     """(offset after, offset before) the translation by SPACES, wherever a character was
     not replaced by exactly one."""
@@ -296,6 +315,8 @@ def read_plain(
                 ln.drop(m.end())
                 ln.hint = LIST_ITEM
                 ln.level = 1 if indents[i] > 1 else 0
+            elif not prev_text and _plain_title(texts, raw_lines, i, wrap):
+                ln.hint = HEADING
             elif (
                 _RESOLVED.match(t)
                 or _MINUTE_HEAD.match(t)
