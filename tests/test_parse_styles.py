@@ -477,3 +477,66 @@ def test_an_agenda_signed_after_its_last_item_has_no_next_meeting_of_that_date()
     assert [i.number for i in agenda.items] == list(range(1, 9))
     assert agenda.date == dt.date(2024, 3, 7)
     assert agenda.next_meeting is None
+
+
+@pytest.mark.parametrize("code", ["P/25/", "FC 25/", "PC.25/"])
+def test_minute_numbers_with_the_council_s_letters_before_them(tmp_path, code):
+    """ "P/25/012 FINANCE": the letters and the year are the label, the number after the
+    slash runs from minute to minute; a planning application's reference in a minute
+    ("DM/25/0457 Land at ...") is no heading."""
+    titles = ["APOLOGIES", "DECLARATIONS OF INTEREST", "FINANCE", "PLANNING", "NEXT MEETING"]
+    lines = ["MINUTES OF THE MEETING HELD ON 9 JUNE 2025", "", "Present: Cllr R. Okafor", ""]
+    for k, title in enumerate(titles, 12):
+        lines += [f"{code}{k:03d} {title}", "", "The members discussed the matter.", ""]
+        if title == "PLANNING":
+            lines += ["DM/25/0457 Land at Mill Green: no objection.", ""]
+    path = tmp_path / "minutes.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    (m,) = parse_path(path).minutes
+    assert [(i.number, i.title) for i in m.items] == list(enumerate(titles, 12))
+    assert "numbering" not in m.uncertain
+
+
+@pytest.mark.parametrize(
+    ("header", "present", "attending"),
+    [
+        (
+            "Councillors Present: A Smith, B Jones, C Brown\nOfficers Present: J Black (Clerk)",
+            ["A Smith", "B Jones", "C Brown"],
+            ["J Black"],
+        ),
+        (
+            "Attendees: Cllr Smith (Chair), Cllr Jones, Cllr Brown\n"
+            "Also in attendance: J Black, Clerk",
+            ["Smith", "Jones", "Brown"],
+            ["J Black"],
+        ),
+        (
+            "Present\n\n- Cllr A Smith (Chair)\n- Cllr B Jones\n- Cllr C Brown\n\n"
+            "In attendance\n\n- J Black (Clerk)",
+            ["A Smith", "B Jones", "C Brown"],
+            ["J Black"],
+        ),
+        (
+            "Those present: Cllr Smith (in the Chair), Cllr Jones and Cllr Brown.",
+            ["Smith", "Jones", "Brown"],
+            [],
+        ),
+    ],
+)
+def test_attendance_labels_and_lists_of_other_councils(tmp_path, header, present, attending):
+    """A label on each line of its own ("Officers Present:" under "Councillors Present:"),
+    "Attendees", "Those present", and a list of one name a bullet under its label."""
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        f"MINUTES OF THE MEETING HELD ON 9 JUNE 2025\n\n{header}\n\n1. APOLOGIES\n\n"
+        "Apologies were received from Cllr D. White.\n\n2. FINANCE\n\nThe payments were "
+        "approved.\n",
+        encoding="utf-8",
+    )
+    (m,) = parse_path(path).minutes
+    assert names(m.present) == present
+    assert names(m.in_attendance) == attending
+    chaired = "Chair" in header.split("\n", 1)[0] or "(Chair)" in header
+    assert (m.chair.name if m.chair else None) == (present[0] if chaired else None)
+    assert names(m.apologies) == ["D. White"]

@@ -102,6 +102,8 @@ def test_two_resolutions_taken_out_are_both_found(tmp_path):
         "Decision: the report was noted.",
         "The report was otherwise noted.",
         "It was agreed that a further report be brought to the next meeting.",
+        "Members voted unanimously to note the report.",
+        "The Commission voted in favour of the recommendations.",
     ],
 )
 def test_a_decision_in_other_words_counts(tmp_path, decision):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from minlint.lint import regexstore as rx
-from minlint.lint.blocks import Block
+from minlint.lint.blocks import LIST_ITEM, Block
 from minlint.lint.extract.common import norm, source_lines
 from minlint.lint.facts.people import parse_person, split_names
 from minlint.lint.model import Minute, Movement, Person
 
 PRESENT = rx.compile(
-    r"^(?:(?:(?:members|councillors|cllrs|directors|trustees)\s+)?present"
-    r"|(?:members|councillors|cllrs)\s+in\s+attendance|presennol)"
+    r"^(?:(?:(?:members|councillors|cllrs|directors|trustees|those)\s+)?present"
+    r"|(?:members|councillors|cllrs)\s+in\s+attendance|presennol|attendees)"
     r"(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*",
     re.I,
 )
@@ -190,6 +190,15 @@ def _following(header: list[Block], n: int, taken: set[int]) -> tuple[str, int]:
         return "", header[n].line
     taken.add(n + 1)
     block = header[n + 1]
+    if block.kind == LIST_ITEM:
+        # "Present" / "- Cllr A Smith (Chair)" / "- Cllr B Jones": one name an item
+        items = [block]
+        for later in range(n + 2, len(header)):
+            if header[later].kind != LIST_ITEM:
+                break
+            taken.add(later)
+            items.append(header[later])
+        return ", ".join(norm(b.text).rstrip(",;. ") for b in items), block.line
     lines = source_lines(block)
     if len(lines) > 1 and "," not in block.text:
         return ", ".join(lines), block.line

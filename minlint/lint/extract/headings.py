@@ -25,12 +25,16 @@ from minlint.lint.facts.dates import find_dates
 from minlint.lint.readers.lines import is_caps
 
 # "12.", "3331.Declarations", "2320Apologies", "Item 5 – ...", "Minute 24/101", "24/101".
+# A council's letters before a number written with a slash: "P/25/012", "FC 24/101".
+_CODE = r"[A-Z]{1,4}(?:\s*[/.]\s*|\s+)(?=\d{1,4}/\d)"
 _LEAD = rx.compile(
-    r"^(?P<prefix>(?i:(?:agenda\s+)?item|minute|min\.?)\s*(?i:no\.?\s*)?)?"
+    r"^(?P<prefix>(?i:(?:agenda\s+)?item|minute|min\.?)\s*(?i:no\.?\s*)?|" + _CODE + r")?"
     r"(?P<num>\d{1,4}(?:/\d{1,4})?)(?P<sep>\.0?(?!\d)|\)|:(?!\d))?(?P<gap>\s*)(?P<tail>.*)$",
     re.S,
 )
-_SLASHED = rx.compile(r"^\W{0,3}(?i:(?:agenda\s+)?item|minute|min\.?)?\s*(\d{1,4})/(\d{1,4})\b")
+_SLASHED = rx.compile(
+    r"^\W{0,3}(?:(?i:(?:agenda\s+)?item|minute|min\.?)|" + _CODE + r")?\s*(\d{1,4})/(\d{1,4})\b"
+)
 # A title does not start with a figure, except a reference written with slashes, as a
 # planning application's is ("47. 23/1187/FUL - Land at Station Road").
 _NOT_TITLE = rx.compile(
@@ -198,7 +202,8 @@ def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _C
     block = blocks[i]
     if block.kind == TABLE_ROW:
         return _row_candidate(block, i, slash)
-    if not (block.text[:1].isdigit() or block.text[:1] in "IiMmAa"):
+    first = block.text[:1]
+    if not (first.isdigit() or first in "IiMmAa" or (first.isupper() and "/" in block.text[:12])):
         return None
     text = norm(block.text)
     m = _LEAD.match(text)

@@ -162,7 +162,8 @@ _AGREED = rx.compile(
     r"^(?:it\s+was\s+(?:then\s+|also\s+|further\s+|unanimously\s+)?|(?:the\s+)?(?:council|committee|"
     r"commission|panel|board|members|councillors|cllrs|district|all\s+(?:councillors|members|"
     r"cllrs|present))\s+(?:unanimously\s+|also\s+|then\s+)?)(?P<verb>agreed|resolved|decided|"
-    r"approved|adopted)\b\s*(?:that\s+|to\s+|on\s+)?(?P<rest>.*)",
+    r"approved|adopted|voted(?=\s+(?:unanimously\s+)?(?:to|in\s+favour)\b))\b\s*"
+    r"(?:that\s+|to\s+|on\s+)?(?P<rest>.*)",
     re.I | re.S,
 )
 _PASSIVE = rx.compile(
@@ -224,6 +225,7 @@ def _in_sentences(block: Block) -> list[Resolution]:
             "decided",
             "adopted",
             "favour",
+            "voted",
         )
     ):
         return []

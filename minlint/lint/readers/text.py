@@ -51,8 +51,10 @@ _MINUTE_HEAD = rx.compile(
 )
 _RESOLVED = rx.compile(r"^(And\s+)?Resolved\b", re.I)
 _LABEL = rx.compile(
-    r"^(?:[A-Z][A-Za-z/&'’ -]{1,40}\s*:-|(?:Date(?: and Time)?|Time|Venue|Membership|Present"
-    r"|Apologies(?: for absence)?|In attendance|Also present|Co-opted members?)\s*[:–-])",
+    r"^(?:[A-Z][A-Za-z/&'’ -]{1,40}\s*:-|(?:Date(?: and Time)?|Time|Venue|Membership"
+    r"|(?:(?:Councillors|Cllrs|Members|Officers|Those|Staff|Directors|Trustees)\s+)?Present"
+    r"|Apologies(?: for absence)?|(?:Also\s+|Officers\s+)?In attendance|Also present|Attendees"
+    r"|Absent|Co-opted members?)\s*[:–-])",
     re.I,
 )
 _HTML_LINE = rx.compile(r"^<(h[1-6]|p|div)\b[^>]*>(.*?)</\1>$", re.I)
