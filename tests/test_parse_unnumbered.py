@@ -265,3 +265,18 @@ def test_short_first_lines_that_are_no_title(tmp_path: Path, lines: str):
     blocks = read_plain("Some text before.\n\n" + lines + "\n", "x.txt").blocks
     assert not [b for b in blocks[1:] if b.kind == HEADING and not b.text.isupper()]
     assert len(blocks) == 2
+
+
+def test_titles_in_bold_in_a_pdf_printed_from_word(tmp_path: Path):
+    """The Word minutes with their titles in bold, printed to PDF by LibreOffice: the
+    titles are read from the fonts of the page, and head the minutes as in Word."""
+    from docgen import convert, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    source = _bold_titles_docx(tmp_path / "minutes.docx", PARAGRAPHS)
+    (pdf,) = convert([source], "pdf", tmp_path / "pdf", tmp_path / "profile")
+    m = minutes(pdf)
+    assert [i.title for i in m.items] == ["Apologies for absence", "Finance", "Planning"]
+    assert not m.numbered
+    assert [p.name for p in m.apologies] == ["J. Whitlock"]

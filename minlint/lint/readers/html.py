@@ -377,7 +377,7 @@ class _Reader:
             level = _class_heading(el)
             if level:
                 self._leaf(el, HEADING, level)
-            elif _BOLD_TITLE.match(" ".join("".join(el.itertext()).split())) and _all_bold(el):
+            elif _all_bold(el) and _BOLD_TITLE.match(" ".join("".join(el.itertext()).split())):
                 # a short line all in bold, as "**Planning**" in markdown: a title
                 self._leaf(el, HEADING, 0)
             else:
