@@ -540,3 +540,51 @@ def test_attendance_labels_and_lists_of_other_councils(tmp_path, header, present
     chaired = "Chair" in header.split("\n", 1)[0] or "(Chair)" in header
     assert (m.chair.name if m.chair else None) == (present[0] if chaired else None)
     assert names(m.apologies) == ["D. White"]
+
+
+def test_minutes_numbered_with_a_number_and_one_space(tmp_path):
+    """ "3 Finance" on a line of its own heads a minute where every heading is written
+    so; "4 members asked ..." under it is a count, and so is "14 PMC members" among
+    headings written "13. Adjournment"."""
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "MINUTES OF THE MEETING HELD ON 9 JUNE 2025\n\nPresent: Cllr A Smith (Chair)\n\n"
+        "1 Apologies\n\nNone were received.\n\n2 Declarations of interest\n\nNone.\n\n"
+        "3 Finance\n\n4 members asked about the grass cutting. The payments were approved.\n\n"
+        "4 Planning\n\nNo applications.\n",
+        encoding="utf-8",
+    )
+    (m,) = parse_path(path).minutes
+    assert [(i.number, i.title) for i in m.items] == [
+        (1, "Apologies"),
+        (2, "Declarations of interest"),
+        (3, "Finance"),
+        (4, "Planning"),
+    ]
+    dotted = tmp_path / "dotted.txt"
+    dotted.write_text(
+        "MINUTES OF THE MEETING HELD ON 9 JUNE 2025\n\n12. Reports\n\nThe reports were "
+        "received.\n\n13. Adjournment\n\nThe meeting closed at 9pm.\n\nAttachment A\n\n"
+        "14 PMC members (No additions since last report)\n\n14 Committers\n",
+        encoding="utf-8",
+    )
+    (m,) = parse_path(dotted).minutes
+    assert [i.number for i in m.items] == [12, 13]
+
+
+def test_an_agenda_numbered_with_a_number_and_one_space(tmp_path):
+    path = tmp_path / "agenda.txt"
+    path.write_text(
+        "ELMSTEAD PARISH COUNCIL\n\nNotice is given of the meeting to be held on Monday 9 "
+        "June 2025 at 7.00pm.\n\nAGENDA\n\n1 Apologies\n2 Declarations of interest\n"
+        "3 Minutes of the previous meeting\n4 Finance\n5 Planning\n",
+        encoding="utf-8",
+    )
+    (a,) = parse_path(path).agendas
+    assert [i.title for i in a.items] == [
+        "Apologies",
+        "Declarations of interest",
+        "Minutes of the previous meeting",
+        "Finance",
+        "Planning",
+    ]

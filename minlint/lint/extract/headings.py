@@ -147,6 +147,9 @@ def _split_title(text: str, block: Block, minutes: bool = True) -> tuple[str, st
     return " ".join(words[:12]), text, False
 
 
+_LOOSE = "space/t"  # the style of "4 Finance": a number, one space, a title in words
+
+
 def _style(sep: str, gap: str, bare: bool, block: Block, title: str) -> str:
     shape = "h" if block.kind == HEADING else ("c" if is_caps(title) else "t")
     form = f"bare{sep}" if bare else (sep or ("glued" if not gap else "space"))
@@ -233,7 +236,8 @@ def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _C
         heading = Heading(i, number, title.rstrip(" -–:."), "", i + 1, style, label=_label(num))
         strong = nxt.kind == HEADING or is_caps(title)
         return _Candidate(heading, (1.6 if strong else 1.2) - (0.4 if not sep else 0), True)
-    if not sep and gap and block.kind != HEADING and not is_caps(tail[:60]):
+    spaced = not sep and gap and block.kind != HEADING and not is_caps(tail[:60])
+    if spaced and (gap != " " or "\n" in block.text or block.end_line != block.line):
         return None  # "14 PMC members", "12 Councillors were present": a count, not a heading
     if not sep and not gap and (len(num) < 3 or not tail[:1].isupper()):
         return None  # "4x4", "3G", "2nd": a number glued to its word is a heading only
@@ -246,6 +250,8 @@ def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _C
     title = _ITEM_NOTE.sub("", title).rstrip(" -–")
     if not title or not any(c.isalpha() for c in title):
         return None
+    if spaced and (rest or not title_like):
+        return None  # "4 Finance" alone on its line is a title; "4 members were present" not
     style = _style(sep, gap, False, block, title)
     rest_at = _offset(block.text, rest) if rest else -1
     if block.kind == HEADING or (is_caps(title) and title_like):
@@ -254,6 +260,8 @@ def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _C
         weight = 1.2
     else:
         weight = 0.3
+    if spaced:
+        weight = 1.0  # a number and one space: less sure than "4." or "4)"
     heading = Heading(i, number, title, rest, i, style, rest_at, label=_label(num))
     return _Candidate(heading, weight, title_like)
 
@@ -462,6 +470,11 @@ def find_headings(blocks: list[Block], *, minutes: bool = True) -> tuple[list[He
             cands.extend(_mid_block(blocks, i, minutes))
     if not cands:
         return [], True
+    # "4 Finance" (a number and one space) heads the minutes only of a document numbered
+    # that way throughout: among "4." headings it is a count ("14 PMC members").
+    loose = [c for c in cands if c.heading.style == _LOOSE]
+    if loose and any(c.heading.style != _LOOSE and c.weight >= 1.2 for c in cands):
+        cands = [c for c in cands if c.heading.style != _LOOSE]
     lists = _lists(cands, blocks)
     usable = [c for k, c in enumerate(cands) if k not in lists]
     chain = [usable[k] for k in _best_chain(usable)]

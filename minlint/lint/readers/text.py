@@ -100,7 +100,11 @@ def is_page_furniture(line: str) -> bool:
 _GOES_ON = rx.compile(r"[a-z]+(?![).\w])")
 
 
-_LIST_MARK = rx.compile(r"^\(?(?:(?P<n>\d{1,4})|(?P<a>[a-z]))(?:[.)]\s+|\s{2,})\S")
+# "3.", "(b)", "12  " before a word; "4 Finance", a number and one space, only before a
+# word with a capital (a count is followed by its noun: "4 members were present").
+_LIST_MARK = rx.compile(
+    r"^\(?(?:(?P<n>\d{1,4})|(?P<a>[a-z]))(?:[.)]\s+|\s{2,}|(?<=\d) (?=[A-Z][a-z]))\S"
+)
 
 
 def _list_mark(text: str) -> int | str | None:
