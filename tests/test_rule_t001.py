@@ -336,7 +336,8 @@ def test_a_column_of_payments_with_the_vat_noted_in_a_bracket(tmp_path):
 
 
 @pytest.mark.parametrize("total", ["817.00", "827.00"])
-def test_a_list_of_payments_after_a_lead_in_that_names_a_balance(tmp_path, total):
+@pytest.mark.parametrize("line", ["Total £{}", "making a total of £{}."])
+def test_a_list_of_payments_after_a_lead_in_that_names_a_balance(tmp_path, total, line):
     """The lines of payments are the items of the Total line; the line that opens the
     list ("... were approved:") is no item, though it names the bank balance, and a
     payment "for May" is an amount, not a date."""
@@ -345,7 +346,8 @@ def test_a_list_of_payments_after_a_lead_in_that_names_a_balance(tmp_path, total
         "5. FINANCE\n\n"
         "The balance at the bank on 31 May was £8,240.15. The following payments were approved:\n"
         "Clerk's salary for May £412.00\nGrass cutting £360.00\nPavilion hire £45.00\n"
-        f"Total £{total}\n",
+        + line.format(total)
+        + "\n",
         encoding="utf-8",
     )
     found = [f.message for f in check(draft, select=("T001",)).findings]

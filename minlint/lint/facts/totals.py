@@ -1140,7 +1140,12 @@ class _Row:
 
 
 _MARKUP_RE = _lazy(r"^[\s*#>•·▪●◦\-\u2022\uf0b7|_]+")
-_TOTAL_LABEL_RE = _lazy(r"^(?:grand\s+|sub-?\s?|overall\s+|current\s+)?totals?\b", re.I)
+# "Total", "Grand total", and a line that says it: "making a total of £827.00"
+_TOTAL_LABEL_RE = _lazy(
+    r"^(?:(?:making|giving|bringing)\s+)?(?:an?\s+)?(?:grand\s+|sub-?\s?|overall\s+|current\s+)?"
+    r"totals?\b",
+    re.I,
+)
 _TOTAL_WORD_RE = _lazy(r"\b[Tt][Oo][Tt][Aa][Ll][Ss]?\b")
 # "450.00" closing a line of a payments list: an amount with no currency sign.
 _BARE_AMOUNT_RE = _lazy(r"(?<![\w.,£€$/-])(\d{1,3}(?:,\d{3})+|\d+)\.(\d{2})[^\S\n]*\Z")
