@@ -522,6 +522,13 @@ def test_minute_numbers_with_the_council_s_letters_before_them(tmp_path, code):
             ["Smith", "Jones", "Brown"],
             [],
         ),
+        (
+            # a Scottish council's word for those present
+            "Sederunt: Councillor A Smith (Chair), Councillor B Jones and Councillor C Brown."
+            "\nIn attendance: J Black, Clerk.",
+            ["A Smith", "B Jones", "C Brown"],
+            ["J Black"],
+        ),
     ],
 )
 def test_attendance_labels_and_lists_of_other_councils(tmp_path, header, present, attending):

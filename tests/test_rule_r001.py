@@ -104,6 +104,9 @@ def test_two_resolutions_taken_out_are_both_found(tmp_path):
         "It was agreed that a further report be brought to the next meeting.",
         "Members voted unanimously to note the report.",
         "The Commission voted in favour of the recommendations.",
+        "The Improving Lives Select Commission agreed to note the report.",
+        "Cabinet resolved to note the report.",
+        "The Sub-Committee agreed that the report be noted.",
     ],
 )
 def test_a_decision_in_other_words_counts(tmp_path, decision):
@@ -121,6 +124,14 @@ def test_a_decision_word_that_may_not_be_the_decision_is_a_warning_saying_why(tm
         'resolution; "The Assistant Director agreed to circulate the figures to Members" '
         f"(line {finding.related[0].line}) may be meant as its decision"
     )
+
+
+def test_what_a_member_of_the_body_agreed_is_no_decision_of_the_body(tmp_path):
+    said = "The Chair of the Select Commission agreed to write to the Minister."
+    edited = without_resolution(seed("003"), 24, tmp_path / "minutes.txt", [said])
+    (finding,) = r001(edited).findings
+    assert finding.severity == "warning"
+    assert f'"{said[:-1]}"' in finding.message
 
 
 def test_what_was_noted_in_a_long_minute_is_a_warning(tmp_path):

@@ -12,7 +12,7 @@ from minlint.lint.model import Minute, Movement, Person
 
 PRESENT = rx.compile(
     r"^(?:(?:(?:members|councillors|cllrs|directors|trustees|those)\s+)?present"
-    r"|(?:members|councillors|cllrs)\s+in\s+attendance|presennol|attendees)"
+    r"|(?:members|councillors|cllrs)\s+in\s+attendance|presennol|attendees|sederunt)"
     r"(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*",
     re.I,
 )

@@ -158,9 +158,14 @@ _PROPOSED_SECONDED = rx.compile(
     r"(?i:seconded|proposed)\b\s*(?P<rest>.*)",
     re.S,
 )
+# The body that decides, with the words of its name: "The Audit and Governance Committee",
+# "The Parish Council", "Cabinet", "Members".
+_BODY_NAME = r"(?-i:(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){0,4})"
 _AGREED = rx.compile(
-    r"^(?:it\s+was\s+(?:then\s+|also\s+|further\s+|unanimously\s+)?|(?:the\s+)?(?:council|committee|"
-    r"commission|panel|board|members|councillors|cllrs|district|all\s+(?:councillors|members|"
+    r"^(?:it\s+was\s+(?:then\s+|also\s+|further\s+|unanimously\s+)?|(?:the\s+)?"
+    + _BODY_NAME
+    + r"(?:council|committee|sub-committee|commission|panel|board|cabinet|executive|forum"
+    r"|members|councillors|cllrs|district|all\s+(?:councillors|members|"
     r"cllrs|present))\s+(?:unanimously\s+|also\s+|then\s+)?)(?P<verb>agreed|resolved|decided|"
     r"approved|adopted|voted(?=\s+(?:unanimously\s+)?(?:to|in\s+favour)\b))\b\s*"
     r"(?:that\s+|to\s+|on\s+)?(?P<rest>.*)",
