@@ -809,3 +809,17 @@ def test_a_text_of_thousands_of_lines_holding_a_figure_each(tmp_path: Path):
     checked_cleanly(draft)
     result = run_check([str(draft)], CheckOptions(select=("T001",)))
     assert [f.message for f in result.findings] == ["£254.80 + £50.00 = £304.80, not £314.80"]
+
+
+def test_a_line_of_thousands_of_amounts_some_in_brackets(tmp_path: Path):
+    """A payments line copied into itself until it held 1.7 MB on one line: whether each
+    amount was in a bracket was counted from the line's start, for each amount. It is
+    counted once along the line now; a list's VAT in brackets is still no payment."""
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(
+        "12. Finance\n\nPayments:\nGrass cutting £420.00 (inc VAT £70.00)\nHall hire £45.00\n"
+        "Total £465.00\n\n" + "Repairs £12.00 (VAT £2.00) " * 20_000 + "\n",
+        encoding="utf-8",
+    )
+    checked_cleanly(draft)
+    assert run_check([str(draft)], CheckOptions(select=("T001",))).findings == []

@@ -1170,11 +1170,13 @@ def _rows(blocks: Sequence[Block], figures: dict[int, list[Figure]]) -> list[_Ro
             if len(amounts) > 1:
                 # "grass cutting £420.00 (inc VAT £70.00)": the bracket qualifies the row's
                 # amount, it is not another one
-                outside = [
-                    f
-                    for f in amounts
-                    if text.count("(", start, f.start) <= text.count(")", start, f.start)
-                ]
+                outside = []
+                depth, at = 0, start  # brackets opened less closed, counted once along the row
+                for f in amounts:
+                    depth += text.count("(", at, f.start) - text.count(")", at, f.start)
+                    at = f.start
+                    if depth <= 0:
+                        outside.append(f)
                 if outside:
                     amounts = outside
             line = text[start:end]
