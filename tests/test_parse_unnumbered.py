@@ -61,6 +61,12 @@ def test_each_heading_is_a_minute_known_by_its_title_and_place():
 
 
 def test_the_model_says_the_minutes_are_not_numbered():
+    import jsonschema
+
+    from minlint.lint.model import to_json
+
+    schema = json.loads((REPO / "minlint/schemas/meeting.schema.json").read_text())
+    jsonschema.validate(to_json(parse_path(DRAFT)), schema)
     items = part_to_json(minutes(DRAFT))["items"]
     assert [i.get("numbered") for i in items] == [False] * 8
     numbered = part_to_json(minutes(FOLDER / "parish_titles_above_text.txt"))["items"]
