@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
 from minlint.lint.readers import InputError, os_errors
-from minlint.lint.readers.lines import join_continued, runs_on
+from minlint.lint.readers.lines import BOLD_TITLE, join_continued, runs_on
 from minlint.lint.readers.text import BULLET_GLYPHS
 from minlint.lint.xmlsafe import open_zip, parse_xml_part, read_member
 
@@ -45,8 +45,6 @@ OFFICE_DOCUMENT = "/officeDocument"
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_NAME = rx.compile(r"^heading\s*([1-9])$", re.I)
-# A title in bold: a few words, no sentence.
-_BOLD_TITLE = rx.compile(r"^(?=\S)(?:\S+\s+){0,11}\S+(?<![.;,])$")
 # Word's built-in "List Bullet 2", "List Number 3" ... are single-level lists drawn
 # further in: the number in the name is the level a reader sees.
 _LIST_STYLE_NAME = rx.compile(r"^list(?:\s+(?:bullet|number|continue))?\s+([2-9])$", re.I)
@@ -784,7 +782,7 @@ class _BodyReader:
         kind, level = PARAGRAPH, 0
         if heading is not None:
             kind, level = HEADING, heading
-        elif number is None and self._all_bold and _BOLD_TITLE.match(text):
+        elif number is None and self._all_bold and BOLD_TITLE.match(text):
             # a short line all in bold, as "**Planning**" in markdown: a title
             kind = HEADING
         elif number is not None:

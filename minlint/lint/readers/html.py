@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
+from minlint.lint.readers.lines import BOLD_TITLE
 from minlint.lint.readers.text import SPACES
 from minlint.lint.xmlsafe import parse_html
 
@@ -377,7 +378,7 @@ class _Reader:
             level = _class_heading(el)
             if level:
                 self._leaf(el, HEADING, level)
-            elif _all_bold(el) and _BOLD_TITLE.match(" ".join("".join(el.itertext()).split())):
+            elif _all_bold(el) and BOLD_TITLE.match(" ".join("".join(el.itertext()).split())):
                 # a short line all in bold, as "**Planning**" in markdown: a title
                 self._leaf(el, HEADING, 0)
             else:
@@ -600,8 +601,6 @@ def _prepend(
 
 
 _BOLD = frozenset(("b", "strong"))
-# A title in bold: a few words, no sentence.
-_BOLD_TITLE = rx.compile(r"^(?=\S)(?:\S+\s+){0,11}\S+(?<![.;,])$")
 
 
 def _all_bold(el: etree._Element) -> bool:

@@ -108,6 +108,9 @@ _ROLE_NOTE = rx.compile(r"^\((?:[Vv]ice[- ])?[Cc]hair(?:man|person)?\)")
 _LETTER_MARK = rx.compile(r"^(?:[a-z]|[ivx]{1,4})[.)](?:\s|$)")
 _BRACKETS = rx.compile(r"\([^()]*\)")
 _CAPS_LETTERS = rx.compile(r"[A-Za-z]")
+# A paragraph all in bold is a title when it is a few words and no sentence, as a bold
+# line is in markdown (the Word and HTML readers).
+BOLD_TITLE = rx.compile(r"^(?=\S)(?:\S+\s+){0,11}\S+(?<![.;,])$")
 
 
 def is_caps(text: str) -> bool:
