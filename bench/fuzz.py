@@ -59,6 +59,9 @@ from fuzz_inputs import Base, FuzzInput, build_bases, make_input  # noqa: E402
 CRASH_ERRORS = re.compile(r"^rule \S+ \(.*\) failed: |^internal error while reading|^not checked: ")
 
 
+LATER_KEPT = 20  # inputs of a group remembered after its first
+
+
 class Timeout(BaseException):
     """Raised by the CPU timer; a BaseException so that no ``except Exception`` eats it."""
 
@@ -590,6 +593,12 @@ class Campaign:
         group = st["groups"].get(key)
         if group is not None:
             group["count"] += 1
+            # Later inputs of a group are kept by number (make_input rebuilds them): one
+            # that comes after the group's fix is a fix that did not hold.
+            later = group.setdefault("later", [])
+            if len(later) < LATER_KEPT:
+                later.append(index)
+                print(f"  again: {key} (input {index})", flush=True)
             return
         folder = (
             self.out

@@ -136,3 +136,29 @@ def test_a_text_s_cpu_budget_counts_its_lines(tmp_path):
     assert text_lines(docx) == 0
     target = Target(tmp_path / "work", 5.0, 8.0, 0.1)
     assert target.budget(1_000_000, 240_000) == 5.0 + 8.0 + 24.0
+
+
+def test_later_inputs_of_a_known_group_are_kept_by_number(capsys):
+    """A group's first input is saved; the numbers of the next twenty are kept, so that
+    one coming after the group's fix can be rebuilt and run again."""
+    from types import SimpleNamespace
+
+    from fuzz import LATER_KEPT, Campaign
+
+    key = "crash check - -"
+    state = {
+        "ran": 0,
+        "statuses": {},
+        "suffixes": {},
+        "cpu_max": 0.0,
+        "done_above": [],
+        "next": 0,
+        "groups": {key: {"count": 1}},
+    }
+    campaign = SimpleNamespace(state=state)
+    for index in range(LATER_KEPT + 5):
+        Campaign._record(campaign, index, {"status": "crash", "key": key, "suffix": ".md"})
+    group = state["groups"][key]
+    assert group["count"] == LATER_KEPT + 6
+    assert group["later"] == list(range(LATER_KEPT))
+    assert capsys.readouterr().out.count("again: crash check - -") == LATER_KEPT
