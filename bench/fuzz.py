@@ -37,6 +37,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import inspect
 import multiprocessing
 import os
 import re
@@ -112,14 +113,23 @@ class Target:
         def watch(stage: str, func):
             def wrapped(*args, **kwargs):
                 try:
-                    return func(*args, **kwargs)
+                    result = func(*args, **kwargs)
                 except readers.InputError:
                     raise
                 except BaseException as exc:
                     caught.append((stage, exc))
                     raise
+                # A rule is a generator: what fails, fails while the engine reads it.
+                return drained(stage, result) if inspect.isgenerator(result) else result
 
             return wrapped
+
+        def drained(stage: str, generator):
+            try:
+                yield from generator
+            except BaseException as exc:
+                caught.append((stage, exc))
+                raise
 
         # parse_path imports these at call time, so patching the modules reaches it.
         readers.read_document = watch("read", readers.read_document)

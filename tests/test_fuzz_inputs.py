@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 from docgen import docx_members, simple_pdf, zip_bytes
 
@@ -122,7 +123,24 @@ def test_a_word_file_s_cpu_budget_counts_its_parts_unzipped(tmp_path):
     assert expanded_size(text) == text.stat().st_size
 
 
-def test_a_text_s_cpu_budget_counts_its_lines(tmp_path):
+@pytest.fixture
+def harness_patches(monkeypatch):
+    """The harness's Target wraps minlint's readers, parser, registry and cache in the
+    process: they are put back after the test."""
+    from minlint.lint import cache, engine, parse, readers
+
+    for module, name in [
+        (readers, "read_document"),
+        (parse, "parse_document"),
+        (engine, "load_registry"),
+        (cache, "store"),
+        (cache, "store_index"),
+    ]:
+        monkeypatch.setattr(module, name, getattr(module, name))
+    return monkeypatch
+
+
+def test_a_text_s_cpu_budget_counts_its_lines(tmp_path, harness_patches):
     """A text of 240,000 lines "1." is 0.72 MB, checked in linear time at 75 us a line:
     its budget grows with its lines, whatever their length or encoding."""
     from fuzz import Target, text_lines
@@ -162,3 +180,31 @@ def test_later_inputs_of_a_known_group_are_kept_by_number(capsys):
     assert group["count"] == LATER_KEPT + 6
     assert group["later"] == list(range(LATER_KEPT))
     assert capsys.readouterr().out.count("again: crash check - -") == LATER_KEPT
+
+
+def test_a_rule_failing_while_its_findings_are_read_is_grouped_where_it_failed(
+    tmp_path, harness_patches
+):
+    """Rules are generators: one that fails does so while the engine reads its findings,
+    after the call the harness watches. Its group names the rule, the exception and the
+    line, not only "crash check"."""
+    import dataclasses
+
+    from minlint.lint import registry
+
+    def broken(ctx):
+        yield from ()
+        raise IndexError("list index out of range")
+
+    real = registry.load_registry()
+    rules = [dataclasses.replace(r, check=broken) if r.code == "A004" else r for r in real]
+    harness_patches.setattr(registry, "load_registry", lambda: registry.Registry(rules))
+    from fuzz import Target
+
+    target = Target(tmp_path / "work", 30.0)
+    draft = tmp_path / "minutes.txt"
+    draft.write_text("MINUTES OF THE MEETING HELD ON 9 JUNE 2025\n\n1. FINANCE\n\nNoted.\n")
+    result = target.run_file(draft, "draft", str(tmp_path))
+    assert result["status"] == "crash"
+    assert result["key"].startswith("crash rule A004 IndexError ")
+    assert "list index out of range" in result["traceback"]

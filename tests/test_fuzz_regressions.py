@@ -823,3 +823,24 @@ def test_a_line_of_thousands_of_amounts_some_in_brackets(tmp_path: Path):
     )
     checked_cleanly(draft)
     assert run_check([str(draft)], CheckOptions(select=("T001",))).findings == []
+
+
+def test_a_chair_named_by_one_letter_and_an_empty_list_of_those_present(tmp_path: Path):
+    """A scanned page cut to "Councillor T" in the chair and "MEMBERS PRESENT:" over
+    nothing: A004 pointed at the first name of a list it had not found. The mover and
+    seconder, not recorded present, are reported, with no place for the list."""
+    draft = tmp_path / "minutes.md"
+    draft.write_text(
+        "MINUTES OF THE MEETING HELD ON TUESDAY 9 SEPTEMBER 2014 AT 9.00 A.M.\n\n"
+        "PRESENT IN THE CHAIR: Councillor T\n\nMEMBERS PRESENT:\n\n\n"
+        "1. Adoption of Minutes\n\nProposed by Councillor Neville;\n"
+        "Seconded by Councillor Sheahan;\nAnd Resolved:\n"
+        "“That, the draft Minutes, as circulated, be taken as read and adopted.”\n",
+        encoding="utf-8",
+    )
+    checked_cleanly(draft)
+    result = run_check([str(draft)], CheckOptions(select=("A004",)))
+    assert [f.message for f in result.findings] == [
+        "Councillor Neville moves here but is not recorded present",
+        "Councillor Sheahan seconds here but is not recorded present",
+    ]

@@ -152,7 +152,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 written = who.written if who.name.title else f"Councillor {who.name.text}"
                 message = f"{written} {does} here but is not recorded present"
-                related = [ctx.related(ctx.path, present[0].line, "the list of those present")]
+                at = present[0].line if present else part.present[0].line
+                related = [ctx.related(ctx.path, at, "the list of those present")] if at else []
                 # The attendance list may be what is incomplete: less sure than the rest.
                 severity = "warning"
             if message is None:
