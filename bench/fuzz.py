@@ -36,8 +36,8 @@ import argparse
 import contextlib
 import dataclasses
 import hashlib
-import json
 import inspect
+import json
 import multiprocessing
 import os
 import re
