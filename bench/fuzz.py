@@ -308,6 +308,26 @@ def outcome(
     return {"status": kind, "key": key, "message": message or "", "traceback": tb_text}
 
 
+def process_cpu(pid: int) -> float | None:
+    """The CPU seconds a process has used (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def starved(worker: dict[str, Any], now: float, limit: float) -> bool:
+    """Whether a worker over its wall time was kept from running rather than stuck: it
+    used less than half that time in CPU (the machine busy with other work; a worker at
+    nice 19 gets little). A worker gets up to four times its limit so."""
+    used, before = process_cpu(worker["proc"].pid), worker.get("cpu")
+    if used is None or before is None or now - worker["since"] > 4 * limit:
+        return False
+    return used - before < 0.5 * (now - worker["since"])
+
+
 # Minimising a crash -----------------------------------------------------------------------
 
 
@@ -482,6 +502,7 @@ class Campaign:
             w["conn"].send(None)
             return
         w["since"] = time.monotonic()
+        w["cpu"] = process_cpu(w["proc"].pid)
         w["conn"].send(w["job"])
 
     def run(self) -> None:
@@ -524,7 +545,7 @@ class Campaign:
                 if job is None:
                     continue
                 limit = args.wall if job[0] == "run" else args.minimise_seconds + args.wall
-                if now - w["since"] > limit:
+                if now - w["since"] > limit and not starved(w, now, limit):
                     w["proc"].kill()
                     w["proc"].join()
                     self._lost(number, "hang", pending)

@@ -208,3 +208,24 @@ def test_a_rule_failing_while_its_findings_are_read_is_grouped_where_it_failed(
     assert result["status"] == "crash"
     assert result["key"].startswith("crash rule A004 IndexError ")
     assert "list index out of range" in result["traceback"]
+
+
+def test_a_worker_kept_from_running_is_given_time_and_a_stuck_one_is_not():
+    """Past its wall time a worker is killed as a hang, unless it used under half that
+    time in CPU: then the machine was busy with other work (a nice 19 worker gets little
+    of it), up to four times the limit."""
+    import os
+    import time
+    from types import SimpleNamespace
+
+    from fuzz import process_cpu, starved
+
+    me = SimpleNamespace(pid=os.getpid())
+    now = time.monotonic()
+    cpu = process_cpu(me.pid)
+    assert cpu is not None and cpu > 0
+    idle = {"proc": me, "since": now - 100, "cpu": cpu}
+    busy = {"proc": me, "since": now - 100, "cpu": cpu - 90}
+    assert starved(idle, now, 60.0)
+    assert not starved(busy, now, 60.0)
+    assert not starved({**idle, "since": now - 241}, now, 60.0)
