@@ -54,7 +54,8 @@ _CONTINUES = rx.compile(
     r"(?:,|\b(?:a|an|the|of|to|and|or|in|on|at|by|for|from|with|as|that|be|is|was|were|are))$",
     re.I,
 )
-_ENDS = rx.compile(r"[.!?]['\"’”)]?$")
+# A sentence ends here: a title does not.
+SENTENCE_END = rx.compile(r"[.!?]['\"’”)]?$")
 _RUN_ON = rx.compile(r"[.!?:;]\s+(\d{1,4})\.$")
 _MAX_TITLE_WORDS = 30
 _MAX_STEP = 40
@@ -131,7 +132,7 @@ def _split_title(text: str, block: Block, minutes: bool = True) -> tuple[str, st
             and not _RUNS_ON.search(head)
             and (after[:1].isupper() or after[:1].isdigit() or after[:2] == "| ")
             and len(after.split()) >= 2
-            and _ENDS.search(after)
+            and SENTENCE_END.search(after)
             and not PAGES.search(after)
             and text.startswith(head)
         ):
@@ -140,7 +141,7 @@ def _split_title(text: str, block: Block, minutes: bool = True) -> tuple[str, st
     if dash and not PAGES.search(text):
         # "Police Report – The PCSO reported that ...": a sentence after the dash.
         head, tail = text[: dash.start()], text[dash.end() :]
-        if len(head.split()) <= 8 and len(tail.split()) >= 10 and _ENDS.search(tail):
+        if len(head.split()) <= 8 and len(tail.split()) >= 10 and SENTENCE_END.search(tail):
             return head, tail, True
     if len(words) <= _MAX_TITLE_WORDS and len(text) <= 250:
         return text.rstrip(" -–"), "", True

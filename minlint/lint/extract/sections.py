@@ -17,11 +17,10 @@ from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, Block
 from minlint.lint.extract.attendance import is_attendance_label
 from minlint.lint.extract.common import norm
-from minlint.lint.extract.headings import Heading
+from minlint.lint.extract.headings import SENTENCE_END, Heading
 
 # A title is a few words, not a sentence.
 _MAX_WORDS = 15
-_SENTENCE = rx.compile(r"[.!?]['\"’”)]?$")
 _NOT_A_TITLE = rx.compile(
     r"^(?:resolved|resolutions?|agreed|decisions?|actions?|noted|recommended"
     r"|recommendations?|proposed|seconded|carried|minutes?\s+of\s+(?:the\s+)?meeting)\b"
@@ -35,7 +34,7 @@ def _title_like(text: str) -> bool:
     words = text.split()
     return (
         0 < len(words) <= _MAX_WORDS
-        and not _SENTENCE.search(text)
+        and not SENTENCE_END.search(text)
         and not _NOT_A_TITLE.match(text)
         and not is_attendance_label(text)
     )
