@@ -209,6 +209,6 @@ def test_a_resolution_ending_on_an_amount_is_whole(tmp_path):
     assert messages(r003(town)) == []
     cut = edited(tmp_path, town, ("be set at £186,400.\n", "be set at.\n"))
     assert messages(r003(cut)) == [
-        'minute 105 "BUDGET AND PRECEPT 2024/25": the resolution ends mid-sentence: '
+        'minute 24/105 "BUDGET AND PRECEPT 2024/25": the resolution ends mid-sentence: '
         '"... 2024/25 be set at."'
     ]

@@ -84,14 +84,20 @@ class Minute:
     blocks: list[Block] = field(default_factory=list)
     resolutions: list[Resolution] = field(default_factory=list)
     numbered: bool = True
+    written: str = ""  # the number as written when it is not in figures: "IV", "24/101"
+
+    @property
+    def shown(self) -> str:
+        """The number as the minutes write it."""
+        return self.written or str(self.number)
 
     def label(self) -> str:
         """The minute as messages name it: "minute 12", or 'the minute "Planning"'."""
-        return f"minute {self.number}" if self.numbered else f'the minute "{self.title}"'
+        return f"minute {self.shown}" if self.numbered else f'the minute "{self.title}"'
 
     def named(self) -> str:
         """The minute with its title: 'minute 12 "Planning"', or 'the minute "Planning"'."""
-        return f'minute {self.number} "{self.title}"' if self.numbered else self.label()
+        return f'minute {self.shown} "{self.title}"' if self.numbered else self.label()
 
 
 @dataclass(slots=True)
@@ -103,6 +109,12 @@ class AgendaItem:
     title: str
     line: int
     pages: str | None = None
+    written: str = ""  # the number as written when it is not in figures: "IV"
+
+    @property
+    def shown(self) -> str:
+        """The number as the agenda writes it."""
+        return self.written or str(self.number)
 
 
 @dataclass(slots=True)
@@ -252,6 +264,7 @@ def part_to_json(part: Part) -> dict[str, Any]:
                     "end_line": m.end_line,
                     "resolutions": [_resolution(r) for r in m.resolutions],
                     **({} if m.numbered else {"numbered": False}),
+                    **({"written": m.written} if m.written else {}),
                 }
                 for m in part.items
             ],
@@ -266,7 +279,13 @@ def part_to_json(part: Part) -> dict[str, Any]:
             stated_count=part.stated_count,
             membership=[_person(p) for p in part.membership],
             items=[
-                {"number": i.number, "title": i.title, "line": i.line, "pages": i.pages}
+                {
+                    "number": i.number,
+                    "title": i.title,
+                    "line": i.line,
+                    "pages": i.pages,
+                    **({"written": i.written} if i.written else {}),
+                }
                 for i in part.items
             ],
             next_meeting=_next(part.next_meeting),

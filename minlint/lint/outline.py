@@ -49,7 +49,7 @@ def outline(parsed: ParsedDocument) -> str:
             for m in part.items:
                 parts = [_decision(r) for r in m.resolutions]
                 res = f"  decisions: {', '.join(parts)}" if parts else ""
-                mark = f"{m.number}." if m.numbered else "-"
+                mark = f"{m.shown}." if m.numbered else "-"
                 lines.append(f"  {mark} {m.title} (line {m.line}){res}")
             for mv in part.movements:
                 lines.append(f"  {mv.name} {mv.action} at minute {mv.minute} (line {mv.line})")
@@ -58,7 +58,7 @@ def outline(parsed: ParsedDocument) -> str:
             lines.append(f"  membership{count}: {_names(part.membership)}")
             for i in part.items:
                 pages = f" [pages {i.pages}]" if i.pages else ""
-                lines.append(f"  {i.number}. {i.title}{pages} (line {i.line})")
+                lines.append(f"  {i.shown}. {i.title}{pages} (line {i.line})")
         if isinstance(part, (MinutesPart, AgendaPart)) and part.next_meeting:
             n = part.next_meeting
             lines.append(f"  next meeting: {n.date or '-'} {n.time or ''} (line {n.line})".rstrip())
@@ -78,13 +78,13 @@ def alignment_outline(alignment: Alignment, agenda_path: str) -> str:
     for link in alignment.links:
         item = link.item
         minute = link.minute
-        left = f"item {item.number} {link.title} (line {item.line})" if item else "-"
+        left = f"item {item.shown} {link.title} (line {item.line})" if item else "-"
         right = f"{minute.label()} (line {minute.line})" if minute else "-"
         if item is None and minute is not None and minute.numbered:
-            right = f"minute {minute.number} {minute.title} (line {minute.line})"
+            right = f"minute {minute.shown} {minute.title} (line {minute.line})"
         status = link.status
         if link.crossed and minute is not None:
-            taken = ", ".join(str(c.minute.number) for c in link.crossed if c.minute)
+            taken = ", ".join(c.minute.shown for c in link.crossed if c.minute)
             status += f" (across minutes {taken})"
         note = f": {link.note}" if link.note else ""
         lines.append(f"  {left} -> {right}  {status}{note}")

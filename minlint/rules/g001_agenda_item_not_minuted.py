@@ -87,7 +87,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         item = link.item
         before, after = _neighbours(alignment.links, k)
-        message = f'agenda item {item.number} "{link.title}" has no minute'
+        message = f'agenda item {item.shown} "{link.title}" has no minute'
         if after is not None and before is not None:
             line = after.line
             if after.numbered:
@@ -114,5 +114,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         ):
             severity = "warning"
             message += " (a procedural item: minutes sometimes leave it out when nothing arose)"
-        related = [ctx.related(agenda_path, item.line, f"agenda item {item.number}")]
+        related = [ctx.related(agenda_path, item.line, f"agenda item {item.shown}")]
         yield ctx.finding(line, message, related=related, severity=severity)

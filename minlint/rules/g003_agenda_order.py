@@ -101,7 +101,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             where = f" ({mnoun} {_numbers(mins)})" if minute.numbered else ""
             parts.append(f"taken {word} agenda {noun} {_numbers(items)}{where}")
         message = (
-            f'{minute.label()} (agenda item {item.number} "{link.title}") is '
+            f'{minute.label()} (agenda item {item.shown} "{link.title}") is '
             + " and ".join(parts)
             + ", and the minutes give no reason"
         )
@@ -110,5 +110,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             for c in crossed
         ]
         for it in sorted([item, *(c.item for c in crossed)], key=lambda i: i.line):  # type: ignore[union-attr]
-            related.append(ctx.related(agenda_path, it.line, f"agenda item {it.number}"))
+            related.append(ctx.related(agenda_path, it.line, f"agenda item {it.shown}"))
         yield ctx.finding(minute.line, message, related=related)

@@ -39,7 +39,7 @@ minute 20 as the related location.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -47,6 +47,7 @@ from minlint.lint.blocks import Block
 from minlint.lint.context import RuleContext
 from minlint.lint.findings import Finding
 from minlint.lint.model import MinutesPart
+from minlint.lint.readers.lines import roman_numeral
 from minlint.lint.registry import rule
 
 
@@ -59,39 +60,55 @@ class Numbered:
     block: Block | None
 
 
-def _missing(numbers: list[int]) -> str:
+def _missing(numbers: list[int], show: Callable[[int], str]) -> str:
+    first, last = show(numbers[0]), show(numbers[-1])
     if len(numbers) == 1:
-        return f"minute {numbers[0]} is missing"
+        return f"minute {first} is missing"
     if len(numbers) == 2:
-        return f"minutes {numbers[0]} and {numbers[1]} are missing"
+        return f"minutes {first} and {last} are missing"
     if numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"minutes {numbers[0]} to {numbers[-1]} are missing"
-    return f"minutes {', '.join(map(str, numbers[:-1]))} and {numbers[-1]} are missing"
+        return f"minutes {first} to {last} are missing"
+    return f"minutes {', '.join(map(show, numbers[:-1]))} and {last} are missing"
 
 
 def _problem(
-    prev: Numbered, cur: Numbered, accounted: set[int], first_at: dict[int, int]
+    prev: Numbered,
+    cur: Numbered,
+    accounted: set[int],
+    first_at: dict[int, int],
+    show: Callable[[int], str] = str,
 ) -> str | None:
     """The message for ``cur`` coming after ``prev``, or None when it is in order.
 
     ``accounted`` holds the numbers present in the set and those already reported
-    missing; the missing numbers of a gap are added to it.
+    missing; the missing numbers of a gap are added to it. ``show`` writes a number as
+    the minutes do.
     """
     if cur.number == prev.number + 1:
         return None
+    now, before = show(cur.number), show(prev.number)
     if cur.number == prev.number:
-        return f"minute {cur.number} is repeated"
+        return f"minute {now} is repeated"
     if cur.number < prev.number:
-        message = f"minute {cur.number} comes after minute {prev.number}"
+        message = f"minute {now} comes after minute {before}"
         earlier = first_at.get(cur.number)
         if earlier is not None and earlier < cur.line:
-            message += f"; minute {cur.number} is already at line {earlier}"
+            message += f"; minute {now} is already at line {earlier}"
         return message
     absent = [n for n in range(prev.number + 1, cur.number) if n not in accounted]
     if not absent:
         return None  # the numbers between are further on: reported where they go back
     accounted.update(absent)
-    return f"minute {cur.number} follows minute {prev.number}: {_missing(absent)}"
+    return f"minute {now} follows minute {before}: {_missing(absent, show)}"
+
+
+def _shown(part: MinutesPart) -> Callable[[int], str]:
+    """How the minutes write their numbers: in Roman numerals, or in figures."""
+    from minlint.lint.extract.headings import written_in_roman
+
+    if part.items and all(written_in_roman(m.written) for m in part.items):
+        return roman_numeral
+    return str
 
 
 def minute_numbers(part: MinutesPart) -> list[Numbered]:
@@ -127,15 +144,16 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
     first_at: dict[int, int] = {}
     for n in items:
         first_at.setdefault(n.number, n.line)
+    show = _shown(part)
     for prev, cur in pairwise(items):
-        message = _problem(prev, cur, accounted, first_at)
+        message = _problem(prev, cur, accounted, first_at, show)
         if message is None:
             continue
         if (varied and cur.number != prev.number) or {prev.number, cur.number} & reordered:
             continue  # taken out of order, and the minutes say so
-        related = [ctx.related(ctx.path, prev.line, f"minute {prev.number}")]
+        related = [ctx.related(ctx.path, prev.line, f"minute {show(prev.number)}")]
         block = cur.block
-        digits = str(cur.number)
+        digits = show(cur.number)
         at = block.text.find(digits) if block is not None else -1
         if block is not None and 0 <= at <= 8 and not block.text[:at].strip(" \t*#"):
             yield ctx.finding_at(block, at, at + len(digits), message, related=related)

@@ -187,7 +187,13 @@ def extract_agenda(part: Part) -> AgendaPart:
                 pages = tp.group(1)
                 title = title[: tp.start()]
         items.append(
-            AgendaItem(number=h.number, title=norm(title).rstrip(" -–:"), line=b.line, pages=pages)
+            AgendaItem(
+                number=h.number,
+                title=norm(title).rstrip(" -–:"),
+                line=b.line,
+                pages=pages,
+                written=h.label,
+            )
         )
         if NEXT_TITLE.search(title):
             after = blocks[start + h.body_start : start + h.body_start + 2]

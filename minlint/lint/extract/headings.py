@@ -22,7 +22,7 @@ from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, TABLE_ROW, Block
 from minlint.lint.extract.common import PAGES, norm, source_lines
 from minlint.lint.facts.dates import find_dates
-from minlint.lint.readers.lines import is_caps
+from minlint.lint.readers.lines import ROMAN, is_caps, roman_value
 
 # "12.", "3331.Declarations", "2320Apologies", "Item 5 – ...", "Minute 24/101", "24/101".
 # A council's letters before a number written with a slash: "P/25/012", "FC 24/101".
@@ -271,6 +271,65 @@ def _label(num: str) -> str:
     return num if "/" in num else ""
 
 
+# "IV. PLANNING APPLICATIONS", "VII) Date of next meeting": minutes and agendas numbered
+# in Roman numerals, as many boards number them. Capitals only: "(iv)" and "iv." number
+# the parts of a minute.
+_ROMAN = rx.compile(r"^(?P<num>" + ROMAN + r")(?P<sep>[.)])[ \t]*(?P<tail>\S.*)$", re.S)
+ROMAN_STYLE = "roman"
+_ROMAN_ONLY = rx.compile(ROMAN)
+
+
+def written_in_roman(written: str) -> bool:
+    """Whether a number as written ("IV") is a Roman numeral."""
+    return bool(written) and _ROMAN_ONLY.fullmatch(written) is not None
+
+
+def _roman_candidate(blocks: list[Block], i: int, minutes: bool) -> _Candidate | None:
+    """A heading numbered in Roman numerals. Only a title set apart is one: a heading
+    block, a title in capitals, or a short line of its own; in minutes, a line of its own
+    with the minute's text under it ("V. Patel reported that the hedge ..." is a
+    paragraph about a councillor with that initial, and "I. Background" / "II. Costs",
+    one under the other, a list)."""
+    block = blocks[i]
+    if block.kind == TABLE_ROW:
+        return None
+    m = _ROMAN.match(norm(block.text))
+    if m is None:
+        return None
+    tail = m.group("tail")
+    if not tail[:1].isupper() or _NOT_TITLE.match(tail) or _starts_with_date(tail):
+        return None
+    title, rest, title_like = _split_title(tail, block, minutes)
+    title = _ITEM_NOTE.sub("", title).rstrip(" -–:.")
+    caps = is_caps(title)
+    if not title_like or not any(c.isalpha() for c in title):
+        return None
+    if block.kind != HEADING and not caps:
+        if rest or len(title.split()) > 10 or SENTENCE_END.search(title):
+            return None
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if minutes and (
+            block.end_line != block.line
+            or nxt is None
+            or nxt.kind == HEADING
+            or _ROMAN.match(nxt.text) is not None
+        ):
+            return None
+    shape = "h" if block.kind == HEADING else ("c" if caps else "t")
+    style = f"{ROMAN_STYLE}{m.group('sep')}/{shape}"
+    rest_at = _offset(block.text, rest) if rest else -1
+    number = roman_value(m.group("num"))
+    heading = Heading(i, number, title, rest, i, style, rest_at, label=m.group("num"))
+    return _Candidate(heading, 2.0 if shape != "t" else 1.2, True)
+
+
+def _roman_series(cands: list[_Candidate]) -> bool:
+    """Whether the candidates numbered in Roman numerals are a series: at least three,
+    I and II among them. Fewer are initials or a list."""
+    numbers = {c.heading.number for c in cands}
+    return len(cands) >= 3 and {1, 2} <= numbers
+
+
 _NONSPACE = rx.compile(r"\S+")
 
 
@@ -453,6 +512,7 @@ def find_headings(blocks: list[Block], *, minutes: bool = True) -> tuple[list[He
     numbering then stay silent.
     """
     cands: list[_Candidate] = []
+    romans: list[_Candidate] = []
     skip = -1
     slash = _running_part(blocks)
     for i in range(len(blocks)):
@@ -461,6 +521,10 @@ def find_headings(blocks: list[Block], *, minutes: bool = True) -> tuple[list[He
         c = _candidate(blocks, i, minutes, slash)
         if c is not None and i > 0 and _continued(blocks[i - 1]):
             c = None  # "... held on 3rd July," / "2020.": the number ends a sentence
+        if c is None and blocks[i].text[:1] in "IVXL":
+            c = _roman_candidate(blocks, i, minutes)
+            if c is not None:
+                romans.append(c)
         if c is None and i + 1 < len(blocks) and blocks[i + 1].text[:1].isalpha():
             c = _run_on(blocks, i)
         if c is not None:
@@ -469,6 +533,9 @@ def find_headings(blocks: list[Block], *, minutes: bool = True) -> tuple[list[He
                 skip = c.heading.title_index
         if "." in blocks[i].text[1:]:
             cands.extend(_mid_block(blocks, i, minutes))
+    if romans and not _roman_series(romans):
+        dropped = {id(c) for c in romans}
+        cands = [c for c in cands if id(c) not in dropped]
     if not cands:
         return [], True
     # "4 Finance" (a number and one space) heads the minutes only of a document numbered

@@ -85,6 +85,7 @@ def extract_minutes(part: Part) -> MinutesPart:
             end_line=max([b.end_line for b in blocks[h.index : end]] or [head_block.end_line]),
             blocks=body,
             numbered=numbered,
+            written=h.label,
         )
         minute.resolutions = resolutions(minute.blocks)
         items.append(minute)

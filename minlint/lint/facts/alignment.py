@@ -620,7 +620,7 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
             status = RETITLED
             note = f"titled {minute.title!r} in the minutes"
         if item.number != minute.number and by_number:
-            note = "; ".join(x for x in (note, f"numbered {item.number} on the agenda") if x)
+            note = "; ".join(x for x in (note, f"numbered {item.shown} on the agenda") if x)
         links_by_minute[m] = Link(
             status, item, minute, similarity(titles[a], minute.title), note, item_title=titles[a]
         )
@@ -637,7 +637,7 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
             items[a],
             mins[m],
             similarity(titles[a], mins[m].title),
-            f"a further minute on agenda item {items[a].number}",
+            f"a further minute on agenda item {items[a].shown}",
             item_title=titles[a],
         )
     for m, minute in enumerate(mins):
@@ -670,7 +670,7 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
                 and any(n in numbers for n in after[:1])
             ):
                 # Numbered as the agenda, the minutes skip its number: a minute was lost.
-                note = f"a standing item, but the minutes' numbering skips {item.number}"
+                note = f"a standing item, but the minutes' numbering skips {item.shown}"
                 covered = (MISSING, note, None)
         if covered is not None:
             status, note, line = covered
@@ -695,7 +695,7 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
         kind = _title(link.minute.title).kind if link.minute is not None else None
         if link.status == NOT_ON_AGENDA and kind in gathering:
             item = gathering[kind]
-            note = f"a further minute on agenda item {item.item.number}"  # type: ignore[union-attr]
+            note = f"a further minute on agenda item {item.item.shown}"  # type: ignore[union-attr]
             order[k] = (pos, a, replace(link, status=MINUTED, item=item.item, note=note))
             strays.pop(kind, None)
     for k, (pos, a, link) in enumerate(order):

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
 from minlint.lint.readers import InputError, os_errors
-from minlint.lint.readers.lines import BOLD_TITLE, join_continued, runs_on
+from minlint.lint.readers.lines import BOLD_TITLE, join_continued, roman_numeral, runs_on
 from minlint.lint.readers.text import BULLET_GLYPHS
 from minlint.lint.xmlsafe import open_zip, parse_xml_part, read_member
 
@@ -452,7 +452,7 @@ def format_number(n: int, fmt: str) -> str:
         s = _letters(n)
         return s if fmt == "lowerLetter" else s.upper()
     if fmt in ("lowerRoman", "upperRoman"):
-        s = _roman(n)
+        s = roman_numeral(n)
         return s if fmt == "upperRoman" else s.lower()
     if fmt == "decimalZero":
         return f"{n:02d}"
@@ -474,31 +474,6 @@ def _letters(n: int) -> str:
         return str(n)
     letter = chr(ord("a") + (n - 1) % 26)
     return letter * ((n - 1) // 26 + 1)
-
-
-def _roman(n: int) -> str:
-    if n <= 0 or n >= 4000:
-        return str(n)
-    out = []
-    for value, sym in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
 
 
 # Comments -----------------------------------------------------------------------------

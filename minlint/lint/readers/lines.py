@@ -346,3 +346,44 @@ def join_continued(blocks: list[Block], *, caps_titles: bool = False) -> list[Bl
         else:
             out.append(block)
     return out
+
+
+# A Roman numeral in capitals, I to XLIX: minutes and agendas numbered "IV. PLANNING".
+ROMAN = r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral written in capitals ("XIV" is 14)."""
+    total = 0
+    for k, ch in enumerate(numeral):
+        value = _ROMAN_VALUES[ch]
+        following = _ROMAN_VALUES[numeral[k + 1]] if k + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def roman_numeral(n: int) -> str:
+    """``n`` as a Roman numeral in capitals (1 to 3999; other values in figures)."""
+    if n <= 0 or n >= 4000:
+        return str(n)
+    out = []
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)

@@ -12,10 +12,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, Directive, Document
-from minlint.lint.readers.lines import FUNCTION_END, Line, build_blocks, is_caps, page_edges
+from minlint.lint.readers.lines import (
+    FUNCTION_END,
+    ROMAN,
+    Line,
+    build_blocks,
+    is_caps,
+    page_edges,
+    roman_value,
+)
 
 # Zero-width characters are dropped: a zero-width space, a word joiner, and a stray
 # byte-order mark (a file saved twice with one, or files joined).
@@ -62,7 +71,7 @@ _HTML_LINE = rx.compile(r"^<(h[1-6]|p|div)\b[^>]*>(.*?)</\1>$", re.I)
 # present that ran on to the line before without a full stop; and a decision in one word
 # under a title in capitals ("7 WORK PROGRAMME" / "NOTED").
 _OPENS_PARAGRAPH = rx.compile(r"^Apolog(?:ies|y)\b|^(?:NOTED|AGREED|APPROVED|RECEIVED)\.?$")
-_NUMBERED = rx.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\(?[a-z]\)|\([A-Z]\)|\d{1,3}\.)\s")
+_NUMBERED = rx.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\(?(?:[a-z]|[ivx]{2,4})\)|\([A-Z]\)|\d{1,3}\.)\s")
 _SENTENCE_END = rx.compile(r"[.:;?!]['\"’”)]?$|:-$")
 
 
@@ -107,19 +116,31 @@ _LIST_MARK = rx.compile(
 )
 
 
-def _list_mark(text: str) -> int | str | None:
-    """The number or letter a line opens with ("3.", "(b)", "12 "), if any."""
+# "IV. Planning applications": a Roman numeral in capitals before a word with a capital.
+_ROMAN_MARK = rx.compile(r"^(" + ROMAN + r")[.)]\s+[A-Z]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Roman:
+    value: int
+
+
+def _list_mark(text: str) -> int | str | _Roman | None:
+    """The number or letter a line opens with ("3.", "(b)", "12 ", "IV."), if any."""
     m = _LIST_MARK.match(text)
     if m is None:
-        return None
+        r = _ROMAN_MARK.match(text)
+        return _Roman(roman_value(r.group(1))) if r else None
     if m.group("n"):
         return int(m.group("n"))
     return m.group("a") if text[1:2] in ".)" or text[:1] == "(" else None
 
 
-def _next_mark(mark: int | str | None) -> int | str | None:
+def _next_mark(mark: int | str | _Roman | None) -> int | str | _Roman | None:
     if mark is None:
         return None
+    if isinstance(mark, _Roman):
+        return _Roman(mark.value + 1)
     return mark + 1 if isinstance(mark, int) else chr(ord(mark) + 1)
 
 
@@ -127,7 +148,7 @@ def _title_alone(text: str, width: int, wrap: int) -> bool:
     """A numbered minute title alone on its line, well short of the width the text
     wraps at ("23/32 Declarations of interest"): the line after it starts the minute's
     text even without a blank line between, as clerks often write."""
-    if not (_MINUTE_HEAD.match(text) or _NUMBERED.match(text)):
+    if not (_MINUTE_HEAD.match(text) or _NUMBERED.match(text) or _ROMAN_MARK.match(text)):
         return False
     if _SENTENCE_END.search(text) or width > min(60, 0.6 * max(wrap, 80)):
         return False
@@ -292,7 +313,7 @@ def read_plain(
         elif isinstance(mark, int):
             marks = {int: mark}  # the lettered parts of the item before are over
         elif mark is not None:
-            marks[str] = mark
+            marks[type(mark)] = mark
         title_alone = width if t and _title_alone(t, width, wrap) else 0
         if t and numbers[i] in titles:
             ln.hint = HEADING

@@ -475,7 +475,7 @@ def _sections(parsed: ParsedDocument, views: list[LineView]) -> list[PartView]:
                 bounds.append((first, "Opening: the meeting, attendance", "opening"))
             for m in minutes:
                 if not bounds or m.line > bounds[-1][0]:
-                    name = f"Minute {m.number}: {m.title}" if m.numbered else m.title
+                    name = f"Minute {m.shown}: {m.title}" if m.numbered else m.title
                     bounds.append((m.line, name, "minute"))
         if not bounds:
             bounds.append((first, _part_heading(part), "part"))
@@ -700,12 +700,12 @@ def _alignment(
     for link in result.links:
         item = link.item
         minute = link.minute
-        item_text = f"{item.number}. {link.title}" if item else "—"
+        item_text = f"{item.shown}. {link.title}" if item else "—"
         item_href = f"#R{k}L{item.line}" if item else None
         if item is not None:
             places.wanted[k].add(item.line)
         minute_text = (
-            (f"{minute.number}. {minute.title}" if minute.numbered else minute.title)
+            (f"{minute.shown}. {minute.title}" if minute.numbered else minute.title)
             if minute
             else "—"
         )
