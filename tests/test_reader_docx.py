@@ -412,6 +412,19 @@ def test_run_content(tmp_path: Path) -> None:
     assert read_docx(path).blocks[0].text == "Item 4 report of the CHIEF EXECUTIVE page 3"
 
 
+def test_soft_hyphens_and_zero_width_spaces_in_runs_are_not_text(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("The Overview and Scrutiny Manage\u00adment\u200b Board met.")
+    p = document.add_paragraph("Council\u2060lor ")
+    p.add_run("Okafor\u00ad")
+    path = tmp_path / "invisible.docx"
+    document.save(str(path))
+    assert [b.text for b in read_docx(path).blocks] == [
+        "The Overview and Scrutiny Management Board met.",
+        "Councillor Okafor",
+    ]
+
+
 def test_dispatch_and_input_untouched(minutes_docx: Path) -> None:
     before = hashlib.sha256(minutes_docx.read_bytes()).hexdigest()
     mtime = minutes_docx.stat().st_mtime_ns

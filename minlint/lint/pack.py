@@ -25,6 +25,8 @@ from minlint.lint.model import (
 )
 
 _PRESENT = rx.compile(r"^(?:members\s+)?present\b(?:\s+in\s+the\s+chair)?\s*[:;.\-–]", re.I)
+# "PRESENT" as a label of its own above the names (Welsh "PRESENNOL").
+_PRESENT_LABEL = rx.compile(r"^(?:members\s+|councillors\s+)?(?:present|presennol)\s*:?$", re.I)
 _AGENDA_MARK = rx.compile(r"^(date\s+and\s+time\s*:|date\s*:|time\s*:|membership\s*:)", re.I)
 _AGENDA_TITLE = rx.compile(r"^(a\s?g\s?e\s?n\s?d\s?a|c\s?l\s?[áa]\s?r)$", re.I)
 _REPORT_MARK = rx.compile(
@@ -60,7 +62,7 @@ def _opening(block: Block, following: str = "") -> str | None:
     text = block.text.strip()
     if block.kind == TABLE_ROW:
         return None
-    if _PRESENT.match(text):
+    if _PRESENT.match(text) or (_PRESENT_LABEL.match(text) and following[:1].isupper()):
         return MINUTES
     if _AGENDA_TITLE.match(text):
         return STRONG_AGENDA
@@ -102,19 +104,62 @@ def _is_title(block: Block) -> bool:
     )
 
 
+# Words in a file's or folder's name that say what it holds (Welsh "cofnodion" are
+# minutes, "rhaglen" an agenda).
+_NAMES = ((AGENDA, ("agenda", "rhaglen")), (MINUTES, ("minute", "cofnod")))
+# Minutes report what happened: "reported", "was agreed", "were received"; Welsh
+# minutes in the impersonal past ("cynigiwyd", "penderfynwyd"). An agenda lists what is to
+# come and has next to none.
+_PAST = rx.compile(
+    r"\b(?:reported|agreed|resolved|noted|received|discussed|thanked|confirmed|approved"
+    r"|informed|explained|stated|asked|advised|proposed|seconded|welcomed|declared|requested"
+    r"|attended|presented|considered|queried|replied|responded|suggested|commented|outlined"
+    r"|raised|highlighted)\b|\b\w{3,}wyd\b",
+    re.I,
+)
+# A numbered line that is a title: "2784.\tFinancial Report", "3. Planning applications".
+_NUMBERED_TITLE = rx.compile(r"^\d{1,4}\.?\s*[A-Z][^.!?]{0,80}$")
+_SAMPLE_BLOCKS = 300
+_ITEM_LINE = rx.compile(r"^\d{1,4}[.)]?\s*[A-Za-z]")
+
+
+def _named_kind(path: str) -> str | None:
+    """The kind the file's name says, else the kind its folder's name says
+    ("minutes/20191028.txt", "agendas/2024-05-14.md"). Only the folder the file is in:
+    the folders above it are the clerk's ("minutes-project/reports/...")."""
+    parts = PurePath(path).parts
+    names = [p.lower() for p in reversed(parts[-2:])]
+    for name in names:
+        said = {kind for kind, words in _NAMES if any(w in name for w in words)}
+        if len(said) == 1:
+            return said.pop()
+        if said and name == names[0]:
+            return AGENDA  # "agenda-and-minutes.pdf": a pack opens with its agenda
+    return None
+
+
 def _guess_kind(doc: Document) -> str:
-    name = PurePath(doc.path).name.lower()
-    if "agenda" in name:
-        return AGENDA
-    if "minute" in name:
-        return MINUTES
-    head = " ".join(b.text for b in doc.blocks[:6]).lower()
-    if "minutes" in head:
+    named = _named_kind(doc.path)
+    if named:
+        return named
+    # The title, not an item: "2783. Approval of minutes of previous meeting" is on agendas.
+    head = " ".join(b.text for b in doc.blocks[:6] if not _ITEM_LINE.match(b.text)).lower()
+    if "minutes" in head or "cofnodion" in head:
         return MINUTES
     if "agenda" in head:
         return AGENDA
     resolved = sum(1 for b in doc.blocks if b.text.lower().startswith(("resolved", "agreed")))
-    return MINUTES if resolved else OTHER
+    if resolved:
+        return MINUTES
+    sample = doc.blocks[:_SAMPLE_BLOCKS]
+    text = " ".join(b.text for b in sample)
+    past = len(_PAST.findall(text))
+    if past >= 8 and past * 1000 >= 5 * len(text.split()):
+        return MINUTES
+    titles = sum(1 for b in sample if _NUMBERED_TITLE.match(b.text.strip()))
+    if titles >= 3 and past <= 2 and titles * 2 >= len(sample) * 0.5:
+        return AGENDA
+    return OTHER
 
 
 def _title(kind: str, blocks: list[Block]) -> str:

@@ -254,9 +254,12 @@ _OTHER_LINE_ENDS = rx.compile("[\x85\u2028\u2029]")
 
 
 def normalise_newlines(text: str) -> str:
-    """CRLF and a bare CR made LF; form feeds (page breaks) are kept. A text with no
+    """CRLF and a bare CR made LF, a DOS end-of-file mark (Ctrl-Z) dropped; form feeds
+    (page breaks) are kept. A text with no
     LF at all whose lines end in NEL (as text converted from EBCDIC does), or in the
     Unicode line or paragraph separator, has those made LF."""
+    if text.endswith("\x1a"):
+        text = text.rstrip("\x1a")  # the end-of-file mark of DOS editors and exports
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" not in text and _OTHER_LINE_ENDS.search(text):

@@ -30,7 +30,7 @@ from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
 from minlint.lint.readers import InputError, os_errors
 from minlint.lint.readers.lines import BOLD_TITLE, join_continued, roman_numeral, runs_on
-from minlint.lint.readers.text import BULLET_GLYPHS
+from minlint.lint.readers.text import BULLET_GLYPHS, SPACES
 from minlint.lint.xmlsafe import open_zip, parse_xml_part, read_member
 
 if TYPE_CHECKING:
@@ -880,7 +880,7 @@ class _BodyReader:
                     buf.append(chr(code))
             elif tag == f"{{{MC_NS}}}AlternateContent":
                 self._runs(child, buf, bool(caps))
-        text = "".join(buf)
+        text = "".join(buf).translate(SPACES)  # zero-width characters and soft hyphens
         if text.strip() and self._all_bold:
             bold = _flag(rpr, w, "b")
             if bold is None:

@@ -26,8 +26,9 @@ from minlint.lint.readers.lines import (
     roman_value,
 )
 
-# Zero-width characters are dropped: a zero-width space, a word joiner, and a stray
-# byte-order mark (a file saved twice with one, or files joined).
+# Zero-width characters are dropped: a zero-width space, a word joiner, a soft hyphen
+# (shown only where a line breaks), and a stray byte-order mark (a file saved twice with
+# one, or files joined).
 SPACES = str.maketrans(
     {
         "\xa0": " ",
@@ -36,6 +37,7 @@ SPACES = str.maketrans(
         "\t": "  ",
         "\u200b": "",
         "\u2060": "",
+        "\u00ad": "",
         "\ufeff": "",
     }
 )
