@@ -26,7 +26,12 @@ def kinds(path: Path) -> list[str]:
 
 
 def _single_kind_documents() -> list[Path]:
-    return [p for p in all_real_documents() if CORPUS in p.parents]
+    """The corpus documents, but for the scanned agendas (see the test after)."""
+    return [
+        p
+        for p in all_real_documents()
+        if CORPUS in p.parents and p.relative_to(CORPUS).as_posix() not in SCANNED_AGENDAS
+    ]
 
 
 @pytest.mark.parametrize(
@@ -37,9 +42,6 @@ def _single_kind_documents() -> list[Path]:
 def test_a_real_document_is_the_same_kind_under_a_name_that_says_nothing(
     document: Path, tmp_path: Path
 ):
-    relative = document.relative_to(CORPUS).as_posix()
-    if relative in SCANNED_AGENDAS:
-        pytest.skip(f"{relative}: a scanned agenda with no title; its name says what it is")
     copy = tmp_path / "x" / f"document{document.suffix}"
     copy.parent.mkdir()
     shutil.copyfile(document, copy)
