@@ -110,11 +110,25 @@ class AgendaItem:
     line: int
     pages: str | None = None
     written: str = ""  # the number as written when it is not in figures: "IV"
+    numbered: bool = True  # False in an agenda without numbers: ``number`` is the place
 
     @property
     def shown(self) -> str:
         """The number as the agenda writes it."""
         return self.written or str(self.number)
+
+    def label(self, title: str | None = None) -> str:
+        """The item as messages name it: "agenda item 4", or 'agenda item "Finance"' when
+        the agenda has no numbers (``title``: its whole title, when the model's is cut)."""
+        if self.numbered:
+            return f"agenda item {self.shown}"
+        return f'agenda item "{title or self.title}"'
+
+    def named(self, title: str | None = None) -> str:
+        """The item with its title: 'agenda item 4 "Finance"', 'agenda item "Finance"'."""
+        if self.numbered:
+            return f'agenda item {self.shown} "{title or self.title}"'
+        return self.label(title)
 
 
 @dataclass(slots=True)
@@ -176,6 +190,11 @@ class AgendaPart(MeetingPart):
     membership: list[Person] = field(default_factory=list)
     stated_count: int | None = None
     items: list[AgendaItem] = field(default_factory=list)
+
+    @property
+    def numbered(self) -> bool:
+        """False for an agenda written without numbers."""
+        return not self.items or self.items[0].numbered
 
 
 @dataclass(slots=True)
@@ -285,6 +304,7 @@ def part_to_json(part: Part) -> dict[str, Any]:
                     "line": i.line,
                     "pages": i.pages,
                     **({"written": i.written} if i.written else {}),
+                    **({} if i.numbered else {"numbered": False}),
                 }
                 for i in part.items
             ],

@@ -58,7 +58,8 @@ def outline(parsed: ParsedDocument) -> str:
             lines.append(f"  membership{count}: {_names(part.membership)}")
             for i in part.items:
                 pages = f" [pages {i.pages}]" if i.pages else ""
-                lines.append(f"  {i.shown}. {i.title}{pages} (line {i.line})")
+                mark = f"{i.shown}." if i.numbered else "-"
+                lines.append(f"  {mark} {i.title}{pages} (line {i.line})")
         if isinstance(part, (MinutesPart, AgendaPart)) and part.next_meeting:
             n = part.next_meeting
             lines.append(f"  next meeting: {n.date or '-'} {n.time or ''} (line {n.line})".rstrip())

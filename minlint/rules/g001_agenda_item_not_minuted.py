@@ -87,7 +87,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         item = link.item
         before, after = _neighbours(alignment.links, k)
-        message = f'agenda item {item.shown} "{link.title}" has no minute'
+        message = f"{item.named(link.title)} has no minute"
         if after is not None and before is not None:
             line = after.line
             if after.numbered:
@@ -114,5 +114,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         ):
             severity = "warning"
             message += " (a procedural item: minutes sometimes leave it out when nothing arose)"
-        related = [ctx.related(agenda_path, item.line, f"agenda item {item.shown}")]
+        related = [ctx.related(agenda_path, item.line, item.label(link.title))]
         yield ctx.finding(line, message, related=related, severity=severity)

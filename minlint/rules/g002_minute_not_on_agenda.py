@@ -112,7 +112,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     ctx.related(
                         agenda_path,
                         near.item.line,
-                        f"agenda item {near.item.shown}, {near.minute.label()}, comes {where} it",
+                        f"{near.item.label()}, {near.minute.label()}, comes {where} it",
                     )
                 )
         if urgent:

@@ -37,16 +37,20 @@ from minlint.lint.model import AgendaItem, Minute
 from minlint.lint.registry import rule
 
 
-def _numbers(values: list[int]) -> str:
-    words = [str(v) for v in values]
+def _numbers(words: list[str]) -> str:
     if len(words) == 1:
         return words[0]
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _item(item: AgendaItem) -> str:
+    """An agenda item as a list names it: its number, or its title in quotes."""
+    return item.shown if item.numbered else f'"{item.title}"'
+
+
 def _numbers_of(item: AgendaItem, minute: Minute) -> set[int]:
-    """The numbers an order change may name them by (a minute's place is no number)."""
-    return {item.number, minute.number} if minute.numbered else {item.number}
+    """The numbers an order change may name them by (a place is no number)."""
+    return {n.number for n in (item, minute) if n.numbered}
 
 
 @rule(
@@ -94,14 +98,14 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         for group, word in ((passed, "before"), (waited, "after")):
             if not group:
                 continue
-            items = [c.item.number for c in group]  # type: ignore[union-attr]
-            mins = [c.minute.number for c in group]  # type: ignore[union-attr]
+            items = [_item(c.item) for c in group]  # type: ignore[arg-type]
+            mins = [c.minute.shown for c in group]  # type: ignore[union-attr]
             noun = "item" if len(items) == 1 else "items"
             mnoun = "minute" if len(mins) == 1 else "minutes"
             where = f" ({mnoun} {_numbers(mins)})" if minute.numbered else ""
             parts.append(f"taken {word} agenda {noun} {_numbers(items)}{where}")
         message = (
-            f'{minute.label()} (agenda item {item.shown} "{link.title}") is '
+            f"{minute.label()} ({item.named(link.title)}) is "
             + " and ".join(parts)
             + ", and the minutes give no reason"
         )
@@ -110,5 +114,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             for c in crossed
         ]
         for it in sorted([item, *(c.item for c in crossed)], key=lambda i: i.line):  # type: ignore[union-attr]
-            related.append(ctx.related(agenda_path, it.line, f"agenda item {it.shown}"))
+            related.append(ctx.related(agenda_path, it.line, it.label()))
         yield ctx.finding(minute.line, message, related=related)

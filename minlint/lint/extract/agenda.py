@@ -18,6 +18,7 @@ from minlint.lint.extract.common import (
     typed_part,
 )
 from minlint.lint.extract.headings import find_headings
+from minlint.lint.extract.sections import unnumbered_items
 from minlint.lint.facts.dates import find_dates
 from minlint.lint.facts.people import split_names
 from minlint.lint.model import AgendaItem, AgendaPart, Part, Person
@@ -170,6 +171,16 @@ def extract_agenda(part: Part) -> AgendaPart:
             start = i + 1
             break
     found, certain = find_headings(blocks[start:], minutes=False)
+    first = _items_start(blocks, start, notice, out.date_line)
+    if not found and first is not None:
+        out.items = [
+            AgendaItem(number=k, title=t.title, line=t.line, numbered=False)
+            for k, t in enumerate(unnumbered_items(blocks[first:]), 1)
+        ]
+        if out.items:
+            out.notes.append("the agenda is not numbered: each item is known by its title")
+            _next_from_items(out, blocks[first:])
+        return out
     if not certain:
         out.uncertain.append("items")
     items: list[AgendaItem] = []
@@ -202,3 +213,31 @@ def extract_agenda(part: Part) -> AgendaPart:
                 out.next_meeting = nxt
     out.items = items
     return out
+
+
+def _items_start(
+    blocks: list[Block], after_title: int, notice: Block | None, date_line: int | None
+) -> int | None:
+    """Where an agenda's items may start when they have no numbers: after its title
+    ("AGENDA"), else after its summons, else after the line that gives the meeting's
+    date; None when the agenda has none of them."""
+    if after_title:
+        return after_title
+    if notice is not None:
+        return blocks.index(notice) + 1
+    dated = [i for i, b in enumerate(blocks) if date_line is not None and b.line == date_line]
+    return dated[0] + 1 if dated else None
+
+
+def _next_from_items(out: AgendaPart, blocks: list[Block]) -> None:
+    """The next meeting, from the item about it and the lines after it."""
+    for k, item in enumerate(out.items):
+        if not NEXT_TITLE.search(item.title):
+            continue
+        after = [b for b in blocks if b.line >= item.line][:3]
+        # an item's line within a block of items: only its own text and what follows
+        nxt = next_meeting(after, out.date, require_sentence=False, later=True)
+        later = out.items[k + 1].line if k + 1 < len(out.items) else None
+        if nxt and (later is None or nxt.line < later):
+            out.next_meeting = nxt
+        return

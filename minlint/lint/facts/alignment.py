@@ -354,6 +354,8 @@ def full_title(
     from minlint.lint.extract.common import source_lines
 
     title = " ".join(item.title.split())
+    if not item.numbered:
+        return title  # one a line, and many in one block: each line is all its title
     if by_line is None:
         block = next((b for b in agenda.blocks if b.line == item.line), None)
     else:
@@ -560,7 +562,7 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
         by_line.setdefault(b.line, b)
     titles = [full_title(i, agenda, by_line) for i in items]
     mins = list(minutes.items)
-    by_number = minutes.numbered and _shared_numbering(items, titles, mins)
+    by_number = minutes.numbered and agenda.numbered and _shared_numbering(items, titles, mins)
     numbers = frozenset(i.number for i in items)
     scores = [
         [_score(i, t, m, by_number, numbers) for m in mins]
@@ -637,7 +639,7 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
             items[a],
             mins[m],
             similarity(titles[a], mins[m].title),
-            f"a further minute on agenda item {items[a].shown}",
+            f"a further minute on {items[a].label()}",
             item_title=titles[a],
         )
     for m, minute in enumerate(mins):
@@ -695,7 +697,7 @@ def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
         kind = _title(link.minute.title).kind if link.minute is not None else None
         if link.status == NOT_ON_AGENDA and kind in gathering:
             item = gathering[kind]
-            note = f"a further minute on agenda item {item.item.shown}"  # type: ignore[union-attr]
+            note = f"a further minute on {item.item.label()}"  # type: ignore[union-attr]
             order[k] = (pos, a, replace(link, status=MINUTED, item=item.item, note=note))
             strays.pop(kind, None)
     for k, (pos, a, link) in enumerate(order):
