@@ -31,6 +31,9 @@ class Block:
     page: int | None = None
     origins: tuple[tuple[int, int, int], ...] = ()
     shifts: tuple[tuple[int, int, int], ...] = ()  # (offset in text, line, column)
+    # Where a title set in bold at the start of a paragraph ends, when text follows it
+    # ("**45. Apologies for absence** Apologies were received ..."); 0 for none.
+    lead: int = 0
 
     def locate(self, offset: int) -> tuple[int, int]:
         """The source (line, column) of character ``offset`` of ``text``.

@@ -91,6 +91,22 @@ class _Candidate:
     title_like: bool
 
 
+def _bold_title(text: str, block: Block) -> tuple[str, str, bool] | None:
+    """(title, rest, True) when the title is set in bold and the minute's text follows it
+    in the same paragraph ("**45. Apologies for absence** Apologies were received ...");
+    ``text`` is what follows the number."""
+    if not block.lead:
+        return None
+    whole = norm(block.text)
+    cut = len(norm(block.text[: block.lead])) - (len(whole) - len(text))
+    if not 0 < cut < len(text):
+        return None
+    title = text[:cut].rstrip(" :-–—.")
+    if not title or len(title.split()) > _MAX_TITLE_WORDS or not any(c.isalpha() for c in title):
+        return None
+    return title, text[cut:].lstrip(" :-–—"), True
+
+
 def _split_title(text: str, block: Block, minutes: bool = True) -> tuple[str, str, bool]:
     """(title, rest, title-like) of the text after a heading's number.
 
@@ -98,6 +114,9 @@ def _split_title(text: str, block: Block, minutes: bool = True) -> tuple[str, st
     Report: Community A/C ..."), or at a dash followed by a sentence.
     """
     words = text.split()
+    bold = _bold_title(text, block)
+    if bold is not None:
+        return bold
     if block.kind == HEADING or (is_caps(text) and len(words) <= _MAX_TITLE_WORDS):
         return text.rstrip(" :-"), "", True
     colon = _COLON.search(text, 0, 400)

@@ -62,15 +62,33 @@ def unnumbered_headings(blocks: list[Block]) -> list[Heading]:
     ]
     levels = Counter(blocks[i].level for i in found)
     if not levels:
-        return []
+        return _bold_titles(blocks, first, titles)
     level = min(levels, key=lambda v: (-levels[v], v))
     kept = [i for i in found if blocks[i].level == level]
     if len(kept) < 2:
-        return []
+        return _bold_titles(blocks, first, titles)
     return [
         Heading(index=i, number=k, title=norm(blocks[i].text).rstrip(":-–— "), style=UNNUMBERED)
         for k, i in enumerate(kept, 1)
     ]
+
+
+def _bold_titles(blocks: list[Block], first: int, titles: set[str]) -> list[Heading]:
+    """Minutes whose titles are set in bold at the start of their first paragraph
+    ("**Apologies for absence** Apologies were received ...")."""
+    out: list[Heading] = []
+    for i in range(first + 1, len(blocks)):
+        b = blocks[i]
+        if b.kind != PARAGRAPH or not b.lead:
+            continue
+        title = norm(b.text[: b.lead]).rstrip(":-–—. ")
+        if not _title_like(title) or title.casefold() in titles:
+            continue
+        rest_at = b.lead + len(b.text[b.lead :]) - len(b.text[b.lead :].lstrip(" :-–—"))
+        out.append(
+            Heading(index=i, number=len(out) + 1, title=title, style=UNNUMBERED, rest_at=rest_at)
+        )
+    return out if len(out) >= 3 else []  # two bold labels are no minutes
 
 
 @dataclass(frozen=True, slots=True)

@@ -508,6 +508,7 @@ class _Para:
     level: int = 0
     deleted_mark: bool = False
     origins: tuple[tuple[int, int, int], ...] = ()  # where lines broken within it start
+    lead: int = 0  # see Block.lead
 
 
 @dataclass(slots=True)
@@ -549,6 +550,9 @@ class _BodyReader:
         # whether every run of the paragraph being read so far is bold, and its style's
         self._all_bold = True
         self._para_bold = False
+        # the text of the bold runs a paragraph opens with, while they last
+        self._lead: list[str] | None = None
+        self._bold_lead = ""
         self.skip = {
             w.dele,
             w.moveFrom,
@@ -737,7 +741,9 @@ class _BodyReader:
         caps = self.styles.caps(style)
         self._para_bold = self.styles.bold(style)
         self._all_bold = True
+        self._lead, self._bold_lead = [], ""
         raw = self._raw_text(p, caps)
+        self._lead = None
         text, breaks = _broken_lines(raw)
         raw = raw.replace("\n", " ")
         mark = ppr.find(w.rPr) if ppr is not None else None
@@ -773,6 +779,11 @@ class _BodyReader:
                 breaks = [b - typed.end() for b in breaks if b > typed.end()]
                 kind, level = LIST_ITEM, 1 if raw[:1].isspace() else 0
         origins = ((0, no, 1), *((b, no, b + 1) for b in breaks)) if breaks else ()
+        lead = 0
+        title = _SPACES.sub(" ", self._bold_lead).strip()
+        if kind != HEADING and title and not self._all_bold:
+            at = text.find(title, 0, len(title) + 12)
+            lead = at + len(title) if at >= 0 and at + len(title) < len(text) else 0
         if not self.in_table and not self.in_contents:
             if number is not None:
                 raw = (number[0] if number[0] else "\u2022 ") + raw.strip()
@@ -781,7 +792,7 @@ class _BodyReader:
             self.shapes[no] = _Shape(raw.rstrip(), kind, level, plain_text)
         self.lines.append(text)
         self._directives(p, no)
-        para = _Para(no, text, kind, level, deleted_mark, origins)
+        para = _Para(no, text, kind, level, deleted_mark, origins, lead)
         if self.pending is not None:
             # The previous paragraph's mark was deleted: accepted, the two are one.
             prev = self.pending
@@ -810,6 +821,7 @@ class _BodyReader:
                     end_line=end,
                     level=para.level,
                     origins=para.origins,
+                    lead=para.lead,
                 )
             )
 
@@ -881,13 +893,20 @@ class _BodyReader:
             elif tag == f"{{{MC_NS}}}AlternateContent":
                 self._runs(child, buf, bool(caps))
         text = "".join(buf).translate(SPACES)  # zero-width characters and soft hyphens
-        if text.strip() and self._all_bold:
+        if text.strip() and (self._all_bold or self._lead is not None):
             bold = _flag(rpr, w, "b")
             if bold is None:
                 rstyle = w.val_of(rpr, "rStyle")
                 bold = self.styles.bold(rstyle) if rstyle else self._para_bold
-            self._all_bold = bold
-        out.append(text.upper() if caps else text)
+            self._all_bold = self._all_bold and bold
+            if self._lead is not None and not bold:
+                # the bold runs the paragraph opened with end here
+                self._bold_lead = "".join(self._lead)
+                self._lead = None
+        text = text.upper() if caps else text
+        if self._lead is not None:
+            self._lead.append(text)
+        out.append(text)
 
 
 def _broken_lines(raw: str) -> tuple[str, list[int]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from minlint.lint import regexstore as rx
@@ -387,7 +387,14 @@ class _Reader:
     def _leaf(self, el: etree._Element, kind: str, level: int) -> None:
         inline = _Inline()
         self._inline(el, inline)
+        count = len(self.blocks)
         self._emit_inline(inline, kind, level, el.sourceline)
+        if kind != HEADING and len(self.blocks) > count:
+            title = _bold_lead(el)
+            block = self.blocks[-1]
+            at = block.text.find(title, 0, len(title) + 12) if title else -1
+            if at >= 0 and at + len(title) < len(block.text):
+                self.blocks[-1] = replace(block, lead=at + len(title))
 
     # Lists -----------------------------------------------------------------------------
 
@@ -601,6 +608,20 @@ def _prepend(
 
 
 _BOLD = frozenset(("b", "strong"))
+
+
+def _bold_lead(el: etree._Element) -> str:
+    """The text of the bold element an element opens with ("<p><b>12. Planning</b> The
+    committee ...</p>"), with its white space collapsed; "" when it opens otherwise."""
+    if (el.text or "").strip():
+        return ""
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag.rsplit("}", 1)[-1].lower() not in _BOLD:
+            return ""
+        return " ".join("".join(child.itertext()).split())[:300]
+    return ""
 
 
 def _all_bold(el: etree._Element) -> bool:

@@ -35,6 +35,7 @@ class Line:
     # (offset in text, source column) where the text's characters stop matching the
     # source's one for one: after a tab read as two spaces, a zero-width space dropped
     shifts: tuple[tuple[int, int], ...] = ()
+    lead: int = 0  # see Block.lead
 
     def column_at(self, offset: int) -> int:
         """The source column of character ``offset`` of the text."""
@@ -181,6 +182,7 @@ def _make_block(parts: list[Line]) -> Block:
         page=first.page,
         origins=origins,
         shifts=shifts,
+        lead=first.lead if kind != HEADING else 0,
     )
 
 
@@ -277,6 +279,7 @@ def _merge(prev: Block, nxt: Block) -> Block:
         page=prev.page,
         origins=origins,
         shifts=shifts,
+        lead=prev.lead,
     )
 
 

@@ -44,6 +44,20 @@ def inline_text(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+_BOLD_LEAD = rx.compile(r"^(\*\*|__)(?=\S)(.{1,200}?)(?<=\S)\1")
+
+
+def bold_lead(source: str, text: str) -> int:
+    """Where a title in bold that opens a line of text ends in ``text`` (the line's
+    plain text): "**12. Planning** The committee ..." gives the length of "12. Planning";
+    0 when the line does not open with bold or is all bold."""
+    m = _BOLD_LEAD.match(source)
+    if m is None or not inline_text(source[m.end() :]):
+        return 0
+    title = inline_text(m.group(2))
+    return len(title) if title and text.startswith(title) else 0
+
+
 def _column(raw: str, text: str) -> int:
     """The column where ``text`` starts in its source line, past "**", "- " and the like."""
     for probe in (text[:12], text.split(" ", 1)[0]):
@@ -281,7 +295,9 @@ def read_markdown(text: str, path: str) -> Document:
             if stripped.startswith("***"):
                 italic.add(no)
             continue
-        lines.append(Line(no=no, text=body, column=_column(raw, body)))
+        lines.append(
+            Line(no=no, text=body, column=_column(raw, body), lead=bold_lead(stripped, body))
+        )
     _numbered_starts(lines)
     if soft_at:
         widths = sorted(len(ln.text) for ln in lines if ln.no - 1 in soft_at and ln.text)
