@@ -595,3 +595,36 @@ def test_an_agenda_numbered_with_a_number_and_one_space(tmp_path):
         "Finance",
         "Planning",
     ]
+
+
+def test_members_present_one_a_line_under_their_label_and_the_mayor_in_the_chair():
+    m = _fixture("town_mayor_one_a_line.txt")
+    assert names(m.present) == ["Jane Marsh", "Peter Okafor", "Laura Brennan", "David Whitley"]
+    assert m.chair is not None and m.chair.name == "Jane Marsh"
+    assert [p.role for p in m.present[:2]] == ["chair", "vice-chair"]
+    assert [(p.name, p.role) for p in m.apologies] == [
+        ("Sunil Patel", "work commitments"),
+        ("Rhys Evans", "illness"),
+    ]
+    assert [i.shown for i in m.items] == ["25/101", "25/102", "25/103", "25/104", "25/105"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a sentence wrapped over lines under the label is not one name a line
+        (
+            ["Present:", "Councillors Jane Marsh, Peter Okafor and", "Laura Brennan."],
+            ["Jane Marsh", "Peter Okafor", "Laura Brennan"],
+        ),
+        # names on the label's line: a list that wraps, read as before
+        (["Present: Cllr Jane Marsh (Chair)", "Cllr Peter Okafor"], ["Jane Marsh", "Peter Okafor"]),
+    ],
+)
+def test_a_present_list_wrapped_over_lines_is_read_as_a_list(tmp_path, lines, expected):
+    text = "ASHCOMBE TOWN COUNCIL\n\nMinutes of the meeting held on 14 October 2025.\n\n"
+    text += "\n".join(lines) + "\n\n1. APOLOGIES\nNone.\n\n2. FINANCE\nNoted.\n"
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    (m,) = parse_path(path).minutes
+    assert names(m.present) == expected

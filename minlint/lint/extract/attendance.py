@@ -68,6 +68,10 @@ _PRESENT_LABEL = rx.compile(
 )
 
 
+# A line that carries on onto the next: it ends on a comma or a joining word.
+_RUNS_ON = rx.compile(r"(?:,|\b(?:and|of|the|for|to))$", re.I)
+
+
 def is_attendance_label(text: str) -> bool:
     """Whether a line opens the attendance ("Present:", "In attendance", "Officers")."""
     return any(r.match(text) for r in (PRESENT, _CHAIR_LABEL, _ATTENDANCE_LABEL, _PRESENT_LABEL))
@@ -205,6 +209,19 @@ def _following(header: list[Block], n: int, taken: set[int]) -> tuple[str, int]:
     return norm(block.text), block.line
 
 
+def _one_a_line(block: Block, label: re.Pattern[str]) -> str:
+    """A label on a line of its own with one name a line under it, in the same block
+    ("Members Present:" / "Cllr Jane Marsh (Town Mayor, in the Chair)" / "Cllr Peter
+    Okafor"): the names as a list; "" when the block is not so laid out."""
+    lines = [norm(x) for x in source_lines(block)]
+    if len(lines) < 3 or label.sub("", lines[0], count=1).strip(" :-–"):
+        return ""
+    names = lines[1:]
+    if any(_RUNS_ON.search(x) for x in names) or any(x[:1].islower() for x in names):
+        return ""  # a sentence wrapped over lines, not one name a line
+    return ", ".join(x.rstrip(",;. ") for x in names)
+
+
 def header_attendance(
     header: list[Block],
 ) -> tuple[Person | None, list[Person], list[Person], list[Person]]:
@@ -237,7 +254,7 @@ def header_attendance(
                 present = [chair, *[p for p in present if p.name != chair.name]]
             continue
         if PRESENT.match(text):
-            body = PRESENT.sub("", text, count=1)
+            body = _one_a_line(b, PRESENT) or PRESENT.sub("", text, count=1)
             line = b.line
             if not body:
                 body, line = _following(header, n, taken)

@@ -106,6 +106,8 @@ _ROLE_WORDS = {
     "leas cathaoirleach": "vice-chair",
     "leas-cathaoirleach": "vice-chair",
     "deputy mayor": "vice-chair",
+    "town mayor": "chair",
+    "deputy town mayor": "vice-chair",
     "cadeirydd": "chair",
     "is-gadeirydd": "vice-chair",
     "chairman": "chair",
@@ -165,7 +167,13 @@ _NOT_NAMES = frozenset(
 def role_of(note: str) -> str | None:
     """'in the Chair' -> 'chair', 'Vice Chair' -> 'vice-chair'; other notes kept as written."""
     key = " ".join(note.lower().replace("–", "-").split())
-    return _ROLE_WORDS.get(key, note.strip() or None)
+    if key in _ROLE_WORDS:
+        return _ROLE_WORDS[key]
+    # "Town Mayor, in the Chair", "Deputy Mayor, in the Chair": who took the chair
+    pieces = [p.strip(" .") for p in key.split(",")]
+    if len(pieces) > 1 and "in the chair" in pieces:
+        return "chair"
+    return note.strip() or None
 
 
 def strip_title(text: str) -> tuple[str | None, str]:
