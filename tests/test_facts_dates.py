@@ -49,6 +49,16 @@ def one(text: str, default_year: int | None = None):
         ("see 3 Nov. 2014 notes", "3 Nov. 2014", 3, 11, 2014, None),
         ("on 25 July 2023 (Tuesday) at", "25 July 2023 (Tuesday)", 25, 7, 2023, 1),
         ("on Wed. 5 March 2025", "Wed. 5 March 2025", 5, 3, 2025, 2),
+        # the legal form of a summons or a formal record
+        ("held on the 14th day of October 2025 at", "14th day of October 2025", 14, 10, 2025, None),
+        (
+            "on Tuesday the 14th day of October, 2025",
+            "Tuesday the 14th day of October, 2025",
+            14,
+            10,
+            2025,
+            1,
+        ),
     ],
 )
 def test_day_month_formats(text, matched, day, month, year, weekday):

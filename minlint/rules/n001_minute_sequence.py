@@ -103,11 +103,20 @@ def _problem(
 
 
 def _shown(part: MinutesPart) -> Callable[[int], str]:
-    """How the minutes write their numbers: in Roman numerals, or in figures."""
+    """How the minutes write their numbers: in Roman numerals, with the year they all
+    share ("25/101"), or in figures."""
     from minlint.lint.extract.headings import written_in_roman
 
-    if part.items and all(written_in_roman(m.written) for m in part.items):
+    written = [m.written for m in part.items]
+    if written and all(written_in_roman(w) for w in written):
         return roman_numeral
+    if written and all("/" in w for w in written):
+        heads = {w.rsplit("/", 1)[0] for w in written}
+        if len(heads) == 1 and all(
+            w.rsplit("/", 1)[1] == str(m.number) for w, m in zip(written, part.items, strict=True)
+        ):
+            head = heads.pop()
+            return lambda n: f"{head}/{n}"
     return str
 
 

@@ -153,11 +153,13 @@ _BEFORE = r"(?<![\w£€$/:])(?<!\d[.,])(?<!\d-)"
 # a weekday, earlier days of a list) is read backwards with patterns anchored at the end
 # of a short window.
 _MONTH_SCAN_RE = rx.compile(rf"{_alternation(_MONTH_OF)}(?![A-Za-z])")
-_DAY_BEFORE_MONTH_RE = rx.compile(rf"\d{{1,2}}{_SUF}?(?!\d)(?:{_GAP}(?:of|OF)\b)?{_OPT}\Z")
+# "14 of October", and the legal "14th day of October"
+_OF = rf"(?:{_GAP}(?:(?:day|DAY){_GAP})?(?:of|OF)\b)?"
+_DAY_BEFORE_MONTH_RE = rx.compile(rf"\d{{1,2}}{_SUF}?(?!\d){_OF}{_OPT}\Z")
 _DAY_WINDOW = 16
 _DAY_MONTH_RE = rx.compile(
     rf"""(?P<day>\d{{1,2}}){_SUF}?(?!\d)
-    (?:{_GAP}(?:of|OF)\b)?{_OPT}
+    {_OF}{_OPT}
     {_MONTH_DOT}
     {_YEAR}{_WD_AFTER}""",
     re.VERBOSE,

@@ -699,10 +699,12 @@ class _BodyReader:
             self.in_table -= 1
 
     def _rows(self, tbl: etree._Element) -> None:
+        rows: list[tuple[Block | None, list[list[Block]], list[Block]]] = []
         for tr in _children(tbl, self.w.tr, self.w):
             self._flush_pending()
             first_line = len(self.lines) + 1
             cells: list[str] = []
+            contents: list[list[Block]] = []
             nested: list[Block] = []
             for tc in _children(tr, self.w.tc, self.w):
                 before = len(self.blocks)
@@ -712,17 +714,24 @@ class _BodyReader:
                 del self.blocks[before:]
                 # A nested table's rows stay rows of their own, after this row.
                 nested.extend(b for b in inner if b.kind == TABLE_ROW)
-                cells.append(" ".join(b.text for b in inner if b.kind != TABLE_ROW))
+                contents.append([b for b in inner if b.kind != TABLE_ROW])
+                cells.append(" ".join(b.text for b in contents[-1]))
+            row = None
             if any(cells):
-                self.blocks.append(
-                    Block(
-                        kind=TABLE_ROW,
-                        text=" | ".join(cells),
-                        line=first_line,
-                        end_line=max(first_line, len(self.lines)),
-                        cells=tuple(cells),
-                    )
+                row = Block(
+                    kind=TABLE_ROW,
+                    text=" | ".join(cells),
+                    line=first_line,
+                    end_line=max(first_line, len(self.lines)),
+                    cells=tuple(cells),
                 )
+            rows.append((row, contents, nested))
+        minutes = _minutes_in_rows([c for _, c, _ in rows])
+        for row, contents, nested in rows:
+            if minutes and _NUMBER_CELL.match(" ".join(b.text for b in contents[0])):
+                self.blocks.extend(_minute_of_row(contents))
+            elif row is not None:
+                self.blocks.append(row)
             self.blocks.extend(nested)
 
     def _paragraph(self, p: etree._Element) -> None:
@@ -907,6 +916,60 @@ class _BodyReader:
         if self._lead is not None:
             self._lead.append(text)
         out.append(text)
+
+
+# The first cell of a table that lays minutes out: the minute's number alone.
+_NUMBER_CELL = rx.compile(
+    r"^(?i:(?:agenda\s+)?item\s*|minute\s*|min\.?\s*)?(?:[A-Z]{1,4}\s?/?\s?)?"
+    r"\d{1,4}(?:[./]\d{1,4})?\.?$"
+)
+
+
+def _minutes_in_rows(rows: list[list[list[Block]]]) -> bool:
+    """Whether a table lays out minutes, not a list of figures or an agenda's items:
+    rows of two or three cells, the first a number, the others a title and the minute's
+    text in most of them."""
+    numbered = [
+        cells
+        for cells in rows
+        if 2 <= len(cells) <= 3
+        and len(cells[0]) == 1
+        and _NUMBER_CELL.match(cells[0][0].text)
+        and cells[-1]
+    ]
+    # a title, then text: in one cell, or the text in a cell of its own (not a figure,
+    # not an agenda item's pages)
+    told = [
+        cells
+        for cells in numbered
+        if sum(len(c) for c in cells[1:]) >= 2
+        and sum(any(c.isalpha() for c in w) for b in cells[-1] for w in b.text.split()) >= 3
+    ]
+    return len(numbered) >= 2 and 2 * len(told) >= len(numbered)
+
+
+def _minute_of_row(cells: list[list[Block]]) -> list[Block]:
+    """A minute laid out as a row: its number and the first paragraph of its text as one
+    block ("25/101 Apologies for absence"), then the other paragraphs as they are."""
+    number = cells[0][0]
+    paragraphs = [b for cell in cells[1:] for b in cell]
+    if not paragraphs:
+        return [number]
+    first, rest = paragraphs[0], paragraphs[1:]
+    shift = len(number.text) + 1
+    origins = ((0, number.line, 1), *((o + shift, ln, col) for o, ln, col in first.origins))
+    if not first.origins:
+        origins = ((0, number.line, 1), (shift, first.line, 1))
+    head = Block(
+        kind=HEADING if first.kind == HEADING else PARAGRAPH,
+        text=f"{number.text} {first.text}",
+        line=number.line,
+        end_line=first.end_line,
+        level=first.level,
+        origins=origins,
+        lead=first.lead + shift if first.lead else 0,
+    )
+    return [head, *rest]
 
 
 def _broken_lines(raw: str) -> tuple[str, list[int]]:

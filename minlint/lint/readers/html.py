@@ -114,8 +114,12 @@ LISTS = frozenset({"ul", "ol", "menu", "dir"})
 # ModernGov marks headings with classes on paragraphs.
 HEADING_CLASSES = {"mgSubTitleTxt": 2, "mgMainTitleTxt": 1, "mgAiTitleTxt": 3}
 # A short number standing alone before the block it numbers.
+# A number alone, set before the text it numbers (a cell of its own, a paragraph): "12.",
+# "(b)", "iv)", "25/101", "FC/25/101", "Item 5", "IV.".
 _LABEL = rx.compile(
-    r"^(\d{1,4}[a-z]?(\.\d{1,3}[a-z]?)*[.)]?|\(\d{1,3}[a-z]?\)|\([a-z]\)|[ivx]{1,5}[.)]|[A-Z][.)])$"
+    r"^(\d{1,4}[a-z]?(\.\d{1,3}[a-z]?)*[.)]?|\(\d{1,3}[a-z]?\)|\([a-z]\)|[ivx]{1,5}[.)]|[A-Z][.)]"
+    r"|(?:[A-Z]{1,4}\s?/\s?)?\d{1,4}/\d{1,4}\.?|(?:Item|ITEM|Minute|MINUTE)\s+\d{1,4}[a-z]?\.?"
+    r"|[IVXL]{1,6}[.)])$"
 )
 _WS = rx.compile(r"\s+")
 # ModernGov follows the title of a linked document with its size: "Minutes PDF 88 KB".
