@@ -628,3 +628,35 @@ def test_a_present_list_wrapped_over_lines_is_read_as_a_list(tmp_path, lines, ex
     path.write_text(text, encoding="utf-8")
     (m,) = parse_path(path).minutes
     assert names(m.present) == expected
+
+
+def test_officers_label_and_a_resolution_opened_at_the_end_of_a_paragraph():
+    m = _fixture("parish_resolved_in_parts.txt")
+    assert names(m.present) == ["Smith", "Jones", "Brown", "Patel", "Evans"]
+    assert m.chair is not None and m.chair.name == "Smith"
+    assert [(p.name, p.role) for p in m.in_attendance] == [("J. Grant", "Clerk")]
+    assert names(m.apologies) == ["Green", "Hale"]
+    planning = m.items[4]
+    assert planning.title == "PLANNING"
+    # "... The Council RESOLVED that:" / "a) ..." / "b) ...": a resolution in two parts
+    assert [(r.number, r.form) for r in planning.resolutions] == [
+        ("a", "resolved"),
+        ("b", "resolved"),
+    ]
+    assert planning.resolutions[0].text == "no objection be raised;"
+    # "Agreed – the Clerk to report it ...": a decision in the sentence's first word
+    assert [(r.form, r.text[:9]) for r in m.items[5].resolutions] == [("agreed", "the Clerk")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Agreed actions from the last meeting were reviewed.",
+        "Agreeing a date was left to the clerk.",
+    ],
+)
+def test_a_sentence_about_agreed_things_is_no_decision(sentence):
+    from minlint.lint.blocks import PARAGRAPH, Block
+    from minlint.lint.extract.resolutions import resolutions
+
+    assert resolutions([Block(PARAGRAPH, sentence, 1, 1)]) == []

@@ -16,7 +16,7 @@ import re
 
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import LIST_ITEM, TABLE_ROW, Block
-from minlint.lint.extract.common import norm
+from minlint.lint.extract.common import head_of, norm
 from minlint.lint.facts.sentences import sentences
 from minlint.lint.model import Resolution
 
@@ -34,21 +34,45 @@ _PART_MARK = rx.compile(r"^(\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\d{1,2})\)|([a-z])\)
 
 def resolutions(blocks: list[Block]) -> list[Resolution]:
     """Decisions of one minute, in order (see the module docstring)."""
-    out, used = _resolved(blocks)
+    out, used, cut = _resolved(blocks)
     for k, b in enumerate(blocks):
         if k not in used and b.kind != TABLE_ROW:
-            out.extend(_in_sentences(b))
+            out.extend(_in_sentences(head_of(b, cut[k]) if k in cut else b))
     out.sort(key=lambda r: r.line)
     return out
 
 
-def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int]]:
-    """Resolutions written "Resolved: ...", and the blocks they take."""
+# A paragraph that ends by opening a resolution in parts: "... The Council RESOLVED
+# that:" / "a) no objection be raised;" / "b) ...".
+_LEAD_IN_TAIL = rx.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[\w-]+){0,3}\s+)?(?:it\s+was\s+)?"
+    r"(?:unanimously\s+)?(?:resolved|agreed|decided)(?:\s+unanimously)?\s*"
+    r"(?:that|as\s+follows)?\s*(?::-|:)\s*$",
+    re.I,
+)
+
+
+def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int], dict[int, int]]:
+    """Resolutions written "Resolved: ...", the blocks they take, and where the blocks
+    that end by opening one ("... The Council RESOLVED that:") are cut."""
     out: list[Resolution] = []
     used: set[int] = set()
+    cut: dict[int, int] = {}
     i = 0
     while i < len(blocks):
         b = blocks[i]
+        tail = None
+        if b.kind != TABLE_ROW and not _RESOLVED_START.match(b.text) and i + 1 < len(blocks):
+            tail = _LEAD_IN_TAIL.search(b.text[-200:])
+            if tail is not None and not _PART_MARK.match(norm(blocks[i + 1].text)):
+                tail = None
+        if tail is not None:
+            cut[i] = len(b.text) - len(b.text[-200:]) + tail.start()
+            parts, end = _parts(blocks, i + 1, [], lead_in=True)
+            used.update(range(i + 1, end))
+            out.extend(parts)
+            i = end
+            continue
         if b.kind == TABLE_ROW or not _RESOLVED_START.match(b.text):
             i += 1
             continue
@@ -76,41 +100,7 @@ def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int]]:
             parts.append(
                 Resolution(number, rest[mark.end() :] if mark else rest, b.line, b.end_line)
             )
-        i += 1
-        absorbing = bool(parts) and parts[-1].text.endswith((":", ":-"))
-        level = -1  # list level of the current part's block; -1 for a paragraph
-        while i < len(blocks):
-            nb = blocks[i]
-            ntext = norm(nb.text)
-            mark = _PART_MARK.match(ntext)
-            is_item = nb.kind == LIST_ITEM
-            if nb.kind == TABLE_ROW or _RESOLVED_LABEL.match(ntext):
-                break
-            if mark and ((parts and parts[-1].number is not None) or (lead_in and not parts)):
-                parts.append(
-                    Resolution(_mark_number(mark), ntext[mark.end() :], nb.line, nb.end_line)
-                )
-                absorbing = ntext.endswith((":", ":-"))
-                level = nb.level if is_item else -1
-            elif (
-                is_item
-                and parts
-                and (
-                    nb.level > level >= 0
-                    # A numbered part that ends "including:-" takes the bullets after it,
-                    # on whatever level a word processor put them.
-                    or (absorbing and (level < 0 or parts[-1].number is not None))
-                )
-            ):
-                last = parts[-1]
-                parts[-1] = Resolution(last.number, last.text + " " + ntext, last.line, nb.end_line)
-            elif is_item and lead_in and (not parts or parts[-1].number is None):
-                parts.append(Resolution(None, ntext, nb.line, nb.end_line))
-                absorbing = ntext.endswith((":", ":-"))
-                level = nb.level
-            else:
-                break
-            i += 1
+        parts, i = _parts(blocks, i + 1, parts, lead_in)
         if not rest and not parts and i < len(blocks) and _QUOTED.match(blocks[i].text):
             # "And Resolved:" / "“That, the draft Minutes ... be adopted.”"
             q = blocks[i]
@@ -121,7 +111,47 @@ def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int]]:
             p.mover, p.seconder = mover, seconder
         used.update(range(first, i))
         out.extend(parts)
-    return out, used
+    return out, used, cut
+
+
+def _parts(
+    blocks: list[Block], i: int, parts: list[Resolution], lead_in: bool
+) -> tuple[list[Resolution], int]:
+    """The parts of a resolution from block ``i`` on ("(1) ...", "(b) ...", bullets under
+    a lead-in), after those already read, and the block after the last."""
+    absorbing = bool(parts) and parts[-1].text.endswith((":", ":-"))
+    level = -1  # list level of the current part's block; -1 for a paragraph
+    while i < len(blocks):
+        nb = blocks[i]
+        ntext = norm(nb.text)
+        mark = _PART_MARK.match(ntext)
+        is_item = nb.kind == LIST_ITEM
+        if nb.kind == TABLE_ROW or _RESOLVED_LABEL.match(ntext):
+            break
+        if mark and ((parts and parts[-1].number is not None) or (lead_in and not parts)):
+            parts.append(Resolution(_mark_number(mark), ntext[mark.end() :], nb.line, nb.end_line))
+            absorbing = ntext.endswith((":", ":-"))
+            level = nb.level if is_item else -1
+        elif (
+            is_item
+            and parts
+            and (
+                nb.level > level >= 0
+                # A numbered part that ends "including:-" takes the bullets after it,
+                # on whatever level a word processor put them.
+                or (absorbing and (level < 0 or parts[-1].number is not None))
+            )
+        ):
+            last = parts[-1]
+            parts[-1] = Resolution(last.number, last.text + " " + ntext, last.line, nb.end_line)
+        elif is_item and lead_in and (not parts or parts[-1].number is None):
+            parts.append(Resolution(None, ntext, nb.line, nb.end_line))
+            absorbing = ntext.endswith((":", ":-"))
+            level = nb.level
+        else:
+            break
+        i += 1
+    return parts, i
 
 
 _OPEN_QUOTE = rx.compile(r"^[“\"‘']\s*")
@@ -265,6 +295,14 @@ _RESOLVED_IN = rx.compile(
 )
 
 
+# "Agreed – the Clerk to report it", "Agreed: that ...", "Unanimously agreed to ...": the
+# decision in the sentence's first word.
+_AGREED_FIRST = rx.compile(
+    r"^(?:unanimously\s+)?agreed(?:\s+unanimously)?\s*(?:[–—:-]|,|(?=that\b|to\b))\s*(?P<rest>\S.*)",
+    re.I | re.S,
+)
+
+
 def _decision(sentence: str) -> tuple[str, str, str | None, str | None] | None:
     """(form, text, mover, seconder) when the sentence records a decision."""
     sentence = _ITEM_MARK.sub("", sentence)
@@ -289,7 +327,7 @@ def _decision(sentence: str) -> tuple[str, str, str | None, str | None] | None:
             _person(m.group("m1")),
             _person(m.group("s1")),
         )
-    m = _AGREED.match(sentence)
+    m = _AGREED.match(sentence) or _AGREED_FIRST.match(sentence)
     if m:
         return "agreed", _text(m.group("rest"), sentence), None, None
     if _PASSIVE.search(sentence) and not _HYPOTHETICAL.search(sentence):
