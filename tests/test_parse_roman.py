@@ -210,3 +210,24 @@ def test_roman_parts_inside_numbered_minutes_leave_the_numbers_alone(tmp_path: P
     path = tmp_path / "minutes.txt"
     path.write_text("".join(text[:second]) + parts + "".join(text[second:]), encoding="utf-8")
     assert [(i.number, i.title) for i in minutes(path).items] == before
+
+
+def test_the_diff_names_minutes_by_their_roman_numbers(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from minlint.cli import cli
+
+    schema = json.loads((REPO / "minlint/schemas/diff.schema.json").read_text())
+    new = corrected(tmp_path)
+    text = CliRunner().invoke(cli, ["diff", str(DRAFT), str(new)])
+    assert text.exit_code == 1, text.output
+    assert "minute VI -> V TREE PRESERVATION ORDERS (renumbered) OLD:24 NEW:24" in text.output
+    assert "minute VIII -> VII DATE OF NEXT MEETING (renumbered)" in text.output
+    out = CliRunner().invoke(cli, ["diff", "--format", "json", str(DRAFT), str(new)])
+    data = json.loads(out.output)
+    jsonschema.Draft202012Validator(schema).validate(data)
+    renumbered = [i for i in data["items"] if i["status"] == "renumbered"]
+    assert [(i["old"]["written"], i["new"]["written"]) for i in renumbered] == [
+        ("VI", "V"),
+        ("VIII", "VII"),
+    ]

@@ -96,9 +96,17 @@ class ItemRef:
     number: int | None
     title: str
     line: int
+    written: str = ""  # the number as the minutes write it, when not in figures
+
+    @property
+    def shown(self) -> str:
+        return self.written or str(self.number)
 
     def to_json(self) -> dict[str, object]:
-        return {"number": self.number, "title": self.title, "line": self.line}
+        out: dict[str, object] = {"number": self.number, "title": self.title, "line": self.line}
+        if self.written:
+            out["written"] = self.written
+        return out
 
 
 @dataclass(slots=True)
@@ -348,10 +356,11 @@ class Section:
     title: str
     line: int
     blocks: tuple[Block, ...]
+    written: str = ""
 
     @property
     def ref(self) -> ItemRef:
-        return ItemRef(self.number, self.title, self.line)
+        return ItemRef(self.number, self.title, self.line, self.written)
 
     def content(self) -> str:
         """The minute's text as compared (the paragraphs normalised)."""
@@ -626,7 +635,7 @@ def header_facts(old: MinutesPart, new: MinutesPart) -> list[Change]:
 def sections(part: MinutesPart) -> list[Section]:
     # a minute's place is no number: minutes without numbers are matched by their titles
     return [
-        Section(m.number if m.numbered else None, m.title, m.line, tuple(m.blocks))
+        Section(m.number if m.numbered else None, m.title, m.line, tuple(m.blocks), m.written)
         for m in part.items
     ]
 

@@ -68,14 +68,14 @@ def _name(ref: ItemRef | None, kind: str) -> str:
         return ""
     if ref.number is None:
         return ref.title if kind == "minute" else f"{kind.replace('_', ' ')}: {ref.title}"
-    return f"{ref.number}"
+    return ref.shown
 
 
 def item_heading(item: ItemDiff) -> str:
     """ "minute 99 -> 98 COMMUNICATIONS (renumbered) OLD:33 NEW:29"."""
     o, n = item.old, item.new
     if item.kind == "minute":
-        numbers = [str(r.number) for r in (o, n) if r is not None and r.number is not None]
+        numbers = [r.shown for r in (o, n) if r is not None and r.number is not None]
         if len(numbers) == 2 and numbers[0] == numbers[1]:
             numbers = numbers[:1]
         title = (n or o).title  # type: ignore[union-attr]
