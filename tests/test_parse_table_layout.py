@@ -120,3 +120,22 @@ def test_an_agenda_table_with_the_pages_of_each_item_stays_a_table(tmp_path: Pat
     path = tmp_path / "agenda.docx"
     document.save(str(path))
     assert [b.kind for b in read_document(path).blocks] == [TABLE_ROW, TABLE_ROW]
+
+
+def test_a_table_of_planning_applications_inside_minutes_stays_a_table(tmp_path: Path):
+    """The shape of minutes laid out as a table (a reference, an address, a decision in
+    words), but the references do not follow one another as minutes do."""
+    applications = [
+        ("25/0412", "4 Mill Lane", "No objection subject to the usual conditions."),
+        ("25/0433", "Church Farm barn", "Objection: the access is unsafe for farm traffic."),
+        ("25/0501", "12 Station Road", "No objection was raised by members."),
+    ]
+    document = docx.Document()
+    table = document.add_table(rows=0, cols=3)
+    for row in applications:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    path = tmp_path / "planning.docx"
+    document.save(str(path))
+    assert [b.kind for b in read_document(path).blocks] == [TABLE_ROW] * 3

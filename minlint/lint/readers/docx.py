@@ -23,6 +23,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -925,6 +926,9 @@ _NUMBER_CELL = rx.compile(
 )
 
 
+_DIGITS = rx.compile(r"\d+")
+
+
 def _minutes_in_rows(rows: list[list[list[Block]]]) -> bool:
     """Whether a table lays out minutes, not a list of figures or an agenda's items:
     rows of two or three cells, the first a number, the others a title and the minute's
@@ -945,7 +949,11 @@ def _minutes_in_rows(rows: list[list[list[Block]]]) -> bool:
         if sum(len(c) for c in cells[1:]) >= 2
         and sum(any(c.isalpha() for c in w) for b in cells[-1] for w in b.text.split()) >= 3
     ]
-    return len(numbered) >= 2 and 2 * len(told) >= len(numbered)
+    # minutes follow one another (101, 102, 103): a table of planning applications
+    # ("25/0412", "25/0433") has the same shape, not the sequence
+    numbers = [int(_DIGITS.findall(cells[0][0].text)[-1]) for cells in numbered]
+    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1)
+    return len(numbered) >= 2 and 2 * len(told) >= len(numbered) and 2 * steps >= len(numbered) - 1
 
 
 def _minute_of_row(cells: list[list[Block]]) -> list[Block]:
