@@ -134,6 +134,15 @@ def test_flags(text):
         "A total of £2,340 was raised at the fete; the Council thanked the 24 volunteers.",
         "The cemetery has 420 plots, of which 385 are in use, leaving 35.",
         "Of the £10,000 budget for highways, £6,500 has been committed and £1,200 spent.",
+        # a total alone after a list of amounts that make it
+        "Payments approved: salary £412.00; grass cutting £360.00; hall hire £45.00. "
+        "Total £817.00.",
+        # a total alone after amounts that are no list of its parts
+        "The grant was £500 and the hall costs £60 a month. Total reserves £12,000.",
+        "Reserves: general £10,000, earmarked £2,500 (of which £500 for the playground). "
+        "Total £12,500.",
+        "Quotes of £1,200, £1,450 and £1,600 were received. Total budget £5,000.",
+        "Quotes: £1,200, £1,450, £1,600. Total budget £5,000.",
     ],
 )
 def test_does_not_flag(text):
@@ -165,6 +174,17 @@ def test_does_not_flag(text):
             "Legal fees were set at £1,200. This makes a total of £4,200 on Projects.",
             ("warning", "£1,500 + £500 + £1,200 = £3,200, not £4,200 (read as the sum of the "
              "amounts named before it in this paragraph)"),
+        ),
+        (
+            "Payments approved: salary £412.00; grass cutting £360.00; hall hire £45.00. "
+            "Total £827.00.",
+            ("warning", "£412.00 + £360.00 + £45.00 = £817.00, not £827.00 (read as the sum of "
+             "the amounts listed in the sentence before it)"),
+        ),
+        (
+            "Payments: salary £412.00, grass cutting £360.00. Total payments: £782.00.",
+            ("warning", "£412.00 + £360.00 = £772.00, not £782.00 (read as the sum of the "
+             "amounts listed in the sentence before it)"),
         ),
     ],
 )  # fmt: skip

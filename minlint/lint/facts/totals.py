@@ -797,6 +797,8 @@ class _BlockReader:
         """'A sum of £1,500 ... A further sum of £500 ... set at £1200. This makes a
         total amount of £4,200': the amounts of the sentences before, in one paragraph."""
         m = _THIS_MAKES_RE.match(self.text, s.start, s.end)
+        if not m and before:
+            self._total_sentence(s, before[-1])
         if not m or not before:
             return
         total = next((f for f in s.items if f.start >= m.end() - 1), None)
@@ -816,6 +818,27 @@ class _BlockReader:
         if len(parts) >= 2:
             note = "read as the sum of the amounts named before it in this paragraph"
             self._add_sum(SumRelation(total, tuple(parts), "paragraph total", True, True, note))
+
+    def _total_sentence(self, s: _Sentence, last: _Sentence) -> None:
+        """'Payments: salary £412.00; grass cutting £360.00; hall hire £45.00. Total
+        £827.00.': a sentence that is only a total, after a sentence listing amounts."""
+        m = _TOTAL_SENTENCE_RE.fullmatch(self.text, s.start, s.end)
+        if m is None or len(s.items) != 1:
+            return
+        total = s.items[0]
+        if total.kind != MONEY or total.hedge:
+            return
+        parts = [f for f in last.figures if _depth(self.text, f.start) == 0]
+        if len(parts) < 2 or any(f.kind != MONEY or not f.same_class(total) for f in parts):
+            return
+        if self._hole(last.start, last.end, last.figures):
+            return
+        # a list: the amounts set apart by commas or semicolons, each after its label
+        gaps = [self.text[a.end : b.start] for a, b in pairwise(parts)]
+        if any(len(g) > 40 or not re.match(r"\s*[;,]", g) for g in gaps):
+            return
+        note = "read as the sum of the amounts listed in the sentence before it"
+        self._add_sum(SumRelation(total, tuple(parts), "paragraph total", True, True, note))
 
     def _part_shares(self, s: _Sentence, parts: Sequence[int], total: Figure) -> None:
         for i in parts:
@@ -953,6 +976,14 @@ _THIS_MAKES_RE = _lazy(
     r"\W*(?:this|these|that|which|it|they)\s+(?:makes?|made|brings?|brought|gives?|gave"
     r"|comes?\s+to|came\s+to|takes?|took|amounts?\s+to|amounted\s+to)\b[^.;]{0,40}?\btotal\b"
     r"[^.;\d£€$]{0,40}",
+    re.I,
+)
+# A sentence that is a total alone: "Total £827.00.", "Total payments: £827.00"; not
+# "Total budget £5,000" or "Total reserves ...", which are no sum of what came before.
+_TOTAL_SENTENCE_RE = _lazy(
+    r"\W*(?:grand\s+)?total(?:\s+(?:payments?|paid|spend|spent|expenditure|income|receipts"
+    r"|costs?|amount|due|invoices|cheques|accounts|for\s+payment))?\s*(?:[:=–-]|\bof\b)?\s*"
+    r"[£€$]\s?\d[\d,]*(?:\.\d\d)?p?\s*\.?\s*",
     re.I,
 )
 _PCT_THEN_COUNT_RE = _lazy(
