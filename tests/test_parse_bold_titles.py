@@ -102,3 +102,14 @@ def test_the_bold_title_of_a_block_is_its_first_characters(tmp_path: Path, kind:
     blocks = read_document(write(kind, tmp_path / f"minutes.{kind}", MINUTES[:1])).blocks
     (block,) = [b for b in blocks if b.text.startswith("45.")]
     assert block.text[: block.lead] == "45. Apologies for absence"
+
+
+def test_a_number_before_the_bold_title_in_markdown(tmp_path: Path):
+    lines = [f"# {HEAD[0]}", HEAD[1], HEAD[2]]
+    lines += [f"{t.split('. ')[0]}. **{t.split('. ', 1)[1]}** – {r}" for t, r in MINUTES]
+    path = tmp_path / "minutes.md"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    part = minutes_of(path)
+    assert [m.title for m in part.items] == TITLES
+    assert [m.number for m in part.items] == [45, 46, 47, 48]
+    assert [p.name for p in part.apologies] == ["S. Patel"]

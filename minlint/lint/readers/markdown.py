@@ -44,17 +44,18 @@ def inline_text(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-_BOLD_LEAD = rx.compile(r"^(\*\*|__)(?=\S)(.{1,200}?)(?<=\S)\1")
+_BOLD_LEAD = rx.compile(r"^((?:\d{1,4}[.)]?\s+)?)(\*\*|__)(?=\S)(.{1,200}?)(?<=\S)\2")
 
 
 def bold_lead(source: str, text: str) -> int:
     """Where a title in bold that opens a line of text ends in ``text`` (the line's
-    plain text): "**12. Planning** The committee ..." gives the length of "12. Planning";
-    0 when the line does not open with bold or is all bold."""
+    plain text): "**12. Planning** The committee ..." and "12. **Planning** The committee
+    ..." give the length of "12. Planning"; 0 when the line does not open with bold or is
+    all bold."""
     m = _BOLD_LEAD.match(source)
     if m is None or not inline_text(source[m.end() :]):
         return 0
-    title = inline_text(m.group(2))
+    title = inline_text(m.group(1) + m.group(3))
     return len(title) if title and text.startswith(title) else 0
 
 
