@@ -19,7 +19,9 @@ number their minutes by agenda item do. Where the model is unsure which numbered
 paragraphs are minutes (``uncertain`` holds "numbering"), the rule says nothing.
 Numbering that runs on from meeting to meeting (minute 2779 at one meeting, 2796 at the
 next) is checked the same way; whether the first minute follows the previous minutes'
-last is N003's business.
+last is N003's business. Numbers are named as the minutes write them: in Roman numerals
+("minute VI is repeated"), or with the year they share ("minute 25/105 follows minute
+25/103").
 
 Why it matters: minutes are cited by number ("Minute No. 97"), in later minutes, in the
 work programme and in the monitoring schedule. A gap makes readers look for a minute
