@@ -32,7 +32,8 @@ PIECES = st.sampled_from(
         "AGENDA\n", "• Finance\n", "Total £827.00.", "£412.00; ", "RESOLVED that:\n",
         "Members Present:\n", "Cllr Jane Marsh (Town Mayor, in the Chair)\n", "25/101\t",
         "the 14th day of October 2025", "Agreed – ", "Officers: ", "\x1a", "\u00ad",
-        "<li><strong>Title</strong> text</li>", "<td>25/101</td><td><p><b>T</b></p><p>x y z</p></td>",
+        "<li><strong>Title</strong> text</li>",
+        "<td>25/101</td><td><p><b>T</b></p><p>x y z</p></td>",
     ]
 )  # fmt: skip
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=60).map("".join)

@@ -660,3 +660,51 @@ def test_a_sentence_about_agreed_things_is_no_decision(sentence):
     from minlint.lint.extract.resolutions import resolutions
 
     assert resolutions([Block(PARAGRAPH, sentence, 1, 1)]) == []
+
+
+def _one_minute(tmp_path, line: str) -> MinutesPart:
+    text = (
+        "WESTLEIGH PARISH COUNCIL\n\nMinutes of the meeting held on Wednesday 8 October 2025"
+        " at 7pm.\n\nPresent: Cllrs Smith (Chairman), Jones, Brown.\n\n4. APOLOGIES\nNone.\n\n"
+        f"{line}\n\n6. CLOSE\nThe meeting closed at 9pm.\n"
+    )
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    (m,) = parse_path(path).minutes
+    return m
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a title closed by a full stop, its text after it
+        ("5. Finance. The clerk reported a balance of £4,210.55 and it was noted.", "Finance"),
+        # a dash between the number and the title
+        ("5 – Finance – The clerk reported a balance of £4,210.55 and it was noted.", "Finance"),
+        ("5 - FINANCE", "FINANCE"),
+        # an abbreviation's full stop ends no title
+        (
+            "5. Mr. Smith asked about the hedges on Church Lane and was told they would be cut.",
+            "Mr. Smith asked about the hedges on Church Lane and was told they would be cut.",
+        ),
+    ],
+)
+def test_a_title_set_apart_by_a_full_stop_or_a_dash(tmp_path, line, title):
+    m = _one_minute(tmp_path, line)
+    assert [(i.number, i.title) for i in m.items] == [(4, "APOLOGIES"), (5, title), (6, "CLOSE")]
+
+
+def test_minutes_numbered_with_a_dash_and_the_text_on_the_next_line(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "WESTLEIGH PARISH COUNCIL\n\nMinutes of the meeting held on Wednesday 8 October 2025."
+        "\n\nPresent: Cllrs Smith (Chairman), Jones, Brown.\n\n1 – Apologies\nNone.\n\n"
+        "2 – Minutes\nApproved.\n\n3 – Finance\n12 – 14 members of the public attended.\n",
+        encoding="utf-8",
+    )
+    (m,) = parse_path(path).minutes
+    assert [(i.number, i.title) for i in m.items] == [
+        (1, "Apologies"),
+        (2, "Minutes"),
+        (3, "Finance"),
+    ]

@@ -57,6 +57,14 @@ _CONTINUES = rx.compile(
 # A sentence ends here: a title does not.
 SENTENCE_END = rx.compile(r"[.!?]['\"’”)]?$")
 _RUN_ON = rx.compile(r"[.!?:;]\s+(\d{1,4})\.$")
+# A dash between a number and its title: "5 – Finance".
+_NUMBER_DASH = rx.compile(r"[-–—]\s+[A-Z]")
+# A title of up to eight words closed by a full stop, a sentence after it.
+_TITLE_STOP = rx.compile(r"^([A-Z][^.!?:;]{0,80}?)\.\s+(?=[A-Z])")
+_ABBREVIATION = rx.compile(
+    r"(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|Cllrs?|Revd?|Prof|St|No|Nos|Co|Ltd|Rd|Ave|approx|etc|Inc|Cyng)$"
+    r"|^(?:\S+\s+){8,}"
+)
 _MAX_TITLE_WORDS = 30
 _MAX_STEP = 40
 
@@ -156,6 +164,12 @@ def _split_title(text: str, block: Block, minutes: bool = True) -> tuple[str, st
             and text.startswith(head)
         ):
             return head, after, True
+    stop = _TITLE_STOP.match(text)
+    if stop and not _ABBREVIATION.search(stop.group(1)):
+        # "Finance. The clerk reported that ...": a title ended by a full stop
+        tail = text[stop.end() :]
+        if len(tail.split()) >= 4 and SENTENCE_END.search(tail):
+            return stop.group(1), tail, True
     dash = _DASH.search(text, 0, 200)
     if dash and not PAGES.search(text):
         # "Police Report – The PCSO reported that ...": a sentence after the dash.
@@ -239,6 +253,9 @@ def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _C
             tail = tail.lstrip("-–— ")
             sep = sep or "-"
         sep = sep or " "  # a prefix or a year makes the number a label, spaced or not
+    elif not sep and gap and _NUMBER_DASH.match(tail):
+        tail = tail[1:].lstrip()  # "5 – Finance – The clerk reported ..."
+        sep = "-"
     number = _number(num, slash)
     if not tail:
         if sep not in (".", "") or i + 1 >= len(blocks):
