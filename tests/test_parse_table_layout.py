@@ -139,3 +139,12 @@ def test_a_table_of_planning_applications_inside_minutes_stays_a_table(tmp_path:
     path = tmp_path / "planning.docx"
     document.save(str(path))
     assert [b.kind for b in read_document(path).blocks] == [TABLE_ROW] * 3
+
+
+def test_planning_references_opening_the_rows_of_a_page_s_table_are_not_minutes():
+    from conftest import REPO
+
+    part = minutes_of(REPO / "tests/fixtures/model/planning_table_in_minutes.html")
+    assert [(m.number, m.title) for m in part.items] == [(1, "PLANNING"), (2, "FINANCE")]
+    planning = " ".join(b.text for b in part.items[0].blocks)
+    assert "25/0412" in planning and "No objection was raised." in planning

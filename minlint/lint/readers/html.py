@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from minlint.lint import regexstore as rx
@@ -121,6 +122,7 @@ _LABEL = rx.compile(
     r"|(?:[A-Z]{1,4}\s?/\s?)?\d{1,4}/\d{1,4}\.?|(?:Item|ITEM|Minute|MINUTE)\s+\d{1,4}[a-z]?\.?"
     r"|[IVXL]{1,6}[.)])$"
 )
+_SLASHED_LABEL = rx.compile(r"^(?:[A-Z]{1,4}\s?/\s?)?\d{1,4}/(\d{1,4})\.?$")
 _WS = rx.compile(r"\s+")
 # ModernGov follows the title of a linked document with its size: "Minutes PDF 88 KB".
 _FILE_SIZE = rx.compile(r"(?<!\s)\s*\(?(?:PDF|DOCX?|XLSX?)\s+[\d.,]+\s*[KMG]B\)?$")
@@ -225,6 +227,7 @@ class _Reader:
         self.directives: list[Directive] = []
         self.cur = 1  # the source line the walk has reached
         self.prefix: Block | None = None  # a lone number waiting for its block
+        self.references = False  # in a table whose rows open with references, not minutes
         self.list_level = -1
         self.li_first: tuple[int, str] | None = None  # (level, marker) of an open list item
         self.has_block: set[etree._Element] = set()
@@ -442,6 +445,14 @@ class _Reader:
 
     def _table(self, el: etree._Element) -> None:
         self._sync(el)
+        outer = self.references
+        self.references = _references(el)
+        try:
+            self._table_children(el)
+        finally:
+            self.references = outer
+
+    def _table_children(self, el: etree._Element) -> None:
         for child in el:
             tag = self._tag(child)
             if not isinstance(child.tag, str):
@@ -559,7 +570,12 @@ class _Reader:
         # clean() dropped the leading spaces; shift the offsets to match.
         lead = len(inline.text) - len(inline.text.lstrip())
         origins = [(max(0, o - lead), ln, col) for o, ln, col in inline.origins]
-        if self.li_first is None and kind in (PARAGRAPH, HEADING) and _LABEL.match(text):
+        if (
+            self.li_first is None
+            and kind in (PARAGRAPH, HEADING)
+            and _LABEL.match(text)
+            and not (self.references and _SLASHED_LABEL.match(text))
+        ):
             self._drop_prefix()
             self.prefix = Block(kind, text, first, last, origins=tuple(origins))
             return
@@ -612,6 +628,19 @@ def _prepend(
 
 
 _BOLD = frozenset(("b", "strong"))
+
+
+def _references(table: etree._Element) -> bool:
+    """Whether the numbers like "25/0412" that open a table's rows are references (a list
+    of planning applications), not minutes: minutes follow one another (101, 102, 103)."""
+    numbers = []
+    for tr in table.iter("tr"):
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+        m = _SLASHED_LABEL.match(_WS.sub(" ", cells[0].text_content()).strip()) if cells else None
+        if m:
+            numbers.append(int(m.group(1)))
+    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1)
+    return len(numbers) >= 2 and 2 * steps < len(numbers) - 1
 
 
 def _bold_lead(el: etree._Element) -> str:
