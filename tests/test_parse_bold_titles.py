@@ -113,3 +113,12 @@ def test_a_number_before_the_bold_title_in_markdown(tmp_path: Path):
     assert [m.title for m in part.items] == TITLES
     assert [m.number for m in part.items] == [45, 46, 47, 48]
     assert [p.name for p in part.apologies] == ["S. Patel"]
+
+
+def test_a_number_and_title_in_bold_with_one_space_between(tmp_path: Path):
+    """'4 Finance' with one space is a title only alone on its line ('4 members were
+    present' is a count), unless it is set in bold with the minute's text after it."""
+    minutes = [(t.replace(". ", " ", 1), r) for t, r in MINUTES]
+    part = minutes_of(write("md", tmp_path / "minutes.md", minutes))
+    assert [m.number for m in part.items] == [45, 46, 47, 48]
+    assert [m.title for m in part.items] == TITLES

@@ -148,3 +148,43 @@ def test_planning_references_opening_the_rows_of_a_page_s_table_are_not_minutes(
     assert [(m.number, m.title) for m in part.items] == [(1, "PLANNING"), (2, "FINANCE")]
     planning = " ".join(b.text for b in part.items[0].blocks)
     assert "25/0412" in planning and "No objection was raised." in planning
+
+
+def test_a_table_of_item_discussion_and_action_columns(tmp_path: Path):
+    """A community council's layout: the item's number, its title in bold and the
+    discussion in one cell, who acts in the last (often empty)."""
+    document = docx.Document()
+    for text in HEAD:
+        document.add_paragraph(text)
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("Item", "Discussion", "Action"), strict=True):
+        cell.text = text
+    rows = [
+        ("1", "Apologies", "Apologies were received from S. Patel.", ""),
+        ("2", "Minutes", "The minutes of 8 September 2025 were approved.", ""),
+        (
+            "3",
+            "Roads",
+            "Members discussed the potholes and agreed to write to the council.",
+            "Clerk",
+        ),
+        ("4", "Date of next meeting", "Monday 10 November 2025.", ""),
+    ]
+    for number, title, text, action in rows:
+        cells = table.add_row().cells
+        cells[0].text = number
+        paragraph = cells[1].paragraphs[0]
+        paragraph.add_run(title).bold = True
+        paragraph.add_run(" " + text)
+        cells[2].text = action
+    path = tmp_path / "minutes.docx"
+    document.save(str(path))
+    m = minutes_of(path)
+    assert [(i.number, i.title) for i in m.items] == [
+        (1, "Apologies"),
+        (2, "Minutes"),
+        (3, "Roads"),
+        (4, "Date of next meeting"),
+    ]
+    assert [p.name for p in m.apologies] == ["S. Patel"]
+    assert m.next_meeting is not None and m.next_meeting.date.isoformat() == "2025-11-10"

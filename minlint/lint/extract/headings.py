@@ -274,7 +274,8 @@ def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _C
         strong = nxt.kind == HEADING or is_caps(title)
         return _Candidate(heading, (1.6 if strong else 1.2) - (0.4 if not sep else 0), True)
     spaced = not sep and gap and block.kind != HEADING and not is_caps(tail[:60])
-    if spaced and (gap != " " or "\n" in block.text or block.end_line != block.line):
+    bold = block.lead > len(num)  # the number and its title in bold: a title, however spaced
+    if spaced and not bold and (gap != " " or "\n" in block.text or block.end_line != block.line):
         return None  # "14 PMC members", "12 Councillors were present": a count, not a heading
     if not sep and not gap and (len(num) < 3 or not tail[:1].isupper()):
         return None  # "4x4", "3G", "2nd": a number glued to its word is a heading only
@@ -287,8 +288,10 @@ def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _C
     title = _ITEM_NOTE.sub("", title).rstrip(" -–")
     if not title or not any(c.isalpha() for c in title):
         return None
-    if spaced and (rest or not title_like):
-        return None  # "4 Finance" alone on its line is a title; "4 members were present" not
+    if spaced and (rest or not title_like) and not bold:
+        # "4 Finance" alone on its line is a title; "4 members were present" not, unless
+        # the title is set in bold ("**4 Finance** The clerk reported ...")
+        return None
     style = _style(sep, gap, False, block, title)
     rest_at = _offset(block.text, rest) if rest else -1
     if block.kind == HEADING or (is_caps(title) and title_like):

@@ -939,21 +939,24 @@ def _minutes_in_rows(rows: list[list[list[Block]]]) -> bool:
         if 2 <= len(cells) <= 3
         and len(cells[0]) == 1
         and _NUMBER_CELL.match(cells[0][0].text)
-        and cells[-1]
+        and any(cells[1:])
     ]
-    # a title, then text: in one cell, or the text in a cell of its own (not a figure,
-    # not an agenda item's pages)
-    told = [
-        cells
-        for cells in numbered
-        if sum(len(c) for c in cells[1:]) >= 2
-        and sum(any(c.isalpha() for c in w) for b in cells[-1] for w in b.text.split()) >= 3
-    ]
+    told = [cells for cells in numbered if _title_and_text([b for c in cells[1:] for b in c])]
     # minutes follow one another (101, 102, 103): a table of planning applications
     # ("25/0412", "25/0433") has the same shape, not the sequence
     numbers = [int(_DIGITS.findall(cells[0][0].text)[-1]) for cells in numbered]
     steps = sum(1 for a, b in pairwise(numbers) if b == a + 1)
     return len(numbered) >= 2 and 2 * len(told) >= len(numbered) and 2 * steps >= len(numbered) - 1
+
+
+def _title_and_text(paragraphs: list[Block]) -> bool:
+    """Whether a row's paragraphs after its number are a title and a minute's text: a
+    title in bold with the text after it, or paragraphs after the first that say
+    something in words (not a figure, not an agenda item's pages, not only who acts)."""
+    if paragraphs and paragraphs[0].lead:
+        return True
+    words = sum(any(c.isalpha() for c in w) for b in paragraphs[1:] for w in b.text.split())
+    return words >= 3
 
 
 def _minute_of_row(cells: list[list[Block]]) -> list[Block]:
