@@ -164,3 +164,28 @@ def test_a_numbered_agenda_is_read_by_its_numbers_as_before():
     assert part.numbered and [i.number for i in part.items] == list(range(1, 10))
     assert part.items[6].label() == "agenda item 7"
     assert part.items[6].named() == 'agenda item 7 "Highways and verges"'
+
+
+def test_a_reference_to_an_agenda_item_by_number_is_left_alone(tmp_path: Path):
+    """An agenda without numbers gives its items places, not numbers: "agenda item 14"
+    cannot be told to point at nothing (N002)."""
+    text = DRAFT.read_text(encoding="utf-8").replace(
+        "\nFINANCE\n", "\nFINANCE\nAs reported under agenda item 14, the accounts were seen.\n", 1
+    )
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(text, encoding="utf-8")
+    numbered = run_check([str(draft)], CheckOptions(agenda=str(NUMBERED), select=("N002",)))
+    assert [f.code for f in numbered.findings] == ["N002"]  # the numbered agenda has 9
+    options = CheckOptions(agenda=str(unnumbered(tmp_path, "one-a-line")), select=("N002",))
+    assert run_check([str(draft)], options).findings == []
+
+
+def test_the_report_names_unnumbered_items_by_their_titles(tmp_path: Path):
+    from report_support import report
+
+    agenda_path = unnumbered(tmp_path, "one-a-line")
+    _, page = report(tmp_path / "report.html", DRAFT, "--agenda", str(agenda_path))
+    assert ">Highways and verges<" in page
+    assert ">7. Highways and verges<" not in page
+    _, numbered = report(tmp_path / "numbered.html", DRAFT, "--agenda", str(NUMBERED))
+    assert ">7. Highways and verges<" in numbered

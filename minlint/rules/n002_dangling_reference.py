@@ -268,8 +268,8 @@ def _subject(
 def _agenda_findings(
     ctx: RuleContext, part: MinutesPart, block: Block, ref, agenda: tuple[str, AgendaPart] | None
 ) -> Iterator[Finding]:
-    if agenda is None:
-        return
+    if agenda is None or not agenda[1].numbered:
+        return  # an agenda without numbers: "item 9" is no place on it that can be told
     path, a = agenda
     other, _ = _another_meeting(block.text, ref.end, part)
     if other:

@@ -700,7 +700,9 @@ def _alignment(
     for link in result.links:
         item = link.item
         minute = link.minute
-        item_text = f"{item.shown}. {link.title}" if item else "—"
+        item_text = (
+            (f"{item.shown}. {link.title}" if item.numbered else link.title) if item else "—"
+        )
         item_href = f"#R{k}L{item.line}" if item else None
         if item is not None:
             places.wanted[k].add(item.line)
