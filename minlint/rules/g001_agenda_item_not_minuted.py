@@ -3,9 +3,11 @@
 What it checks: the items of the agenda of the draft's meeting (named with --agenda,
 found among the records by body and date, or the agenda part of a pack) against the
 draft's minutes, aligned as ``minlint parse --agenda`` shows: by number where agenda
-and minutes share their numbering, otherwise by title and order. An agenda item that no
-minute records is reported in the draft, where its minute would have been, with the
-agenda item as the related place.
+and minutes share their numbering, otherwise by title and order (as for an agenda or
+minutes written without numbers, whose items are named by their titles: 'agenda item
+"Highways and verges" has no minute'). An agenda item that no minute records is reported
+in the draft, where its minute would have been, with the agenda item as the related
+place.
 
 Not reported:
 
