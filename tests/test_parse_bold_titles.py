@@ -9,9 +9,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from agenda_pairs import minutes_of
 
-from minlint.lint.model import MinutesPart
-from minlint.lint.parse import parse_path
 from minlint.lint.readers import read_document
 
 HEAD = (
@@ -55,11 +54,6 @@ def write(kind: str, path: Path, minutes: list[tuple[str, str]]) -> Path:
             p.add_run(" " + rest)
         document.save(str(path))
     return path
-
-
-def minutes_of(path: Path) -> MinutesPart:
-    (part,) = parse_path(path).minutes
-    return part
 
 
 @pytest.mark.parametrize("kind", ["md", "html", "docx"])

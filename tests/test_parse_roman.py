@@ -11,11 +11,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from agenda_pairs import minutes_of
 from conftest import REPO
 from docgen import add_list, html_from_blocks, number_paragraph
 
 from minlint.lint.engine import CheckOptions, run_check
-from minlint.lint.model import AgendaPart, MinutesPart, to_json
+from minlint.lint.model import AgendaPart, to_json
 from minlint.lint.parse import parse_path
 from minlint.lint.readers.lines import roman_numeral, roman_value
 
@@ -33,11 +34,6 @@ TITLES = [
 ]
 # The draft's planted mistakes: V written VI, and VII written VIII.
 CORRECTED = {"VI. TREE PRESERVATION": "V. TREE PRESERVATION", "VIII. DATE": "VII. DATE"}
-
-
-def minutes(path: Path) -> MinutesPart:
-    (part,) = parse_path(path).minutes
-    return part
 
 
 def corrected(tmp_path: Path, text: str | None = None) -> Path:
@@ -62,7 +58,7 @@ def test_roman_numerals_read_back(value: int):
 
 
 def test_roman_numbers_are_the_minutes_numbers_and_kept_as_written():
-    m = minutes(DRAFT)
+    m = minutes_of(DRAFT)
     assert [i.title for i in m.items] == TITLES
     assert [i.number for i in m.items] == [1, 2, 3, 4, 6, 6, 8]
     assert [i.written for i in m.items] == ["I", "II", "III", "IV", "VI", "VI", "VIII"]
@@ -131,7 +127,7 @@ def test_titles_in_words_under_roman_numbers_head_minutes_with_text_under_them(t
         text = text.replace(f". {title}\n", f". {title.capitalize()}\n")
     path = tmp_path / "words.txt"
     path.write_text(text, encoding="utf-8")
-    m = minutes(path)
+    m = minutes_of(path)
     assert [i.title for i in m.items] == [t.capitalize() for t in TITLES]
     assert [i.number for i in m.items] == list(range(1, 8))
 
@@ -158,7 +154,7 @@ def test_the_same_roman_minutes_in_markdown_html_and_word(tmp_path: Path, kind: 
         path.write_text(html_from_blocks(blocks), encoding="utf-8")
     else:
         _word_numbered(blocks, path)
-    m = minutes(path)
+    m = minutes_of(path)
     assert [i.title.upper() for i in m.items] == TITLES
     assert [i.written for i in m.items] == ["I", "II", "III", "IV", "V", "VI", "VII"]
     assert check(path) == []
@@ -183,7 +179,7 @@ def _word_numbered(blocks, path: Path) -> None:
 def test_initials_and_short_lists_in_roman_numerals_are_not_minutes(tmp_path: Path):
     base = FOLDER / "parish_unnumbered.txt"
     text = base.read_text(encoding="utf-8")
-    before = [(i.number, i.title, i.line) for i in minutes(base).items]
+    before = [(i.number, i.title, i.line) for i in minutes_of(base).items]
     # Paragraphs opening with a councillor's initial, and two parts of a report listed
     # one under the other: none of them is a minute, and the minutes stay unnumbered.
     extra = (
@@ -194,22 +190,22 @@ def test_initials_and_short_lists_in_roman_numerals_are_not_minutes(tmp_path: Pa
     at = text.index("CORRESPONDENCE")
     path = tmp_path / "minutes.txt"
     path.write_text(text[:at] + extra + "\n" + text[at:], encoding="utf-8")
-    after = [(i.number, i.title) for i in minutes(path).items]
+    after = [(i.number, i.title) for i in minutes_of(path).items]
     assert after == [(n, t) for n, t, _ in before]
-    assert not minutes(path).numbered
+    assert not minutes_of(path).numbered
 
 
 def test_roman_parts_inside_numbered_minutes_leave_the_numbers_alone(tmp_path: Path):
     base = FOLDER / "town_items.txt"
-    before = [(i.number, i.title) for i in minutes(base).items]
+    before = [(i.number, i.title) for i in minutes_of(base).items]
     text = base.read_text(encoding="utf-8").splitlines(keepends=True)
     # three parts of a report in Roman numerals, inside the second minute
-    second = minutes(base).items[1].line
+    second = minutes_of(base).items[1].line
     parts = "\nI. SCOPE\nThe review covers the parks.\n\nII. FINDINGS\nAll is well.\n\n"
     parts += "III. NEXT STEPS\nNone.\n\n"
     path = tmp_path / "minutes.txt"
     path.write_text("".join(text[:second]) + parts + "".join(text[second:]), encoding="utf-8")
-    assert [(i.number, i.title) for i in minutes(path).items] == before
+    assert [(i.number, i.title) for i in minutes_of(path).items] == before
 
 
 def test_the_diff_names_minutes_by_their_roman_numbers(tmp_path: Path):

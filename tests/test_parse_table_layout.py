@@ -9,11 +9,10 @@ from pathlib import Path
 
 import docx
 import pytest
+from agenda_pairs import minutes_of
 
 from minlint.lint.blocks import TABLE_ROW
 from minlint.lint.engine import CheckOptions, run_check
-from minlint.lint.model import MinutesPart
-from minlint.lint.parse import parse_path
 from minlint.lint.readers import read_document
 
 HEAD = [
@@ -65,11 +64,6 @@ def page(path: Path, rows) -> Path:
         encoding="utf-8",
     )
     return path
-
-
-def minutes_of(path: Path) -> MinutesPart:
-    (part,) = parse_path(path).minutes
-    return part
 
 
 @pytest.mark.parametrize("layout", ["docx", "docx-three-cells", "html"])

@@ -10,12 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
+from agenda_pairs import minutes_of
 from conftest import REPO
 from docgen import docx_from_blocks, html_from_blocks
 
 from minlint.lint.blocks import HEADING
 from minlint.lint.engine import CheckOptions, run_check
-from minlint.lint.model import MinutesPart, part_to_json
+from minlint.lint.model import part_to_json
 from minlint.lint.parse import parse_path
 
 FOLDER = REPO / "tests/fixtures/model"
@@ -33,13 +34,8 @@ TITLES = [
 ]
 
 
-def minutes(path: Path) -> MinutesPart:
-    (part,) = parse_path(path).minutes
-    return part
-
-
 def test_each_heading_is_a_minute_known_by_its_title_and_place():
-    m = minutes(DRAFT)
+    m = minutes_of(DRAFT)
     assert [i.title for i in m.items] == TITLES
     assert [i.number for i in m.items] == list(range(1, 9))
     assert [i.line for i in m.items] == [8, 11, 14, 17, 20, 29, 33, 36]
@@ -67,9 +63,9 @@ def test_the_model_says_the_minutes_are_not_numbered():
 
     schema = json.loads((REPO / "minlint/schemas/meeting.schema.json").read_text())
     jsonschema.validate(to_json(parse_path(DRAFT)), schema)
-    items = part_to_json(minutes(DRAFT))["items"]
+    items = part_to_json(minutes_of(DRAFT))["items"]
     assert [i.get("numbered") for i in items] == [False] * 8
-    numbered = part_to_json(minutes(FOLDER / "parish_titles_above_text.txt"))["items"]
+    numbered = part_to_json(minutes_of(FOLDER / "parish_titles_above_text.txt"))["items"]
     assert all("numbered" not in i for i in numbered)
 
 
@@ -97,10 +93,10 @@ def test_the_same_minutes_in_markdown_html_and_word(tmp_path: Path, kind: str):
         path.write_text(html_from_blocks(blocks), encoding="utf-8")
     else:
         docx_from_blocks(blocks, path)
-    m = minutes(path)
+    m = minutes_of(path)
     assert [i.title.upper() for i in m.items] == TITLES
     assert not m.numbered
-    assert [p.name for p in m.present] == [p.name for p in minutes(DRAFT).present]
+    assert [p.name for p in m.present] == [p.name for p in minutes_of(DRAFT).present]
 
 
 def test_headings_before_the_first_paragraph_are_the_title_not_minutes(tmp_path: Path):
@@ -109,7 +105,7 @@ def test_headings_before_the_first_paragraph_are_the_title_not_minutes(tmp_path:
         "ELMSTEAD PARISH COUNCIL\n\nMINUTES OF THE ANNUAL MEETING\n\n"
         "The meeting was held on 9 June 2025. Cllr Okafor was elected Chairman.\n"
     )
-    assert minutes(draft).items == []
+    assert minutes_of(draft).items == []
 
 
 def test_one_heading_alone_makes_no_minutes(tmp_path: Path):
@@ -118,7 +114,7 @@ def test_one_heading_alone_makes_no_minutes(tmp_path: Path):
         "MINUTES OF THE MEETING HELD ON 9 JUNE 2025\n\nPresent: Cllr R. Okafor\n\n"
         "FINANCE\n\nThe payments were approved.\n"
     )
-    m = minutes(draft)
+    m = minutes_of(draft)
     assert m.items == [] and m.numbered
 
 
@@ -230,7 +226,7 @@ def test_titles_in_bold_in_word_and_html_head_the_minutes(tmp_path: Path):
         encoding="utf-8",
     )
     for path in (docx_path, html_path):
-        m = minutes(path)
+        m = minutes_of(path)
         assert [i.title for i in m.items] == ["Apologies for absence", "Finance", "Planning"]
         assert sorted(r.form for r in m.items[1].resolutions) == ["agreed", "resolved"]
         kinds = {b.text: b.kind for b in parse_path(path).parts[0].blocks}
@@ -248,7 +244,7 @@ def test_titles_in_words_alone_in_a_text_file(tmp_path: Path):
         text = text.replace(f"\n{title}\n", f"\n{title.capitalize()}\n")
     draft = tmp_path / "minutes.txt"
     draft.write_text(text, encoding="utf-8")
-    m = minutes(draft)
+    m = minutes_of(draft)
     assert [i.title for i in m.items] == [t.capitalize() for t in TITLES]
     assert m.items[3].blocks[0].text.startswith("A resident asked")
 
@@ -282,7 +278,7 @@ def test_titles_in_bold_in_a_pdf_printed_from_word(tmp_path: Path):
         pytest.skip("LibreOffice (soffice) is not installed")
     source = _bold_titles_docx(tmp_path / "minutes.docx", PARAGRAPHS)
     (pdf,) = convert([source], "pdf", tmp_path / "pdf", tmp_path / "profile")
-    m = minutes(pdf)
+    m = minutes_of(pdf)
     assert [i.title for i in m.items] == ["Apologies for absence", "Finance", "Planning"]
     assert not m.numbered
     assert [p.name for p in m.apologies] == ["J. Whitlock"]

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from conftest import REPO
 from docgen import docx_from_blocks
+from test_parse_unnumbered import TITLES as MINUTE_TITLES
 
 from minlint.lint.blocks import HEADING, PARAGRAPH, Block
 from minlint.lint.engine import CheckOptions, run_check
@@ -103,18 +104,7 @@ def test_minutes_are_checked_against_an_agenda_without_numbers(tmp_path: Path, s
 def test_numbered_minutes_are_matched_with_an_agenda_without_numbers_by_title(tmp_path: Path):
     text = DRAFT.read_text(encoding="utf-8")
     # the same minutes numbered from 31: nothing in common with the items' places
-    for k, title in enumerate(
-        [
-            "APOLOGIES FOR ABSENCE",
-            "DECLARATIONS OF INTEREST",
-            "MINUTES OF THE LAST MEETING",
-            "PUBLIC FORUM",
-            "FINANCE",
-            "ALLOTMENTS",
-            "CORRESPONDENCE",
-            "DATE OF NEXT MEETING",
-        ]
-    ):
+    for k, title in enumerate(MINUTE_TITLES):
         text = text.replace(f"\n{title}\n", f"\n{31 + k}. {title}\n", 1)
     draft = tmp_path / "minutes.txt"
     draft.write_text(text, encoding="utf-8")

@@ -23,14 +23,19 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
 from minlint.lint.readers import InputError, os_errors
-from minlint.lint.readers.lines import BOLD_TITLE, join_continued, roman_numeral, runs_on
+from minlint.lint.readers.lines import (
+    BOLD_TITLE,
+    in_sequence,
+    join_continued,
+    roman_numeral,
+    runs_on,
+)
 from minlint.lint.readers.text import BULLET_GLYPHS, SPACES
 from minlint.lint.xmlsafe import open_zip, parse_xml_part, read_member
 
@@ -942,11 +947,8 @@ def _minutes_in_rows(rows: list[list[list[Block]]]) -> bool:
         and any(cells[1:])
     ]
     told = [cells for cells in numbered if _title_and_text([b for c in cells[1:] for b in c])]
-    # minutes follow one another (101, 102, 103): a table of planning applications
-    # ("25/0412", "25/0433") has the same shape, not the sequence
     numbers = [int(_DIGITS.findall(cells[0][0].text)[-1]) for cells in numbered]
-    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1)
-    return len(numbered) >= 2 and 2 * len(told) >= len(numbered) and 2 * steps >= len(numbered) - 1
+    return len(numbered) >= 2 and 2 * len(told) >= len(numbered) and in_sequence(numbers)
 
 
 def _title_and_text(paragraphs: list[Block]) -> bool:

@@ -17,12 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block, Directive, Document
-from minlint.lint.readers.lines import BOLD_TITLE
+from minlint.lint.readers.lines import BOLD_TITLE, in_sequence
 from minlint.lint.readers.text import SPACES
 from minlint.lint.xmlsafe import parse_html
 
@@ -639,8 +638,7 @@ def _references(table: etree._Element) -> bool:
         m = _SLASHED_LABEL.match(_WS.sub(" ", cells[0].text_content()).strip()) if cells else None
         if m:
             numbers.append(int(m.group(1)))
-    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1)
-    return len(numbers) >= 2 and 2 * steps < len(numbers) - 1
+    return len(numbers) >= 2 and not in_sequence(numbers)
 
 
 def _bold_lead(el: etree._Element) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, PARAGRAPH, TABLE_ROW, Block
@@ -354,6 +355,14 @@ def join_continued(blocks: list[Block], *, caps_titles: bool = False) -> list[Bl
 # A Roman numeral in capitals, I to XLIX: minutes and agendas numbered "IV. PLANNING".
 ROMAN = r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def in_sequence(numbers: list[int]) -> bool:
+    """Whether numbers mostly follow one another (101, 102, 104): minutes' numbers do;
+    references that open the rows of a table (planning applications 25/0412, 25/0433)
+    have the shape of minute numbers, not the sequence."""
+    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1)
+    return 2 * steps >= len(numbers) - 1
 
 
 def roman_value(numeral: str) -> int:
