@@ -224,6 +224,11 @@ def _width(text: str) -> float:
     return sum(_WIDTHS[o - 32] if 32 <= (o := ord(c)) < 127 else 556 for c in text) / 1000
 
 
+# A damaged font's map gives pypdf halves of UTF-16 pairs as characters: text can hold
+# none (they cannot be written out), so each becomes the replacement character.
+_SURROGATE = rx.compile(r"[\ud800-\udfff]")
+
+
 def _page_lines(page: Any) -> tuple[str, list[_Line] | None]:
     """The page's text as pypdf extracts it, and its lines with their positions (None
     when the two cannot be matched up)."""
@@ -233,6 +238,7 @@ def _page_lines(page: Any) -> tuple[str, list[_Line] | None]:
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if not text:
             return
+        text = _SURROGATE.sub("\ufffd", text)
         for i, part in enumerate(text.split("\n")):
             if i:
                 lines.append(_Line())
@@ -253,7 +259,7 @@ def _page_lines(page: Any) -> tuple[str, list[_Line] | None]:
                 # A part after a line break within one piece of text has no position.
                 line.end = x + _width(part.rstrip()) * abs(size) * scale if not i else None
 
-    plain = page.extract_text(visitor_text=visit) or ""
+    plain = _SURROGATE.sub("\ufffd", page.extract_text(visitor_text=visit) or "")
     if "\n".join(ln.text for ln in lines) != plain:
         return plain, None
     return plain, lines
