@@ -286,6 +286,15 @@ class Target:
         return self.caught[-1][1] if self.caught else exc
 
 
+_SAID = re.compile(
+    r"^(?:rule (?P<rule>\S+) \(.*?\) failed|(?P<stage>not checked|internal error while reading))"
+    r":\s*(?P<exc>[A-Za-z_][\w.]*)"
+)
+
+
+_STAGES = {"not checked": "engine", "internal error while reading": "read"}
+
+
 def outcome(
     kind: str, stage: str, exc: BaseException | None, *, message: str | None = None
 ) -> dict[str, Any]:
@@ -304,6 +313,12 @@ def outcome(
     name = type(exc).__name__ if exc is not None else "-"
     if kind == "hang":
         name = "Timeout"
+    said = _SAID.match(message or "") if exc is None else None
+    if said:
+        # no exception reached the harness (it was caught where it happened): the error
+        # entry names the rule or the stage, and the exception's type
+        stage = f"rule {said.group('rule')}" if said.group("rule") else _STAGES[said.group("stage")]
+        name = said.group("exc")
     key = f"{kind} {stage} {name} {where}"
     return {"status": kind, "key": key, "message": message or "", "traceback": tb_text}
 

@@ -229,3 +229,23 @@ def test_a_worker_kept_from_running_is_given_time_and_a_stuck_one_is_not():
     assert starved(idle, now, 60.0)
     assert not starved(busy, now, 60.0)
     assert not starved({**idle, "since": now - 241}, now, 60.0)
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        ("not checked: UnicodeEncodeError: 'utf-8' codec", "crash engine UnicodeEncodeError -"),
+        (
+            "rule T001 (sum-mismatch) failed: ZeroDivisionError: x",
+            "crash rule T001 ZeroDivisionError -",
+        ),
+        ("internal error while reading: KeyError: 'w:t'", "crash read KeyError -"),
+    ],
+)
+def test_a_failure_known_only_by_its_error_entry_is_grouped_by_stage_and_exception(message, key):
+    """A failure caught where it happened (the engine, a reader) reaches the harness as
+    an error entry only: its group still names the stage and the exception's type, so
+    that a new failure is not counted as a later input of another."""
+    from fuzz import outcome
+
+    assert outcome("crash", "check", None, message=message)["key"] == key
