@@ -987,7 +987,7 @@ _TOTAL_SENTENCE_RE = _lazy(
     re.I,
 )
 _PCT_THEN_COUNT_RE = _lazy(
-    r"(?P<pct>\d+(?:\.\d+)?)\s?%\s*\(\s*(?P<n>\d[\d,]*)\s*(?:out\s+of|of|/)\s*(?:the\s+)?"
+    r"(?<![\d.])(?P<pct>\d+(?:\.\d+)?)\s?%\s*\(\s*(?P<n>\d[\d,]*)\s*(?:out\s+of|of|/)\s*(?:the\s+)?"
     r"(?P<m>\d[\d,]*)\s*(?:[a-z]+\s*){0,3}\)"
 )
 _COUNT_THEN_PCT_RE = _lazy(
