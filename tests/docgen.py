@@ -678,6 +678,12 @@ def simple_pdf(path: Path, pages: Sequence[Sequence[tuple]]) -> Path:
         b" ".join(b"%d 0 R" % k for k in kids),
         len(kids),
     )
+    return write_pdf(path, objects)
+
+
+def write_pdf(path: Path, objects: Sequence[bytes]) -> Path:
+    """A PDF file of ``objects`` (numbered from 1, the first the catalogue), with its
+    cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):

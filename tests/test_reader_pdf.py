@@ -16,6 +16,7 @@ from docgen import (
     model_json,
     simple_pdf,
     without_locations,
+    write_pdf,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -407,20 +408,7 @@ def _damaged_font_pdf(path: Path, lines: list[str]) -> Path:
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
     ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(out)
-    return path
+    return write_pdf(path, objects)
 
 
 def test_halves_of_utf16_pairs_from_a_damaged_font_become_replacement_characters(tmp_path):
