@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 import shutil
+import unicodedata
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -44,6 +45,8 @@ def _lines(text: str, end: str) -> str:
 
 
 _INSIDE_WORDS = re.compile(r"(?<= [A-Z][a-z]{3})(?=[a-z]{3})")
+# Where Word puts a no-break space: after a title, between a figure and its unit.
+_NO_BREAK = re.compile(r"\b(Cllr|Councillor|Mr|Mrs|Ms|Dr|\d+) (?=[A-Z]|[ap]m\b)")
 
 
 def _invisible(m: re.Match) -> str:
@@ -80,12 +83,29 @@ VARIANTS: dict[str, Encoder] = {
     # Soft hyphens and zero-width spaces inside words, as word processors leave them:
     # invisible, so the words are the words without them.
     "invisible-marks": lambda t: _INSIDE_WORDS.sub(_invisible, t).encode("utf-8"),
+    # Word's "Plain Text" export in Windows-1252 keeps its no-break spaces: the byte is
+    # "á" in the MS-DOS code page, which must not win for them.
+    "no-break-spaces-cp1252": lambda t: _NO_BREAK.sub("\\1\xa0", t).encode("cp1252"),
+    # A CRLF file copied again in text mode: every line ends CR CR LF.
+    "crlf-converted-twice": lambda t: _lines(t, "\r\r\n").encode("utf-8"),
+    # UTF-16 whose write was cut short, leaving NUL characters at the end.
+    "utf-16-nul-padded": lambda t: b"\xff\xfe" + t.encode("utf-16-le") + b"\x00" * 64,
+    # Accents as a letter and a combining mark (NFD), as some Mac tools write them.
+    "decomposed-accents": lambda t: unicodedata.normalize("NFD", t).encode("utf-8"),
+    # Files joined, each with its byte-order mark, and a mark that opens every line.
+    "bom-on-every-line": lambda t: t.replace("\n", "\n\ufeff").encode("utf-8"),
+    # Lines padded with tabs, as a layout export leaves them.
+    "trailing-tabs": lambda t: t.replace("\n", "\t\t\n").encode("utf-8"),
+    # Text copied out of a PDF whose font set "fi" and "fl" as one glyph.
+    "ligatures": lambda t: (
+        t.replace("ffi", "\ufb03").replace("fi", "\ufb01").replace("fl", "\ufb02").encode()
+    ),
 }
 
 
-# Variants whose lines hold more characters than the original's, so that a finding's
+# Variants whose lines hold other characters than the original's, so that a finding's
 # columns move along the line.
-WIDER_LINES = {"invisible-marks"}
+COLUMNS_MOVE = {"invisible-marks", "decomposed-accents", "bom-on-every-line", "ligatures"}
 
 
 def original_text(relative: str) -> str:
@@ -126,6 +146,8 @@ def test_the_model_is_the_same_in_every_encoding(relative: str, variant: str, tm
     if not original.exists():
         pytest.skip(f"the real documents are not beside the checkout ({original} is absent)")
     copy = write_variant(relative, variant, tmp_path)
+    if variant == "decomposed-accents" and copy.read_bytes() == original.read_bytes():
+        pytest.skip(f"{relative} holds no accented letter to decompose")
     if variant not in ("utf-8", "crlf", "cp1252"):
         assert copy.read_bytes() != original.read_bytes()
     assert model(copy) == model(original)
@@ -199,8 +221,8 @@ def test_every_rule_finds_the_same_in_every_encoding(variant: str, variant_dirs:
     assert [e.message for e in copy.errors] == [e.message for e in original.errors]
     found = _findings(copy, variant_dirs / variant)
     expected = [f for f in _findings(original, variant_dirs / "original") if f[0] in names]
-    if variant in WIDER_LINES:
-        # the invisible characters take columns of the file: the lines are the same
+    if variant in COLUMNS_MOVE:
+        # the characters added or joined take columns of the file: the lines are the same
         found = [(*f[:3], *f[4:]) for f in found]
         expected = [(*f[:3], *f[4:]) for f in expected]
     assert found == expected
@@ -430,3 +452,26 @@ def test_utf16_whose_bytes_read_as_words_stays_utf16():
     text = "".join(chr(int.from_bytes(p.encode(), "little")) for p in ("Th", "e ", "cl", "er"))
     text = text * 20
     assert decode(b"\xff\xfe" + text.encode("utf-16-le")) == text
+
+
+def test_windows_1252_full_of_no_break_spaces_stays_windows_1252():
+    """Word's text export keeps every no-break space: between words, the byte is the
+    MS-DOS code page's "á", which must not make the file MS-DOS text."""
+    text = "IMPROVING\xa0LIVES\xa0SELECT\nCouncillor\xa0Cooksey\xa0(in\xa0the\xa0Chair)\n"
+    assert decode(text.encode("cp1252")) == text
+    # a converter that wrote every space as a no-break space
+    text = "The Committee noted the Chair's report on the Fáilte grant of £1,250.\n" * 3
+    spaced = text.replace(" ", "\xa0")
+    assert decode(spaced.encode("cp1252")) == spaced
+    # and an MS-DOS file whose "á" are letters stays MS-DOS
+    irish = "Councillor Seán Ó Briain; the Fáilte Ireland grant of £1,250.\n"
+    assert decode(irish.encode("cp850")) == irish
+
+
+def test_joined_files_decomposed_accents_and_doubled_line_ends_read_as_written():
+    from minlint.lint.readers import read_text_as
+
+    data = "\ufeffMinutes\r\r\n\r\r\n\ufeffPresent: Councillor Rene\u0301e Okafor\r\r\n".encode()
+    assert decode(data) == "Minutes\n\n\ufeffPresent: Councillor Rene\u0301e Okafor\n"
+    doc = read_text_as(decode(data), "m.txt", ".txt")
+    assert [b.text for b in doc.blocks] == ["Minutes", "Present: Councillor Renée Okafor"]

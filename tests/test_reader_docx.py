@@ -739,3 +739,15 @@ def test_any_paragraphs_read(paragraphs: list[str], numbered: bool) -> None:
     for b in doc.blocks:
         assert 1 <= b.line <= b.end_line <= len(paragraphs)
         assert all(1 <= line <= len(paragraphs) for _, line, _ in b.origins)
+
+
+def test_accents_as_combining_marks_and_ligatures_in_runs_are_letters(tmp_path: Path) -> None:
+    """A name typed on a Mac (a letter and a combining accent) is the name typed
+    anywhere else, and a ligature pasted from a PDF is its letters."""
+    document = docx.Document()
+    document.add_paragraph("Councillor Rene\u0301e Mu\u0308ller presented the \ufb01nance report.")
+    path = tmp_path / "composed.docx"
+    document.save(str(path))
+    assert [b.text for b in read_docx(path).blocks] == [
+        "Councillor Renée Müller presented the finance report."
+    ]

@@ -385,15 +385,19 @@ def test_joining_lines_keeps_every_word_in_order(pages: list[list[tuple]]) -> No
     assert all(1 <= n <= total for n in titles)
 
 
-def _damaged_font_pdf(path: Path, lines: list[str]) -> Path:
-    """A PDF whose font maps "Z" to half of a UTF-16 pair (U+DDEF), as the character
-    map of a damaged font can: pypdf hands such halves on as characters."""
-    cmap = (
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Damaged def\n"
-        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
-        b"1 beginbfchar <5A> <DDEF> endbfchar\n"
-        b"endcmap CMapName currentdict /CMap defineresource pop end end\n"
+def _mapped_font_pdf(path: Path, lines: list[str], mapped: dict[str, str]) -> Path:
+    """A PDF of ``lines`` whose font's character map gives each character of ``mapped``
+    as the text its value holds (pypdf reads text through that map)."""
+    pairs = b"".join(
+        b"<%02X> <%s>\n" % (ord(c), "".join(f"{u:04X}" for u in _utf16(t)).encode())
+        for c, t in mapped.items()
     )
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Mapped def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"%d beginbfchar\n%sendbfchar\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    ) % (len(mapped), pairs)
     content = b"\n".join(
         b"BT /F1 12 Tf 56 %d Td (%s) Tj ET" % (780 - 20 * k, text.encode("latin-1"))
         for k, text in enumerate(lines)
@@ -409,6 +413,34 @@ def _damaged_font_pdf(path: Path, lines: list[str]) -> Path:
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
     ]
     return write_pdf(path, objects)
+
+
+def _utf16(text: str) -> list[int]:
+    """The UTF-16 units of ``text``; a lone surrogate stands for itself."""
+    data = text.encode("utf-16-be", "surrogatepass")
+    return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
+
+
+def _damaged_font_pdf(path: Path, lines: list[str]) -> Path:
+    """A PDF whose font maps "Z" to half of a UTF-16 pair (U+DDEF), as the character
+    map of a damaged font can: pypdf hands such halves on as characters."""
+    return _mapped_font_pdf(path, lines, {"Z": "\uddef"})
+
+
+def test_ligatures_and_combining_accents_of_a_font_read_as_letters(tmp_path):
+    """A font that sets "fi" as one glyph, and an accent as a mark after its letter, as
+    many PDF producers do: the text holds the letters and the accented letter."""
+    path = _mapped_font_pdf(
+        tmp_path / "minutes.pdf",
+        [
+            "Minutes of the meeting held on 11 June 2024.",
+            "Present: Councillor Ren\x02 Okafor",
+            "\x01nance",
+        ],
+        {"\x01": "\ufb01", "\x02": "e\u0301e"},
+    )
+    text = " ".join(b.text for b in read_document(path).blocks)
+    assert "Present: Councillor Renée Okafor finance" in text
 
 
 def test_halves_of_utf16_pairs_from_a_damaged_font_become_replacement_characters(tmp_path):

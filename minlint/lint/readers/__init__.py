@@ -55,7 +55,7 @@ def decode(data: bytes) -> str:
             body = data[len(bom) :]
             if encoding == "utf-8" or (encoding.startswith("utf-16") and _narrow(body)):
                 return normalise_newlines(_utf8_or_cp1252(body))
-            text = body.decode(encoding, errors="replace")
+            text = _unpadded(body.decode(encoding, errors="replace"))
             if _garbled(text):
                 name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
                 raise InputError(f"not a text file (binary data after a {name} byte-order mark)")
@@ -67,7 +67,7 @@ def decode(data: bytes) -> str:
             if not _stray_nuls(data[: SNIFF_BYTES + 4096].rstrip(b"\x00")[:SNIFF_BYTES]):
                 raise InputError(NOT_TEXT)
             return normalise_newlines(_utf8_or_cp1252(data))
-        text = data.decode(encoding, errors="replace")
+        text = _unpadded(data.decode(encoding, errors="replace"))
         if _garbled(text):
             raise InputError(NOT_TEXT)
         return normalise_newlines(text)
@@ -75,6 +75,12 @@ def decode(data: bytes) -> str:
 
 
 _ASCII_WORD = rx.compile(rb"[A-Za-z]{2,}")
+
+
+def _unpadded(text: str) -> str:
+    """Wide text without the NUL characters that pad the end of a write cut short, as
+    eight-bit text is without its NUL bytes (see :func:`_utf8_or_cp1252`)."""
+    return text.rstrip("\x00") if text.endswith("\x00") else text
 
 
 def _narrow(body: bytes) -> bool:
@@ -159,6 +165,8 @@ def _legacy(data: bytes) -> str:
     if declared:
         return data.decode(declared, errors="replace")
     best = data.decode("cp1252", errors="replace")
+    if data.count(b"\xa0") > data.count(b" ") // 4 + 8:
+        return best  # the byte spaces words: Windows no-break spaces, not letters
     best_score = _plausibility(best)
     for encoding in _LEGACY[1:]:
         text = data.decode(encoding, errors="replace")
@@ -216,7 +224,12 @@ def _plausibility(text: str) -> int:
         elif c == "°":
             score += 1 if before.isdigit() or after in "CF" else -1
         elif c.isspace():
-            pass
+            # A no-break space before a name or a figure ("Councillor\xa0Okafor", "10\xa0am")
+            # is Word's, kept by its text export; the same byte is "á" in the MS-DOS code
+            # page, a letter that comes before small letters.
+            word_space = not before.isspace() and (after.isupper() or after.isdigit())
+            if c == "\xa0" and (word_space or before.isdigit()):
+                score += 1
         elif c not in _ACCENTED:
             score -= 1
         elif c.isupper():
@@ -254,13 +267,17 @@ _OTHER_LINE_ENDS = rx.compile("[\x85\u2028\u2029]")
 
 
 def normalise_newlines(text: str) -> str:
-    """CRLF and a bare CR made LF, a DOS end-of-file mark (Ctrl-Z) dropped; form feeds
-    (page breaks) are kept. A text with no
+    """CRLF and a bare CR made LF (and CR CR LF, a CRLF file converted twice), a DOS
+    end-of-file mark (Ctrl-Z) dropped; form feeds (page breaks) are kept. A text with no
     LF at all whose lines end in NEL (as text converted from EBCDIC does), or in the
     Unicode line or paragraph separator, has those made LF."""
     if text.endswith("\x1a"):
         text = text.rstrip("\x1a")  # the end-of-file mark of DOS editors and exports
     if "\r" in text:
+        if "\r\r\n" in text and text.count("\r\r\n") >= 0.9 * text.count("\n"):
+            # CRLF line ends converted again, as if each line ended in LF alone (a copy
+            # in text mode of a file already in Windows form): one line end each.
+            text = text.replace("\r\r\n", "\n")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" not in text and _OTHER_LINE_ENDS.search(text):
         text = _OTHER_LINE_ENDS.sub("\n", text)
@@ -375,7 +392,9 @@ def _packed(data: bytes) -> str | None:
 
 def read_text_as(text: str, path: str, suffix: str) -> Document:
     """Read already-decoded text, choosing the reader from the suffix and content."""
-    text = normalise_newlines(text)
+    from minlint.lint.readers.text import compose
+
+    text = compose(normalise_newlines(text))
     if suffix in HTML_SUFFIXES:
         from minlint.lint.readers.html import read_html
 

@@ -36,7 +36,7 @@ from minlint.lint.readers.lines import (
     roman_numeral,
     runs_on,
 )
-from minlint.lint.readers.text import BULLET_GLYPHS, SPACES
+from minlint.lint.readers.text import BULLET_GLYPHS, SPACES, compose
 from minlint.lint.xmlsafe import open_zip, parse_xml_part, read_member
 
 if TYPE_CHECKING:
@@ -907,7 +907,7 @@ class _BodyReader:
                     buf.append(chr(code))
             elif tag == f"{{{MC_NS}}}AlternateContent":
                 self._runs(child, buf, bool(caps))
-        text = "".join(buf).translate(SPACES)  # zero-width characters and soft hyphens
+        text = compose("".join(buf)).translate(SPACES)  # zero-width characters, soft hyphens
         if text.strip() and (self._all_bold or self._lead is not None):
             bold = _flag(rpr, w, "b")
             if bold is None:

@@ -162,7 +162,9 @@ def _join(parts: list[Line]) -> tuple[str, Places, Places]:
         if text:
             text += separator(text, piece)
         origins.append((len(text), ln.no, ln.column))
-        shifts.extend((len(text) + at, ln.no, col) for at, col in ln.shifts)
+        # A shift past the line's last character (a tab in trailing space) would claim
+        # the next line's first characters for this one.
+        shifts.extend((len(text) + at, ln.no, col) for at, col in ln.shifts if at < len(piece))
         text += piece
     return text, tuple(origins), tuple(shifts)
 

@@ -148,7 +148,9 @@ def _extract(path: Path) -> tuple[str, set[int]]:
         log.setLevel(level)
     if not any(t.strip() for t in laid):
         raise InputError("the PDF has no text layer (a scan?); run it through OCR first")
-    return PAGE_SEPARATOR.join(laid), titles
+    from minlint.lint.readers.text import compose
+
+    return compose(PAGE_SEPARATOR.join(laid)), titles
 
 
 @dataclass(slots=True)

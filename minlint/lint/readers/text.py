@@ -10,6 +10,7 @@ joined into one paragraph that keeps the line numbers it came from.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -28,9 +29,17 @@ from minlint.lint.readers.lines import (
 
 # Zero-width characters are dropped: a zero-width space, a word joiner, a soft hyphen
 # (shown only where a line breaks), and a stray byte-order mark (a file saved twice with
-# one, or files joined).
+# one, or files joined). Typographic ligatures, as PDF text holds them ("ﬁnance"), are
+# their letters.
 SPACES = str.maketrans(
     {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
         "\xa0": " ",
         "\u2007": " ",
         "\u202f": " ",
@@ -41,6 +50,20 @@ SPACES = str.maketrans(
         "\ufeff": "",
     }
 )
+
+
+def compose(text: str) -> str:
+    """Text with each accented letter one character (Unicode NFC), as most editors write
+    it: a name typed on a Mac or taken from a PDF as a letter and a combining accent is
+    the same name. Byte-order marks inside the text (files joined, each with its own)
+    are dropped before the text's format is judged by its first characters."""
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
 BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf076•▪◦●○■□➢►‣⁃·"
 _BULLET = rx.compile(rf"^([{BULLET_GLYPHS}]|[-*](?=\s))\s*")
 _DIRECTIVE = rx.compile(r"<!--\s*(minlint:(?:(?!<!--).)*?)\s*-->")  # see markdown.py
