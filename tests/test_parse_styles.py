@@ -708,3 +708,30 @@ def test_minutes_numbered_with_a_dash_and_the_text_on_the_next_line(tmp_path):
         (2, "Minutes"),
         (3, "Finance"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form", "text"),
+    [
+        ("RESOLVED unanimously that the precept be set at £41,200.", "resolved", "the precept"),
+        ("It was RESOLVED by 5 votes to 1 that the precept be set.", "resolved", "the precept"),
+        ("It was unanimously RESOLVED that the precept be set.", "resolved", "the precept"),
+        ("RESOLVED (nem. con.) that the precept be set.", "resolved", "the precept"),
+        ("RESOLVED, by a majority, that the precept be set.", "resolved", "the precept"),
+        ("RESOLVED - by 5 votes to 1 - That the precept be set.", "resolved", "That the p"),
+        ("Resolved (5 for, 1 against): the precept be set.", "resolved", "the precept"),
+        ("RESOLVED on the Chairman's casting vote that the precept be set.", "resolved",
+         "the precept"),
+        ("It was agreed by 4 votes to 2 with 1 abstention that the precept be set.", "agreed",
+         "the precept"),
+        ("It was proposed by Cllr Carr, seconded by Cllr Dunn and RESOLVED by nine votes to"
+         " four that the precept be set.", "proposal", "the precept"),
+    ],
+)  # fmt: skip
+def test_how_a_vote_went_is_not_part_of_what_was_resolved(tmp_path, sentence, form, text):
+    """ "Resolved by 5 votes to 1 that ...": the record of the vote stands between the
+    verb and the decision, and a quotation of the decision elsewhere leaves it out."""
+    m = _one_minute(tmp_path, f"5. PRECEPT\n{sentence}")
+    (r,) = m.items[1].resolutions
+    assert (r.form, r.text[: len(text)]) == (form, text)
+    assert "vote" not in r.text and "unanim" not in r.text.lower()

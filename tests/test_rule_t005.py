@@ -68,6 +68,11 @@ def test_parts_larger_than_their_whole(text, message):
          "The motion was carried with 4 votes in favour and 1 against.",
          "4 votes in favour and 1 against: 5 votes cast, but 4 members are recorded present "
          "(4 in the Present list)"),
+        # the members' label of a town council; the vote recorded in the resolution
+        ("Councillors present: Amy Lord (Mayor), Ben Carr, Cath Dunn, Dev Shah",
+         "It was RESOLVED by 4 votes to 1 that the precept be set at £41,200.",
+         "by 4 votes to 1: 5 votes cast, but 4 members are recorded present "
+         "(4 in the Present list)"),
         ("The meeting was quorate with 7 members present.",
          "The budget was approved by 6 votes to 2.",
          'approved by 6 votes to 2: 8 votes cast, but 7 members are recorded present (stated '

@@ -24,6 +24,36 @@ _RESOLVED = rx.compile(
     r"^(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed|decided)\b\s*(?:that\b\s*:?-?)?\s*[:;.]*\s*-?\s*",
     re.I,
 )
+# How the decision was taken, written between "Resolved" and what was resolved:
+# "unanimously", "by 5 votes to 1", "by a majority", "nem. con.", "on the Chair's casting
+# vote", "(7 for, 2 against, 1 abstention)". Not part of what was decided.
+_MANNER = rx.compile(
+    r"^(?:unanimously|nem(?:ine)?\.?\s*con(?:tradicente)?\.?"
+    r"|by\s+(?:a\s+)?(?:large\s+|clear\s+|simple\s+|two-thirds\s+)?majority"
+    r"(?:\s+vote|\s+of\s+(?:votes|those\s+present|members(?:\s+present)?))?"
+    r"|by\s+(?:\d{1,3}|[a-z]{3,9})\s+votes?\s+(?:to|against)\s+(?:\d{1,3}|[a-z]{3,9})"
+    r"|on\s+the\s+(?:\w+[’']s\s+)?casting\s+vote(?:\s+of\s+the\s+\w+)?"
+    r"|with\s+(?:\d{1,3}|[a-z]{3,9})\s+abstentions?"
+    r"|\((?=[^()]{0,80}?\b(?:for|against|unanimous(?:ly)?|nem|abstentions?|votes?|favour)\b)"
+    r"[^()]{1,80}\))"
+    r"(?:\s*(?:[,:;–—-]|and\b)\s*|\s+|$)",
+    re.I,
+)
+_THAT = rx.compile(r"^that\b\s*", re.I)
+
+
+def _after_manner(rest: str) -> str:
+    """What was resolved, without how the vote went before it ("by 5 votes to 1 that the
+    precept be ..." gives "the precept be ..."; "unanimously: That ..." gives "That ...")."""
+    m = _MANNER.match(rest)
+    if m is None:
+        return rest
+    while m is not None:
+        rest = rest[m.end() :]
+        m = _MANNER.match(rest)
+    return _THAT.sub("", rest, count=1) if not rest[:4].istitle() else rest
+
+
 _RESOLVED_START = rx.compile(
     r"\s*(?:and\s+|it\s+was\s+)?(?:resolved|agreed|decision|decided)", re.I
 )
@@ -87,7 +117,7 @@ def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int], dict[int
         ):
             i += 1
             continue
-        rest = _RESOLVED.sub("", text, count=1).strip()
+        rest = _after_manner(_RESOLVED.sub("", text, count=1).strip())
         lead_in = (
             not rest or rest.lower() in ("that", "that:", "that:-") or rest.endswith((":", ":-"))
         )
@@ -289,7 +319,8 @@ _ITEM_MARK = rx.compile(r"^(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,3}\.\d{1,
 _RESOLVED_IN = rx.compile(
     # after a topic's label at most: "Payments: RESOLVED to approve ..."
     r"^(?:[A-Z][\w’'&/ -]{0,40}:\s+)?"
-    r"(?:and\s+)?(?:it\s+was\s+)?(?:resolved|decided)\b\s*(?::-|[:,;-])?\s*(?:that\s+|to\s+)?"
+    r"(?:and\s+)?(?:it\s+was\s+(?:(?:then|also|further|unanimously)\s+)?)?(?:resolved|decided)\b"
+    r"\s*(?::-|[:,;-])?\s*(?:that\s+|to\s+)?"
     r"(?P<rest>.*)",
     re.I | re.S,
 )
@@ -308,14 +339,14 @@ def _decision(sentence: str) -> tuple[str, str, str | None, str | None] | None:
     sentence = _ITEM_MARK.sub("", sentence)
     m = _RESOLVED_IN.match(sentence)
     if m:
-        return "resolved", _text(m.group("rest"), sentence), None, None
+        return "resolved", _text(_after_manner(m.group("rest")), sentence), None, None
     m = _PROPOSAL.search(sentence)
     second = _SECONDER.match(sentence, m.end()) if m else None
     if m and second:
         mover = _person(m.group("m1") or m.group("m2") or m.group("m3"))
         return (
             "proposal",
-            _text(sentence[second.end() :], sentence),
+            _text(_after_manner(sentence[second.end() :]), sentence),
             mover,
             _person(second.group("s1") or second.group("s2")),
         )
@@ -329,7 +360,7 @@ def _decision(sentence: str) -> tuple[str, str, str | None, str | None] | None:
         )
     m = _AGREED.match(sentence) or _AGREED_FIRST.match(sentence)
     if m:
-        return "agreed", _text(m.group("rest"), sentence), None, None
+        return "agreed", _text(_after_manner(m.group("rest")), sentence), None, None
     if _PASSIVE.search(sentence) and not _HYPOTHETICAL.search(sentence):
         return "agreed", sentence, None, None
     if _NOTED.search(sentence):

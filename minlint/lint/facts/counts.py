@@ -650,13 +650,20 @@ def find_votes(part: Part) -> list[Vote]:
 
 # ------------------------------------------------------------------------- attendance
 
-_PRESENT_LABEL_RE = LazyPattern(
-    r"^[\s*_]*(?:members\s+)?present(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*", re.I
-)
 _ALSO_PRESENT_RE = LazyPattern(
     r"^(?P<who>co-?opted\s+members?\b.{3,200}?)\s+(?:was|were)\s+(?:also\s+)?present\b",
     re.I | re.S,
 )
+
+
+def _after_present_label(text: str) -> str:
+    """A Present line without its label, as the attendance extractor reads the label
+    ("Present:", "Councillors present:", "**PRESENT** –")."""
+    from minlint.lint.extract.attendance import PRESENT
+
+    stripped = text.lstrip(" \t*_")
+    m = PRESENT.match(stripped)
+    return stripped[m.end() :] if m else text
 
 
 def attendance(part: MinutesPart) -> Attendance | None:
@@ -693,7 +700,7 @@ def attendance(part: MinutesPart) -> Attendance | None:
         k = index[line]
         if _CHAIR_ONLY_RE.match(part.blocks[k].text):
             return None  # "PRESENT IN THE CHAIR: Councillor Kiely": the chair, not the members
-        body = _PRESENT_LABEL_RE.sub("", part.blocks[k].text, count=1)
+        body = _after_present_label(part.blocks[k].text)
         end = re.search(r"(?<![A-Z])\.(?:\s+(?=[A-Z])|\s*$)", body)
         if end is not None:
             body = body[: end.start()]
