@@ -269,3 +269,35 @@ def test_the_word_and_pdf_versions_of_the_seeds(converted_seeds):
         assert _numbers(path) == [expected[name.split(".")[0]]], name
         result = check(path, select=("N001",))
         assert (name, result.findings, result.errors) == (name, [], [])
+
+
+def _slashed_minutes(tmp_path, labels: list[str]) -> list[str]:
+    """The N001 messages of minutes whose headings carry these numbers as written."""
+    titles = ["Apologies", "Declarations of Interest", "Minutes", "Budget", "Next Meeting"]
+    lines = ["Minutes of the Full Council held on Thursday 16 January 2025 at 7pm.", ""]
+    lines += ["Councillors present: Amy Lord (Mayor), Ben Carr, Cath Dunn.", ""]
+    for label, title in zip(labels, titles, strict=True):
+        lines += [f"{label}  {title}", "The members considered the matter.", ""]
+    path = tmp_path / "minutes.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return [f.message for f in check(path, select=("N001",)).findings]
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # the council's letters, the year and a padded number; one typed twice
+        (["FC/25/001", "FC/25/003", "FC/25/003", "FC/25/004", "FC/25/005"],
+         ["minute FC/25/003 follows minute FC/25/001: minute FC/25/002 is missing",
+          "minute FC/25/003 is repeated"]),
+        # the number before the year
+        (["145/25", "146/25", "148/25", "149/25", "150/25"],
+         ["minute 148/25 follows minute 146/25: minute 147/25 is missing"]),
+        (["25/001", "25/002", "25/004", "25/005", "25/006"],
+         ["minute 25/004 follows minute 25/002: minute 25/003 is missing"]),
+    ],
+)  # fmt: skip
+def test_numbers_are_named_as_the_minutes_write_them(tmp_path, labels, expected):
+    """A heading whose number is out of step is still a heading, whatever its title's
+    length against the line under it, and the finding names minutes as they are written."""
+    assert _slashed_minutes(tmp_path, labels) == expected

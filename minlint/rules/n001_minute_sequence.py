@@ -106,19 +106,27 @@ def _problem(
 
 def _shown(part: MinutesPart) -> Callable[[int], str]:
     """How the minutes write their numbers: in Roman numerals, with the year they all
-    share ("25/101"), or in figures."""
+    share ("25/101", "101/25", "25/001"), or in figures."""
     from minlint.lint.extract.headings import written_in_roman
 
     written = [m.written for m in part.items]
     if written and all(written_in_roman(w) for w in written):
         return roman_numeral
     if written and all("/" in w for w in written):
-        heads = {w.rsplit("/", 1)[0] for w in written}
-        if len(heads) == 1 and all(
-            w.rsplit("/", 1)[1] == str(m.number) for w, m in zip(written, part.items, strict=True)
-        ):
-            head = heads.pop()
-            return lambda n: f"{head}/{n}"
+        numbers = [m.number for m in part.items]
+        year_first = [tuple(w.rsplit("/", 1)) for w in written]  # "25/101"
+        year_last = [tuple(w.split("/", 1))[::-1] for w in written]  # "101/25"
+        for pieces, layout in ((year_first, "{year}/{n}"), (year_last, "{n}/{year}")):
+            years = {year for year, _ in pieces}
+            figures = [figure for _, figure in pieces]
+            if len(years) == 1 and all(
+                f.isdigit() and int(f) == n for f, n in zip(figures, numbers, strict=True)
+            ):
+                year = years.pop()
+                # "25/001": the numbers padded with zeros to one width
+                padded = len({len(f) for f in figures}) == 1 and any(f[0] == "0" for f in figures)
+                width = len(figures[0]) if padded else 0
+                return lambda n: layout.format(year=year, n=f"{n:0{width}d}")
     return str
 
 

@@ -27,6 +27,7 @@ from minlint.lint.readers.lines import ROMAN, is_caps, roman_value
 # "12.", "3331.Declarations", "2320Apologies", "Item 5 – ...", "Minute 24/101", "24/101".
 # A council's letters before a number written with a slash: "P/25/012", "FC 24/101".
 _CODE = r"[A-Z]{1,4}(?:\s*[/.]\s*|\s+)(?=\d{1,4}/\d)"
+_CODE_ONLY = rx.compile(r"[A-Z]{1,4}(?:\s*[/.]\s*|\s+)$")
 _LEAD = rx.compile(
     r"^(?P<prefix>(?i:(?:agenda\s+)?item|minute|min\.?)\s*(?i:no\.?\s*)?|" + _CODE + r")?"
     r"(?P<num>\d{1,4}(?:/\d{1,4})?)(?P<sep>\.0?(?!\d)|\)|:(?!\d))?(?P<gap>\s*)(?P<tail>.*)$",
@@ -270,7 +271,7 @@ def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _C
         ):
             return None
         style = _style(sep, gap, True, nxt, title)
-        heading = Heading(i, number, title.rstrip(" -–:."), "", i + 1, style, label=_label(num))
+        heading = Heading(i, number, title.rstrip(" -–:."), "", i + 1, style, label=_label(num, m))
         strong = nxt.kind == HEADING or is_caps(title)
         return _Candidate(heading, (1.6 if strong else 1.2) - (0.4 if not sep else 0), True)
     spaced = not sep and gap and block.kind != HEADING and not is_caps(tail[:60])
@@ -302,12 +303,17 @@ def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _C
         weight = 0.3
     if spaced:
         weight = 1.0  # a number and one space: less sure than "4." or "4)"
-    heading = Heading(i, number, title, rest, i, style, rest_at, label=_label(num))
+    heading = Heading(i, number, title, rest, i, style, rest_at, label=_label(num, m))
     return _Candidate(heading, weight, title_like)
 
 
-def _label(num: str) -> str:
-    return num if "/" in num else ""
+def _label(num: str, lead: re.Match[str] | None = None) -> str:
+    """A number as written, where it is more than its figures: "24/101", and with the
+    council's letters before it, "FC/25/003"."""
+    if "/" not in num:
+        return ""
+    prefix = lead.group("prefix") if lead is not None else None
+    return prefix + num if prefix and _CODE_ONLY.match(prefix) else num
 
 
 # "IV. PLANNING APPLICATIONS", "VII) Date of next meeting": minutes and agendas numbered

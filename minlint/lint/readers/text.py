@@ -82,7 +82,7 @@ _FOOTERS = [
 _MINUTE_HEAD = rx.compile(
     r"^\d{1,4}\.?\s{2,}\S|^\d{1,4}\.\t|^\d{1,4}\.(?=[A-Z])|^\d{3,4}(?=[A-Z][a-z])"
     r"|^(?:Item|ITEM|Minute|MINUTE)\s+(?:No\.?\s*)?\d|^\d{1,4}/\d{1,4}\s+[A-Z][a-z]"
-    r"|^\d{1,4}\s+[-–—]\s+[A-Z]"
+    r"|^\d{1,4}\s+[-–—]\s+[A-Z]|^[A-Z]{1,4}(?:\s*[/.]\s*|\s+)\d{1,4}/\d{1,4}\s+[A-Z]"
 )
 _RESOLVED = rx.compile(r"^(And\s+)?Resolved\b", re.I)
 _LABEL = rx.compile(
@@ -193,6 +193,8 @@ def _plain_title(texts: list[str], raw_lines: list[str], i: int, wrap: int) -> b
     t = texts[i]
     if i + 1 >= len(texts) or not _PLAIN_TITLE.match(t) or _LABEL.match(t) or is_caps(t):
         return False  # a title in capitals is a title already
+    if _MINUTE_HEAD.match(t):
+        return False  # "FC/25/003 Minutes": numbered, found by its number as its fellows are
     nxt = texts[i + 1]
     if not nxt or not (nxt[0].isupper() or nxt[0] in "\"“‘'(£$€") or _GOES_ON.match(nxt):
         return False
