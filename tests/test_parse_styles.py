@@ -735,3 +735,23 @@ def test_how_a_vote_went_is_not_part_of_what_was_resolved(tmp_path, sentence, fo
     (r,) = m.items[1].resolutions
     assert (r.form, r.text[: len(text)]) == (form, text)
     assert "vote" not in r.text and "unanim" not in r.text.lower()
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Licensing Committee, Tuesday 3 June 2025 10.00 am", "Licensing Committee"),
+        ("AUDIT COMMITTEE 24 SEPTEMBER 2009", "AUDIT COMMITTEE"),
+        ("Minutes of the Planning Committee held on 10 March 2025", "Planning Committee"),
+        ("PLANNING COMMITTEE", "PLANNING COMMITTEE"),
+        # a date that is the whole of the words: nothing to name the body
+        ("Tuesday 3 June 2025", None),
+    ],
+)
+def test_a_body_named_in_a_title_with_its_meeting_s_date(title, body):
+    """A title that gives the body and the date of its meeting names the body alone, so
+    that the records of the same body, whose titles carry other dates, are found."""
+    from minlint.lint.blocks import HEADING, Block
+    from minlint.lint.extract.common import body_name
+
+    assert body_name([Block(HEADING, title, 1, 1)]) == body

@@ -56,8 +56,31 @@ def body_name(blocks: list[Block]) -> str | None:
         if b.kind == HEADING and not AGENDA_HEADING.match(text) and not CAPS_MINUTE.match(text):
             if (find_dates(text) and len(text) > 60) or len(re.findall(r"[A-Za-z]{3,}", text)) < 2:
                 continue
-            return _BODY_NOISE.sub("", text).strip() or None
+            return _before_date(_BODY_NOISE.sub("", text).strip()) or None
     return None
+
+
+# What joins a body's name to the date after it: "Licensing Committee, Tuesday 3 June".
+_DATE_LEAD = rx.compile(
+    r"(?:[\s,;:–—-]|\b(?:held|on|of|dated|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)+$",
+    re.I,
+)
+
+
+def _before_date(name: str) -> str:
+    """A title without the date (and what follows it) when the words before the date
+    name the body: "Licensing Committee, Tuesday 3 June 2025 10.00 am"; nothing when
+    the title is only a date."""
+    dates = find_dates(name)
+    if not dates:
+        return name
+    if dates[0].start == 0:
+        return name if re.search(r"[A-Za-z]{3,}", name[dates[0].end :]) else ""
+    head = _DATE_LEAD.sub("", name[: dates[0].start])
+    words = len(re.findall(r"[A-Za-z]{3,}", head))
+    if words == 0:
+        return ""  # the title is a date and nothing else
+    return head if words >= 2 else name
 
 
 def source_lines(block: Block) -> list[str]:
