@@ -523,6 +523,17 @@ def test_minute_numbers_with_the_council_s_letters_before_them(tmp_path, code):
             [],
         ),
         (
+            # the clerk under the post's own label, on the line under the list
+            "Present: Cllrs G. Lamb (Chair), H. Marsh and K. Pryce.\nClerk: Mrs R. Shaw.",
+            ["G. Lamb", "H. Marsh", "K. Pryce"],
+            ["R. Shaw"],
+        ),
+        (
+            "Present: Cllrs G. Lamb (Chair), H. Marsh and K. Pryce\n\nTown Clerk - Alan Bell",
+            ["G. Lamb", "H. Marsh", "K. Pryce"],
+            ["Alan Bell"],
+        ),
+        (
             # a Scottish council's word for those present
             "Sederunt: Councillor A Smith (Chair), Councillor B Jones and Councillor C Brown."
             "\nIn attendance: J Black, Clerk.",

@@ -38,6 +38,13 @@ _ATTENDANCE_LABEL = rx.compile(
     r"\s*(?:(?::-|:|-|–)\s*(.*)|$)",
     re.I | re.S,
 )
+# An officer named under the post's own label: "Clerk: Mrs R. Shaw", "Town Clerk - A Bell".
+_POST_LABEL = rx.compile(
+    r"^(?P<post>(?:(?:parish|town|deputy|assistant|acting|locum)\s+)?clerk"
+    r"(?:\s+to\s+the\s+(?:council|committee))?|rfo|responsible\s+financial\s+officer"
+    r"|minute[- ]taker|proper\s+officer)\s*(?::-|:|\s-\s|\s–\s)\s*(?P<who>\S.*)$",
+    re.I | re.S,
+)
 # "Co-opted member Mrs. P. Oldroyd (Tenants' Federation) was also present."
 _ALSO_PRESENT = rx.compile(
     r"^(?:(?P<coopted>co-?opted\s+members?)\s+)?(?P<who>.{3,200}?)\s+(?:was|were)\s+"
@@ -74,7 +81,8 @@ _RUNS_ON = rx.compile(r"(?:,|\b(?:and|of|the|for|to))$", re.I)
 
 def is_attendance_label(text: str) -> bool:
     """Whether a line opens the attendance ("Present:", "In attendance", "Officers")."""
-    return any(r.match(text) for r in (PRESENT, _CHAIR_LABEL, _ATTENDANCE_LABEL, _PRESENT_LABEL))
+    labels = (PRESENT, _CHAIR_LABEL, _ATTENDANCE_LABEL, _PRESENT_LABEL, _POST_LABEL)
+    return any(r.match(text) for r in labels)
 
 
 def present_list(text: str, line: int) -> tuple[Person | None, list[Person]]:
@@ -285,6 +293,12 @@ def header_attendance(
                 continue
         elif also and any(p.title for p in split_names(also.group("who"))):
             text = text[: also.end()].rsplit("present", 1)[0] + "in attendance" + text[also.end() :]
+        post = _POST_LABEL.match(text)
+        if post:
+            for person in split_names(post.group("who").rstrip(". "), b.line):
+                person.role = person.role or post.group("post")
+                attending.append(person)
+            continue
         label = _ATTENDANCE_LABEL.match(text)
         if label and not label.group(1):
             body, line = _following(header, n, taken)
