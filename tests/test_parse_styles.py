@@ -766,3 +766,27 @@ def test_a_body_named_in_a_title_with_its_meeting_s_date(title, body):
     from minlint.lint.extract.common import body_name
 
     assert body_name([Block(HEADING, title, 1, 1)]) == body
+
+
+@pytest.mark.parametrize(
+    ("titles", "body"),
+    [
+        (["ORCHARD VALE TOWN COUNCIL",
+          "Minutes of the Finance and General Purposes Committee held on 5 March 2025"],
+         "Finance and General Purposes Committee"),
+        (["BRAMLEY TOWN COUNCIL MINUTES OF THE PLANNING COMMITTEE"], "PLANNING COMMITTEE"),
+        (["Minutes of the Full Council Meeting"], "Full Council"),
+        # the council itself, and a meeting described, not named
+        (["ASHCOMBE PARISH COUNCIL", "Minutes of the meeting held on 4 March 2025"],
+         "ASHCOMBE PARISH COUNCIL"),
+    ],
+)  # fmt: skip
+def test_a_committee_named_under_its_council_is_the_body(titles, body):
+    """The council's name heads the minutes of each of its committees: the committee is
+    the body, or the records of the council's other committees would be taken for its
+    own."""
+    from minlint.lint.blocks import HEADING, Block
+    from minlint.lint.extract.common import body_name
+
+    blocks = [Block(HEADING, t, k, k) for k, t in enumerate(titles, 1)]
+    assert body_name(blocks) == body

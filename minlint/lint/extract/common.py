@@ -47,17 +47,47 @@ def first_time(text: str) -> str | None:
 
 
 def body_name(blocks: list[Block]) -> str | None:
-    """The body's name: the title in capitals, or "meeting of the X" in a sentence."""
-    for b in blocks[:4]:
-        text = norm(b.text)
-        m = _MEETING_OF.search(text)
-        if m and not m.group(1).lower().startswith("above"):
-            return m.group(1).strip()
-        if b.kind == HEADING and not AGENDA_HEADING.match(text) and not CAPS_MINUTE.match(text):
-            if (find_dates(text) and len(text) > 60) or len(re.findall(r"[A-Za-z]{3,}", text)) < 2:
-                continue
-            return _before_date(_BODY_NOISE.sub("", text).strip()) or None
+    """The body's name: the title in capitals, or "meeting of the X" in a sentence; under
+    a council's name, the committee named after it ("ORCHARD VALE TOWN COUNCIL" /
+    "Minutes of the Finance and General Purposes Committee held on ..."), so that the
+    records of the council's other committees are not taken for its own."""
+    names = [n for b in blocks[:4] if (n := _named_in_block(b))]
+    if not names:
+        return None
+    first = names[0]
+    if _COUNCIL_NAME.search(first):
+        committee = next((n for n in names[1:] if _COMMITTEE_WORD.search(n)), None)
+        if committee is not None:
+            return committee
+    return first
+
+
+# "Minutes of the Planning Committee held on ...", not "Minutes of a meeting held ...".
+_MINUTES_OF = rx.compile(
+    r"^minutes\s+of\s+(?!an?\s)(?:the\s+)?(.{3,80}?)\s+(?:held|meeting)\b", re.I
+)
+_COUNCIL_NAME = rx.compile(r"\bcouncil$", re.I)
+_COMMITTEE_WORD = rx.compile(
+    r"\b(?:committee|sub-committee|panel|board|commission|cabinet|forum|working\s+group)\b", re.I
+)
+
+
+def _named_in_block(b: Block) -> str | None:
+    text = norm(b.text)
+    m = _MEETING_OF.search(text) or _MINUTES_OF.match(text.strip("*_ "))
+    if m and not m.group(1).lower().startswith("above"):
+        return m.group(1).strip()
+    if b.kind == HEADING and not AGENDA_HEADING.match(text) and not CAPS_MINUTE.match(text):
+        if (find_dates(text) and len(text) > 60) or len(re.findall(r"[A-Za-z]{3,}", text)) < 2:
+            return None
+        inner = _INNER_TITLE.search(text)
+        if inner and _COMMITTEE_WORD.search(inner.group(1)):
+            text = inner.group(1)  # "BRAMLEY TOWN COUNCIL MINUTES OF THE PLANNING COMMITTEE"
+        return _before_date(_BODY_NOISE.sub("", text).strip()) or None
     return None
+
+
+_INNER_TITLE = rx.compile(r"(?<=\S)\s+(?:minutes|agenda)\s+(?:of|for)\s+(?:the\s+)?(\S.*)$", re.I)
 
 
 # What joins a body's name to the date after it: "Licensing Committee, Tuesday 3 June".
