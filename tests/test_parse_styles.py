@@ -790,3 +790,30 @@ def test_a_committee_named_under_its_council_is_the_body(titles, body):
 
     blocks = [Block(HEADING, t, k, k) for k, t in enumerate(titles, 1)]
     assert body_name(blocks) == body
+
+
+def test_a_sentence_reporting_after_a_resolution_is_not_part_of_it(tmp_path):
+    """ "(2) That the Clerk writes ..." / "The Chairman thanked the Clerk ..." with no
+    blank line between: the second line reports, and the resolution ends before it; a
+    line that goes on deciding ("The precept to be set at ...") stays in it."""
+    text = (
+        "WESTLEIGH PARISH COUNCIL\n\nMinutes of the meeting held on 8 October 2025.\n\n"
+        "Present: Cllrs Smith (Chairman), Jones, Brown.\n\n4. APOLOGIES\nNone.\n\n"
+        "5. PLAYING FIELD\nRESOLVED:\n(1) That the quote of Vale Fencing Ltd be accepted.\n"
+        "(2) That the Clerk writes to the county council.\n"
+        "The Chairman thanked the Clerk for her work on the quotes.\n\n"
+        "6. MINUTES\nRESOLVED: That the minutes be approved.\nThe Chairman then signed them.\n\n"
+        "7. BUDGET\nRESOLVED: That the budget be approved.\nThe precept to be set at £41,200.\n"
+    )
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    (m,) = parse_path(path).minutes
+    field, minutes, budget = m.items[1:4]
+    assert [(r.number, r.text, r.end_line) for r in field.resolutions] == [
+        ("1", "That the quote of Vale Fencing Ltd be accepted.", 12),
+        ("2", "That the Clerk writes to the county council.", 13),
+    ]
+    assert [r.text for r in minutes.resolutions] == ["That the minutes be approved."]
+    assert [r.text for r in budget.resolutions] == [
+        "That the budget be approved. The precept to be set at £41,200."
+    ]

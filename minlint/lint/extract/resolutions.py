@@ -125,11 +125,11 @@ def _resolved(blocks: list[Block]) -> tuple[list[Resolution], set[int], dict[int
         first = i
         parts: list[Resolution] = []
         if rest and not lead_in:
+            decided, end_line = _decided(b, text)
+            rest = rest[: max(0, len(rest) - (len(text) - len(decided)))]
             mark = _PART_MARK.match(rest)
             number = _mark_number(mark) if mark else None
-            parts.append(
-                Resolution(number, rest[mark.end() :] if mark else rest, b.line, b.end_line)
-            )
+            parts.append(Resolution(number, rest[mark.end() :] if mark else rest, b.line, end_line))
         parts, i = _parts(blocks, i + 1, parts, lead_in)
         if not rest and not parts and i < len(blocks) and _QUOTED.match(blocks[i].text):
             # "And Resolved:" / "“That, the draft Minutes ... be adopted.”"
@@ -159,7 +159,8 @@ def _parts(
         if nb.kind == TABLE_ROW or _RESOLVED_LABEL.match(ntext):
             break
         if mark and ((parts and parts[-1].number is not None) or (lead_in and not parts)):
-            parts.append(Resolution(_mark_number(mark), ntext[mark.end() :], nb.line, nb.end_line))
+            text, end_line = _decided(nb, ntext)
+            parts.append(Resolution(_mark_number(mark), text[mark.end() :], nb.line, end_line))
             absorbing = ntext.endswith((":", ":-"))
             level = nb.level if is_item else -1
         elif (
@@ -182,6 +183,27 @@ def _parts(
             break
         i += 1
     return parts, i
+
+
+# A sentence of the record after a resolution, on a line of its own: "The Chairman
+# thanked the Clerk ...", "Members noted ...". It reports; it is not what was resolved.
+_NARRATIVE = rx.compile(
+    r"^(?:[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,4}?\s+(?:then\s+|also\s+)?(?:thanked|reported|said"
+    r"|asked|explained|confirmed|advised|informed|stated|welcomed|closed|left|joined|arrived"
+    r"|declared|expressed|commented|queried|replied|outlined|presented|updated|gave|signed"
+    r"|noted\s+(?:that|the)\b)\b"
+)
+
+
+def _decided(block: Block, text: str) -> tuple[str, int]:
+    """The block's text (``text``, as normalised) up to a sentence that reports rather than
+    resolves, starting a source line after a line that ends a sentence; and the last line
+    of what is left."""
+    for start, _, _ in block.origins[1:]:
+        before = block.text[:start].rstrip()
+        if before.endswith((".", ";")) and _NARRATIVE.match(block.text[start:]):
+            return norm(before), block.locate(len(before) - 1)[0]
+    return text, block.end_line
 
 
 _OPEN_QUOTE = rx.compile(r"^[“\"‘']\s*")
