@@ -817,3 +817,32 @@ def test_a_sentence_reporting_after_a_resolution_is_not_part_of_it(tmp_path):
     assert [r.text for r in budget.resolutions] == [
         "That the budget be approved. The precept to be set at £41,200."
     ]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "{n}. {t}", "({n}) {t}", "{n}) {t}", "Item {n}. {t}", "{n} {t}", "{n:02d}. {t}",
+        "Minute {n}: {t}", "{n}.0 {t}", "Agenda Item {n} – {t}", "{n} - {t}", "{n}.\t{t}",
+        "{n}.{t}", "FC/25/{n:03d} {t}", "{n}/25 {t}",
+    ],
+)  # fmt: skip
+def test_minute_numbers_written_every_way_councils_write_them(tmp_path, layout):
+    """The same minutes, numbered as councils number them, one number skipped: the
+    numbers are read, and the gap is found."""
+    from engine_support import check
+
+    titles = ["APOLOGIES", "DECLARATIONS OF INTEREST", "MINUTES", "FINANCE", "PLANNING", "CLOSE"]
+    lines = ["HALTON PARISH COUNCIL", "", "Minutes of the meeting held on 7 October 2025.", ""]
+    lines += ["Present: Cllrs Ash (Chair), Birch, Cedar.", ""]
+    numbers = [1, 2, 3, 5, 6, 7]
+    for n, t in zip(numbers, titles, strict=True):
+        lines += [layout.format(n=n, t=t), "The members considered the matter.", ""]
+    path = tmp_path / "minutes.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    (m,) = parse_path(path).minutes
+    assert [i.number for i in m.items] == numbers
+    assert [i.title for i in m.items] == titles
+    (finding,) = check(path, select=("N001",)).findings
+    missing = finding.message.removesuffix(" is missing").rsplit(" ", 1)[-1]
+    assert finding.line == 16 and missing in ("4", "FC/25/004", "4/25"), finding.message

@@ -27,6 +27,7 @@ from minlint.lint.readers.lines import ROMAN, is_caps, roman_value
 # "12.", "3331.Declarations", "2320Apologies", "Item 5 – ...", "Minute 24/101", "24/101".
 # A council's letters before a number written with a slash: "P/25/012", "FC 24/101".
 _CODE = r"[A-Z]{1,4}(?:\s*[/.]\s*|\s+)(?=\d{1,4}/\d)"
+_BRACKETED = rx.compile(r"\(\d{1,3}\)\s+(?=[A-Z])")
 _CODE_ONLY = rx.compile(r"[A-Z]{1,4}(?:\s*[/.]\s*|\s+)$")
 _LEAD = rx.compile(
     r"^(?P<prefix>(?i:(?:agenda\s+)?item|minute|min\.?)\s*(?i:no\.?\s*)?|" + _CODE + r")?"
@@ -241,9 +242,21 @@ def _candidate(blocks: list[Block], i: int, minutes: bool, slash: int = 1) -> _C
     if block.kind == TABLE_ROW:
         return _row_candidate(block, i, slash)
     first = block.text[:1]
-    if not (first.isdigit() or first in "IiMmAa" or (first.isupper() and "/" in block.text[:12])):
+    bracketed = first == "(" and _BRACKETED.match(block.text)
+    if not (
+        first.isdigit()
+        or first in "IiMmAa"
+        or (first.isupper() and "/" in block.text[:12])
+        or bracketed
+    ):
         return None
     text = norm(block.text)
+    if bracketed:
+        # "(5) FINANCE": a minute numbered in brackets, as a heading or in capitals;
+        # "(1) That the report be noted" is a part of a resolution.
+        if block.kind != HEADING and not is_caps(text[bracketed.end() :][:60]):
+            return None
+        text = text[1:]
     m = _LEAD.match(text)
     if m is None:
         return None
