@@ -400,3 +400,25 @@ def test_property_times_never_fail(text):
     for t in find_times(text):
         assert text[t.start : t.end] == t.text
         assert len(t.value) == 5 and t.value[2] == ":"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("held on Tues 7 Oct 25 at 7pm", dt.date(2025, 10, 7)),
+        ("held on Tuesday 7 October 25.", dt.date(2025, 10, 7)),
+        ("held on 7 Oct '25 in the hall", dt.date(2025, 10, 7)),
+        ("held on 3 May 24 (Friday)", dt.date(2024, 5, 3)),
+    ],
+)
+def test_a_year_in_two_figures_after_the_month(text, expected):
+    (fact,) = find_dates(text)
+    assert fact.date == expected and not fact.year_inferred
+
+
+@pytest.mark.parametrize(
+    "text", ["on 7 October 25 members attended", "on 7 October 25.5 hours were logged"]
+)
+def test_two_figures_after_a_month_that_go_on_are_no_year(text):
+    (fact,) = find_dates(text)
+    assert fact.year is None and fact.text == "7 October"

@@ -144,7 +144,12 @@ _THE = rf"(?:the|The|THE){_GAP}"
 _WDP = rf"(?:{_WD})\.?,?{_GAP}(?:{_THE})?"
 _ELEM = rf"(?:{_WDP})?(?:{_THE})?\d{{1,2}}{_SUF}?(?!\d)"
 _LISTSEP = rf"{_OPT}(?:,{_OPT}(?:(?:and|AND|or)\b|&)?|(?:and|AND|or|OR|to)\b|&|/|-|–|—){_OPT}"
-_YEAR = rf"(?:,?{_OPT}(?P<year>(?:19|20)\d\d)(?![\d/]|-\d))?"
+# A year in two figures after a month's name ("Tues 7 Oct 25 at 7pm") only where a
+# date ends there: "7 October 25 members" is a count.
+_YEAR = (
+    rf"(?:,?{_OPT}(?:(?P<year>(?:19|20)\d\d)(?![\d/]|-\d)|['’]?(?P<year2>\d\d)(?![.,]?\d)"
+    r"(?=[^\S\n]*(?:$|\n|[,.;:)–—(]|-\s|(?:at|from|in|commencing|starting)\b))))?"
+)
 _WD_AFTER = rf"(?:{_OPT}\((?P<wd2>{_WD})\))?"
 _BEFORE = r"(?<![\w£€$/:])(?<!\d[.,])(?<!\d-)"
 
@@ -216,6 +221,12 @@ def _expand_year(text: str) -> int:
     return year
 
 
+def _year_of(m: re.Match[str]) -> int | None:
+    if m["year"]:
+        return int(m["year"])
+    return _expand_year(m["year2"]) if m["year2"] else None
+
+
 def _fact(
     text: str,
     start: int,
@@ -261,7 +272,7 @@ def _day_month(text: str, m: re.Match[str], default_year: int | None) -> list[Da
     if lead is None:
         return []  # the day is glued to what comes before it ("x9 March", "1.5 March")
     month = _MONTH_OF[m["month"]]
-    year = int(m["year"]) if m["year"] else None
+    year = _year_of(m)
     out: list[DateFact] = []
     lead_end = lead.end("lead")
     if lead_end > lead.start() and not _REFERENCE_WORD_RE.search(
@@ -286,11 +297,11 @@ def _day_month(text: str, m: re.Match[str], default_year: int | None) -> list[Da
 
 
 def _month_day(text: str, m: re.Match[str], default_year: int | None) -> list[DateFact]:
-    if not m["suf"] and not m["year"]:
+    if not m["suf"] and not m["year"] and not m["year2"]:
         return []  # "May 2 members" is not a date; "May 2nd" and "May 2, 2014" are
     if m.start() and _NOT_AFTER_MONTH_DAY.match(text, m.start() - 1):
         return []
-    year = int(m["year"]) if m["year"] else None
+    year = _year_of(m)
     wd = _weekday_before(text, m.start())
     fact = _fact(
         text,
