@@ -246,3 +246,27 @@ def test_the_word_and_pdf_versions_of_the_seeds(converted_seeds):
         assert [f.message for f in result.findings] == (
             expected if name.startswith("002") else []
         ), name
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Clerk's report",
+        "To receive the Town Clerk's report",
+        "County Councillor's report",
+        "Reports from District Councillors",
+        "Police report",
+        "Ward members' reports",
+    ],
+)
+def test_reports_given_for_information_need_no_decision(title):
+    from minlint.lint.facts.items import PROCEDURAL, item_kind
+
+    assert item_kind(title) in PROCEDURAL
+
+
+@pytest.mark.parametrize("title", ["Finance report", "Annual report of the Auditor", "Planning"])
+def test_reports_on_a_subject_are_substantive(title):
+    from minlint.lint.facts.items import PROCEDURAL, item_kind
+
+    assert item_kind(title) not in PROCEDURAL

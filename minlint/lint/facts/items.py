@@ -101,7 +101,13 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (
         COMMUNICATIONS,
         r"\bcommunications?\b|\bannouncements?\b|\bchair(?:man|person|woman)?'?s?’?s?\s+"
-        r"(?:remarks|report|business|update|announcements?)\b|^welcome\b|\bcroeso\b",
+        r"(?:remarks|report|business|update|announcements?)\b|^welcome\b|\bcroeso\b"
+        # reports for information: the clerk's, the mayor's, the police's, councillors'
+        r"|(?:^|\b(?:the|to\s+receive)\s+)(?:(?:town|parish|deputy)\s+)?(?:clerk|mayor|police"
+        r"|(?:county|district|ward|borough)\s+(?:councillor|member)s?|councillors|members)"
+        r"['’]?s?['’]?\s+(?:reports?|updates?)\b"
+        r"|\breports?\s+(?:from|of|by)\s+(?:the\s+)?(?:clerk|mayor|police|(?:county|district"
+        r"|ward|borough)\s+(?:councillor|member)s?|councillors|members|representatives)\b",
     ),
     (CORRESPONDENCE, r"\bcorrespondence\b|\bgohebiaeth\b"),
     (
