@@ -3,6 +3,7 @@ and generic HTML."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,61 @@ def test_any_tag_soup_reads_without_error(text: str, offset: int) -> None:
     for b in doc.blocks:
         assert b.text == b.text.strip() and b.text
         assert offset < b.line <= b.end_line <= last
+
+
+# Preformatted text ---------------------------------------------------------------------
+
+PRE_SOURCES = [
+    Path(__file__).parent / "fixtures" / "rules_totals" / "parish_minutes.txt",
+    Path(__file__).parent / "fixtures" / "rules_d002_n001" / "minute_sequence_errors.txt",
+]
+
+
+@pytest.mark.parametrize("source", PRE_SOURCES, ids=lambda p: p.name)
+@pytest.mark.parametrize("same_line", [False, True], ids=["pre-then-newline", "pre-then-text"])
+def test_minutes_published_as_preformatted_text_read_as_the_text_file(
+    tmp_path: Path, source: Path, same_line: bool
+) -> None:
+    """A page whose minutes are plain text in a <pre> element (as a text export saved as
+    a web page is): the model of the text file, and every finding at the same line and
+    column of the text, moved by where the text starts on the page."""
+    import html
+
+    from docgen import without_locations
+    from engine_support import check
+
+    text = source.read_text(encoding="utf-8")
+    head = '<!DOCTYPE html>\n<html>\n<body>\n<pre class="western">'
+    page = head + ("" if same_line else "\n") + html.escape(text) + "</pre>\n</body>\n</html>\n"
+    path = tmp_path / "minutes.html"
+    path.write_text(page, encoding="utf-8")
+    assert without_locations(model_json(path)) == without_locations(model_json(source))
+    first = 4 if same_line else 5  # the page line of the text's first line
+    indent = len('<pre class="western">') if same_line else 0
+
+    def where(f, line_shift: int) -> tuple:
+        column = f.column + (indent if f.line == 1 and line_shift else 0)
+        message = re.sub(r"\bline (\d+)", lambda m: f"line {int(m[1]) + line_shift}", f.message)
+        return f.line + line_shift, column, f.code, message
+
+    expected = [where(f, first - 1) for f in check(source, select=("ALL",)).findings]
+    found = [(f.line, f.column, f.code, f.message) for f in check(path, select=("ALL",)).findings]
+    assert found == expected and found
+
+
+def test_a_finding_on_the_first_line_of_preformatted_text_is_placed_after_the_tag(
+    tmp_path: Path,
+) -> None:
+    from engine_support import check
+
+    path = tmp_path / "minutes.html"
+    tag = '<html><body><pre class="x">'
+    path.write_text(
+        f"{tag}Minutes of the meeting held on 31 June 2025.\n\nPresent: Cllr A.</pre>\n",
+        encoding="utf-8",
+    )
+    (finding,) = check(path, select=("D002",)).findings
+    assert (finding.line, finding.column) == (
+        1,
+        len(tag) + len("Minutes of the meeting held on ") + 1,
+    )

@@ -378,6 +378,8 @@ class _Reader:
             self._rows(el)
         elif tag == "hr":
             return
+        elif tag == "pre":
+            self._pre(el)
         elif el in self.has_block:
             self._container(el)
         else:
@@ -389,6 +391,39 @@ class _Reader:
                 self._leaf(el, HEADING, 0)
             else:
                 self._leaf(el, PARAGRAPH, 0)
+
+    def _pre(self, el: etree._Element) -> None:
+        """Preformatted text, as a page that publishes minutes typed as plain text holds
+        it: read as a text file is, line by line, its lines those of the page."""
+        from minlint.lint.readers.text import read_plain
+
+        self._drop_prefix()
+        text = "".join(el.itertext())
+        start = el.sourceline or self.cur
+        indent = 0  # where the text starts on the line of the tag
+        if text.startswith("\n"):
+            text = text[1:]  # a line end right after <pre> is not content
+            start += 1
+        elif 0 < start <= len(self.src):
+            tag_line = self.src[start - 1]
+            opened = tag_line.lower().find("<pre")
+            indent = tag_line.find(">", opened) + 1 if opened >= 0 else 0
+        shift = start - 1 + self.offset
+
+        def place(ln: int, col: int) -> tuple[int, int]:
+            return ln + shift, col + (indent if ln == 1 else 0)
+
+        for b in read_plain(text, "", running_heads=False).blocks:
+            self.blocks.append(
+                replace(
+                    b,
+                    line=b.line + shift,
+                    end_line=b.end_line + shift,
+                    origins=tuple((o, *place(ln, col)) for o, ln, col in b.origins),
+                    shifts=tuple((o, *place(ln, col)) for o, ln, col in b.shifts),
+                )
+            )
+        self.cur = start + text.count("\n")
 
     def _leaf(self, el: etree._Element, kind: str, level: int) -> None:
         inline = _Inline()
