@@ -275,3 +275,55 @@ def test_explained():
     assert result.exit_code == 0
     assert result.output.startswith("G001 agenda-item-not-minuted (agenda, error)\n")
     assert "--agenda" in result.output and "Example" in result.output
+
+
+_ITEMS = [
+    "Apologies for absence",
+    "Declarations of interest",
+    "Minutes of the last meeting",
+    "Finance",
+    "Planning applications",
+    "Highways",
+    "Date of next meeting",
+]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "{n}. {t}", "{n}) {t}", "Item {n}: {t}", "{n} {t}", "{n}.\t{t}", "{n}. To consider {tl}",
+        "({n}) {T}", "{n} - {t}", "Agenda item {n} – {t}", "{n}.0 {T}", "{r}. {T}",
+    ],
+)  # fmt: skip
+def test_an_agenda_numbered_every_way_councils_number_one(tmp_path, layout):
+    """The same agenda, one item a line with no blank line between, numbered as councils
+    number agendas; the minutes leave out item 6, and only item 6 is reported."""
+    roman = ["", "I", "II", "III", "IV", "V", "VI", "VII"]
+    agenda = [
+        "WESTFIELD PARISH COUNCIL",
+        "",
+        "Notice is hereby given that the meeting of the Parish Council will be held on Monday"
+        " 13 October 2025 at 7.30pm in the Village Hall.",
+        "",
+        "AGENDA",
+        "",
+    ]
+    for n, t in enumerate(_ITEMS, 1):
+        agenda.append(layout.format(n=n, t=t, tl=t.lower(), T=t.upper(), r=roman[n]))
+    minutes = [
+        "WESTFIELD PARISH COUNCIL",
+        "",
+        "Minutes of the meeting of the Parish Council held on Monday 13 October 2025.",
+        "",
+        "Present: Cllrs Ash (Chair), Birch, Cedar.",
+        "",
+    ]
+    for n, t in enumerate(_ITEMS, 1):
+        if t != "Highways":
+            minutes += [f"{n}. {t.upper()}", "The council considered the matter.", ""]
+    (tmp_path / "agenda.txt").write_text("\n".join(agenda), encoding="utf-8")
+    (tmp_path / "minutes.txt").write_text("\n".join(minutes), encoding="utf-8")
+    result = check(tmp_path / "minutes.txt", select=G, agenda=str(tmp_path / "agenda.txt"))
+    (finding,) = result.findings
+    assert finding.code == "G001" and "Highways" in finding.message.title()
+    assert f"agenda item {roman[6] if '{r}' in layout else 6} " in finding.message

@@ -81,7 +81,8 @@ _FOOTERS = [
 # A line that begins a block even without a blank line before it.
 _MINUTE_HEAD = rx.compile(
     r"^\d{1,4}\.?\s{2,}\S|^\d{1,4}\.\t|^\d{1,4}\.(?=[A-Z])|^\d{3,4}(?=[A-Z][a-z])"
-    r"|^(?:(?:Agenda|AGENDA)\s+)?(?:Item|ITEM|Minute|MINUTE)\s+(?:No\.?\s*)?\d|^\d{1,4}/\d{1,4}\s+[A-Z][a-z]"
+    r"|^(?:(?:Agenda|AGENDA)\s+)?(?:[Ii]tem|ITEM|Minute|MINUTE)\s+(?:No\.?\s*)?\d"
+    r"|^\d{1,3}\.0\s+[A-Z]|^\d{1,4}/\d{1,4}\s+[A-Z][a-z]"
     r"|^\d{1,4}\s+[-–—]\s+[A-Z]|^[A-Z]{1,4}(?:\s*[/.]\s*|\s+)\d{1,4}/\d{1,4}\s+[A-Z]"
 )
 _RESOLVED = rx.compile(r"^(And\s+)?Resolved\b", re.I)
