@@ -208,3 +208,48 @@ def test_explained():
     assert result.exit_code == 0
     assert result.output.startswith("A001 present-and-absent (attendance, error)\n")
     assert "Example" in result.output
+
+
+_PRESENT_LISTS = [
+    "Present: Cllrs Ash (Chair), Birch, Cedar and Dale.",
+    "PRESENT: Councillor A. Ash (Chairman), Councillor B. Birch, Councillor C. Cedar,"
+    " Councillor D. Dale",
+    "Present:\nCllr Ash (Chair)\nCllr Birch\nCllr Cedar\nCllr Dale",
+    "Members present: Ash, Birch, Cedar, Dale",
+    "Councillors Present: Cllr Ash – Chair; Cllr Birch; Cllr Cedar; Cllr Dale.",
+    "Present: Councillors Ash (in the Chair), Birch, Cedar & Dale",
+    "Attendance: Cllr Ash (Chairman), Cllr Birch, Cllr Cedar, Cllr Dale",
+    "In the Chair: Councillor Ash\nPresent: Councillors Birch, Cedar and Dale",
+    "The following Councillors were present: Ash (Chair), Birch, Cedar and Dale.",
+    "Present\n\n- Cllr Ash (Chair)\n- Cllr Birch\n- Cllr Cedar\n- Cllr Dale",
+    "PRESENT: Cllr. Ash (Chair), Cllr. Birch, Cllr. Cedar, Cllr. Dale",
+    "Present: Mr Ash (Chairman), Mrs Birch, Ms Cedar, Dr Dale",
+]
+_APOLOGIES = [
+    "Apologies were received from Cllr Birch.",
+    "Cllr Birch sent apologies.",
+    "Cllr Birch (holiday).",
+    "Apologies: Cllr Birch",
+    "Received and accepted from Councillor Birch.",
+    "An apology for absence was received from Councillor Birch.",
+]
+
+
+@pytest.mark.parametrize("present", _PRESENT_LISTS)
+def test_present_and_apologies_written_every_way(tmp_path, present):
+    """A member recorded present and sending apologies, the Present list and the
+    apologies written in the ways councils write them: found every time, and the
+    apologies name no one else."""
+    for k, apology in enumerate(_APOLOGIES):
+        path = tmp_path / f"minutes{k}.txt"
+        path.write_text(
+            "ELM PARISH COUNCIL\n\nMinutes of the meeting held on Monday 13 October 2025.\n\n"
+            f"{present}\n\n1. APOLOGIES\n{apology}\n\n2. FINANCE\nThe payments were approved.\n",
+            encoding="utf-8",
+        )
+        (m,) = parse_path(path).minutes
+        surnames = [p.name.split()[-1] for p in m.present]
+        assert surnames == ["Ash", "Birch", "Cedar", "Dale"], (present, apology)
+        assert [p.name.split()[-1] for p in m.apologies] == ["Birch"], apology
+        (finding,) = check(path, select=("A001",)).findings
+        assert "Birch" in finding.message

@@ -7,22 +7,29 @@ import re
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import LIST_ITEM, Block
 from minlint.lint.extract.common import norm, source_lines
-from minlint.lint.facts.people import parse_person, split_names
+from minlint.lint.facts.people import NOT_A_TITLE_STOP, parse_person, split_names
 from minlint.lint.model import Minute, Movement, Person
 
 PRESENT = rx.compile(
     r"^(?:(?:(?:members|councillors|cllrs|directors|trustees|those)\s+)?present"
-    r"|(?:members|councillors|cllrs)\s+in\s+attendance|presennol|attendees|sederunt)"
+    r"|(?:members|councillors|cllrs)\s+in\s+attendance|presennol|attendees|sederunt"
+    r"|attendance(?=\s*(?::-|:)\s*\S)"
+    r"|the\s+following\s+(?:members|councillors)\s+(?:were\s+)?present)"
     r"(?:\s+in\s+the\s+chair)?\s*(?::-|:|;|-|–|\.)?\s*",
     re.I,
 )
 _CHAIR_LABEL = rx.compile(r"^(?:present\s+)?in\s+the\s+chair\s*(?::-|:|-|–)?\s*", re.I)
 APOLOGIES = rx.compile(r"^apologies(?:\s+for\s+absence)?\b\s*(?::-|:|-|–)?\s*", re.I)
-_FROM = rx.compile(r"\breceived\s+from\s+(.*)$|^(?:were\s+)?(?:from\s+)(.*)$", re.I | re.S)
+_FROM = rx.compile(
+    r"\b(?:received|accepted|noted)(?:\s+and\s+(?:accepted|noted|approved|received))?\s+from"
+    r"\s+(.*)$|^(?:were\s+)?(?:from\s+)(.*)$",
+    re.I | re.S,
+)
 # "An apology for her inability to attend the Meeting was received from Councillor X."
 # "Apologies received from Cllrs. A and B." "Apologies for absence were received from ..."
 APOLOGY_SENTENCE = rx.compile(
-    r"\b(?:an\s+)?apolog(?:y|ies)\b[^.]{0,80}?\b(?:was|were)?\s*received\s+from\s+"
+    r"\b(?:an\s+)?apolog(?:y|ies)\b[^.]{0,80}?\b(?:was|were)?\s*received"
+    r"(?:\s+and\s+(?:accepted|noted|approved))?\s+from\s+"
     r"(?P<who>(?:[^.]|\.(?=\s*[A-Z]\.)|(?<=\b[A-Z])\.|(?<=\bMr|Ms|Dr)\.|(?<=Mrs)\.|(?<=Cllr)\."
     r"|(?<=Cllrs)\.|(?<=Cyng)\.)+)",
     re.I,
@@ -89,7 +96,7 @@ def present_list(text: str, line: int) -> tuple[Person | None, list[Person]]:
     """The chair and the members from a "Present:-" paragraph."""
     body = PRESENT.sub("", text, count=1)
     # Stop at the end of the list: "... and Mills. Members of the public: ..."
-    end = re.search(r"(?<![A-Z])\.\s+(?=[A-Z][a-z])", body)
+    end = re.search(rf"(?<![A-Z]){NOT_A_TITLE_STOP}\.\s+(?=[A-Z][a-z])", body)
     if end:
         body = body[: end.start()]
     chair: Person | None = None

@@ -82,9 +82,13 @@ _PAREN = rx.compile(r"(?:(?<!\s)\s+)?\(([^()]*)\)")  # spaces from their run's s
 # Corporate Services), ... Colin Millar (Democratic Services) Suresh Patel".
 # Space before a separator is taken only from the start of its run: "\s*" tried at every
 # place of a long run of spaces took time of the square of its length.
+# Not the full stop of a title's abbreviation ("Cllr. Ash").
+NOT_A_TITLE_STOP = (
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bCllr)(?<!\bCllrs)(?<!\bCyng)(?<!\bCoun)"
+)
 _SPLIT = rx.compile(
     r"(?:(?<!\s)\s+)?(?:[,;]|\band\b|&|\ba[’']r\b)\s*"
-    r"|(?<=[a-z)])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bCllr)(?<!\bCyng)\.\s+(?=[A-Z][a-z])"
+    rf"|(?<=[a-z)]){NOT_A_TITLE_STOP}\.\s+(?=[A-Z][a-z])"
     r"|(?<=\))\s+(?=[A-Z][a-z])"
 )
 # A name: capitalised words, initials ("Z.", "J"), hyphens and apostrophes.
@@ -228,6 +232,10 @@ def parse_person(piece: str, default_title: str | None = None) -> Person | None:
 _BRACKETED_PERSON = rx.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b")
 
 
+# A name and its post after a dash: "Cllr Ash – Chair", "Mrs Bell - Clerk".
+_DASHED_ROLE = rx.compile(r"^(?P<who>[^-–—]*?[A-Za-z.])\s+[-–—]\s+(?P<role>[A-Za-z][^-–—]*)$")
+
+
 def split_names(text: str, line: int | None = None) -> list[Person]:
     """Names in a list: 'Councillors Atkin, Bacon, Z. Collingham and Mills' -> four people.
 
@@ -257,6 +265,11 @@ def split_names(text: str, line: int | None = None) -> list[Person]:
         piece = piece.strip()
         if not piece:
             continue
+        dashed = _DASHED_ROLE.match(piece)
+        if dashed:
+            said = " ".join(dashed["role"].lower().strip(" .:").split())
+            if said in _ROLE_WORDS or _POST.search(said):
+                piece = f"{dashed['who']} ({dashed['role']})"  # "Cllr Ash – Chair"
         key = " ".join(piece.lower().strip(" .:").replace("–", "-").split())
         post = _POST.search(key) and not key.startswith("the ")
         office = _ROLE_WORDS.get(key.removeprefix("the ")) or (piece.strip(" .:") if post else None)
