@@ -89,7 +89,8 @@ _RESOLVED = rx.compile(r"^(And\s+)?Resolved\b", re.I)
 _LABEL = rx.compile(
     r"^(?:[A-Z][A-Za-z/&'’ -]{1,40}\s*:-|(?:Date(?: and Time)?|Time|Venue|Membership"
     r"|(?:(?:Councillors|Cllrs|Members|Officers|Those|Staff|Directors|Trustees)\s+)?Present"
-    r"|Apologies(?: for absence)?|(?:Also\s+|Officers\s+)?In attendance|Also present|Attendees|Attendance"
+    r"|Apologies(?: for absence)?|(?:Also\s+|Officers\s+)?In attendance|Also present"
+    r"|Attendees|Attendance"
     r"|Absent|Sederunt|Co-opted members?|Officers|Staff|Members of the public"
     r"|(?:(?:Parish|Town|Deputy|Assistant|Locum)\s+)?Clerk(?:\s+to\s+the\s+Council)?|RFO"
     r"|Minute[- ]taker)\s*[:–-])",
