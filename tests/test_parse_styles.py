@@ -846,3 +846,27 @@ def test_minute_numbers_written_every_way_councils_write_them(tmp_path, layout):
     (finding,) = check(path, select=("N001",)).findings
     missing = finding.message.removesuffix(" is missing").rsplit(" ", 1)[-1]
     assert finding.line == 16 and missing in ("4", "FC/25/004", "4/25"), finding.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "form", "text"),
+    [
+        ("It was RESOLVED to approve the payments.", "resolved", "to approve the payments."),
+        ("Members RESOLVED to approve the payments.", "resolved", "approve the payments."),
+        ("The Council RESOLVED that the payments be approved.", "resolved",
+         "the payments be approved."),
+        ("RESOLVED: To approve the payments.", "resolved", "To approve the payments."),
+        ("DECISION: To approve the payments.", "resolved", "To approve the payments."),
+        ("Decision - the payments were approved.", "resolved", "the payments were approved."),
+        ("Resolved – the payments be approved.", "resolved", "the payments be approved."),
+        ("RESOLVED — That the payments be approved.", "resolved", "That the payments be approved."),
+        ("Council agreed to approve the payments.", "agreed", "approve the payments."),
+        ("The payments were approved.", "agreed", "The payments were approved."),
+        ("Proposed Cllr Ash, seconded Cllr Birch and unanimously agreed to approve the payments.",
+         "proposal", "approve the payments."),
+        ("The Committee NOTED the report.", "noted", "The Committee NOTED the report."),
+    ],
+)  # fmt: skip
+def test_decisions_written_every_way(tmp_path, sentence, form, text):
+    m = _one_minute(tmp_path, f"5. FINANCE\n{sentence}")
+    assert [(r.form, r.text) for r in m.items[1].resolutions] == [(form, text)]

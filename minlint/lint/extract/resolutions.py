@@ -21,7 +21,8 @@ from minlint.lint.facts.sentences import sentences
 from minlint.lint.model import Resolution
 
 _RESOLVED = rx.compile(
-    r"^(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed|decided)\b\s*(?:that\b\s*:?-?)?\s*[:;.]*\s*-?\s*",
+    r"^(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed|decided|decision)\b\s*(?:that\b\s*:?-?)?"
+    r"\s*[:;.]*\s*[-–—]?\s*",
     re.I,
 )
 # How the decision was taken, written between "Resolved" and what was resolved:
@@ -57,7 +58,7 @@ def _after_manner(rest: str) -> str:
 _RESOLVED_START = rx.compile(
     r"\s*(?:and\s+|it\s+was\s+)?(?:resolved|agreed|decision|decided)", re.I
 )
-_RESOLVED_LABEL = rx.compile(r"^(?:and\s+)?(resolved|agreed|decision|decided)\s*[:;-]", re.I)
+_RESOLVED_LABEL = rx.compile(r"^(?:and\s+)?(resolved|agreed|decision|decided)\s*[:;–—-]", re.I)
 _BARE_LABEL = rx.compile(r"^(?:and\s+)?(?:resolved|decision)\s*[:;.-]*$", re.I)
 _PART_MARK = rx.compile(r"^(\((\d{1,2}|[a-z]|[ivx]{1,4})\)|(\d{1,2})\)|([a-z])\))\s*", re.I)
 
@@ -342,7 +343,7 @@ _RESOLVED_IN = rx.compile(
     # after a topic's label at most: "Payments: RESOLVED to approve ..."
     r"^(?:[A-Z][\w’'&/ -]{0,40}:\s+)?"
     r"(?:and\s+)?(?:it\s+was\s+(?:(?:then|also|further|unanimously)\s+)?)?(?:resolved|decided)\b"
-    r"\s*(?::-|[:,;-])?\s*(?:that\s+|to\s+)?"
+    r"\s*(?::-|[:,;–—-])?\s*(?:that\s+|to\s+)?"
     r"(?P<rest>.*)",
     re.I | re.S,
 )
@@ -382,7 +383,10 @@ def _decision(sentence: str) -> tuple[str, str, str | None, str | None] | None:
         )
     m = _AGREED.match(sentence) or _AGREED_FIRST.match(sentence)
     if m:
-        return "agreed", _text(_after_manner(m.group("rest")), sentence), None, None
+        # "The Council RESOLVED that ...": resolved, in the body's name
+        verb = m.groupdict().get("verb") or ""
+        form = "resolved" if verb.lower() == "resolved" else "agreed"
+        return form, _text(_after_manner(m.group("rest")), sentence), None, None
     if _PASSIVE.search(sentence) and not _HYPOTHETICAL.search(sentence):
         return "agreed", sentence, None, None
     if _NOTED.search(sentence):
