@@ -172,3 +172,21 @@ def test_property_any_text(text):
     for r in find_references(text):
         assert 0 <= r.start < r.end <= len(text)
         assert text[r.start : r.end] == r.text
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "subject"),
+    [
+        ("See also minute 158/25.", (158, 25), None),
+        ("under Minute No. 24/101 (Planning)", (24, 101), "Planning"),
+        ("as resolved at minute FC/25/003", (25, 3), None),
+    ],
+)
+def test_a_minute_number_written_with_its_year(text, pair, subject):
+    (ref,) = find_references(text)
+    assert (ref.pair, ref.subject, ref.number) == (pair, subject, pair[1])
+
+
+@pytest.mark.parametrize("text", ["minutes 12/3/2024 were signed", "minute 5/10/24"])
+def test_a_date_after_minute_is_no_reference(text):
+    assert find_references(text) == []

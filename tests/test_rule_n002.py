@@ -149,3 +149,34 @@ def test_a_set_numbered_afresh_at_every_meeting_is_checked_past_its_last(tmp_pat
     text = first.read_text(encoding="utf-8")
     first.write_text(text.replace("\n\n", "\n\nAs recorded at Minute 40.\n\n", 1), encoding="utf-8")
     assert n002(first, records=(str(folder),)) == []
+
+
+def _minutes_with_years(tmp_path, labels: list[str], sentence: str) -> list[str]:
+    lines = ["Minutes of the meeting of Kingswood Parish Council held on 9 April 2025.", ""]
+    lines += ["Present: Cllrs Abbott (Chairman), Bishop, Cole.", ""]
+    titles = ["Apologies", "Minutes", "Finance", "Planning", "Highways"]
+    for label, title in zip(labels, titles, strict=True):
+        lines += [f"{label}  {title}", "The council considered the matter.", ""]
+    lines += [sentence, ""]
+    path = tmp_path / "minutes.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return [f.message for f in check(path, select=("N002",)).findings]
+
+
+@pytest.mark.parametrize(
+    ("labels", "sentence", "expected"),
+    [
+        (["145/25", "146/25", "147/25", "148/25", "149/25"], "See also minute 158/25.",
+         ["minute 158/25 is not among these minutes (145/25 to 149/25)"]),
+        (["25/145", "25/146", "25/147", "25/148", "25/149"], "See also minute 25/158.",
+         ["minute 25/158 is not among these minutes (25/145 to 25/149)"]),
+        (["FC/25/045", "FC/25/046", "FC/25/047", "FC/25/048", "FC/25/049"],
+         "See also minute FC/25/058.",
+         ["minute FC/25/058 is not among these minutes (FC/25/045 to FC/25/049)"]),
+        # a minute that is there, and a minute of another year: nothing to report
+        (["145/25", "146/25", "147/25", "148/25", "149/25"], "See also minute 147/25.", []),
+        (["145/25", "146/25", "147/25", "148/25", "149/25"], "See also minute 158/24.", []),
+    ],
+)  # fmt: skip
+def test_references_written_with_the_year(tmp_path, labels, sentence, expected):
+    assert _minutes_with_years(tmp_path, labels, sentence) == expected

@@ -47,9 +47,9 @@ from itertools import pairwise
 
 from minlint.lint.blocks import Block
 from minlint.lint.context import RuleContext
+from minlint.lint.facts.numbering import shown_numbers
 from minlint.lint.findings import Finding
 from minlint.lint.model import MinutesPart
-from minlint.lint.readers.lines import roman_numeral
 from minlint.lint.registry import rule
 
 
@@ -104,32 +104,6 @@ def _problem(
     return f"minute {now} follows minute {before}: {_missing(absent, show)}"
 
 
-def _shown(part: MinutesPart) -> Callable[[int], str]:
-    """How the minutes write their numbers: in Roman numerals, with the year they all
-    share ("25/101", "101/25", "25/001"), or in figures."""
-    from minlint.lint.extract.headings import written_in_roman
-
-    written = [m.written for m in part.items]
-    if written and all(written_in_roman(w) for w in written):
-        return roman_numeral
-    if written and all("/" in w for w in written):
-        numbers = [m.number for m in part.items]
-        year_first = [tuple(w.rsplit("/", 1)) for w in written]  # "25/101"
-        year_last = [tuple(w.split("/", 1))[::-1] for w in written]  # "101/25"
-        for pieces, layout in ((year_first, "{year}/{n}"), (year_last, "{n}/{year}")):
-            years = {year for year, _ in pieces}
-            figures = [figure for _, figure in pieces]
-            if len(years) == 1 and all(
-                f.isdigit() and int(f) == n for f, n in zip(figures, numbers, strict=True)
-            ):
-                year = years.pop()
-                # "25/001": the numbers padded with zeros to one width
-                padded = len({len(f) for f in figures}) == 1 and any(f[0] == "0" for f in figures)
-                width = len(figures[0]) if padded else 0
-                return lambda n: layout.format(year=year, n=f"{n:0{width}d}")
-    return str
-
-
 def minute_numbers(part: MinutesPart) -> list[Numbered]:
     """The minute numbers of a set of minutes in the order they appear (see above)."""
     if not part.items:
@@ -163,7 +137,7 @@ def part_findings(ctx: RuleContext, part: MinutesPart) -> Iterator[Finding]:
     first_at: dict[int, int] = {}
     for n in items:
         first_at.setdefault(n.number, n.line)
-    show = _shown(part)
+    show = shown_numbers(part.items)
     for prev, cur in pairwise(items):
         message = _problem(prev, cur, accounted, first_at, show)
         if message is None:

@@ -1,7 +1,9 @@
 """A reference to a minute or an agenda item points at nothing, or at another subject.
 
 What it checks, in every set of minutes: "Minute No. 97", "(see minute 54)", "Minute
-No. 13(3) (Domestic Abuse Update)", "agenda item 9", "Item No. 4 was taken next".
+No. 13(3) (Domestic Abuse Update)", "agenda item 9", "Item No. 4 was taken next", and in
+minutes numbered with their year, "minute 158/25", "minute FC/25/003" (read as the
+minutes write their own numbers; another year's minute is left alone).
 
 - A minute of these minutes' own series: a number within or after this set must be one
   of its minutes (a number after its last minute is a minute that does not exist yet).
@@ -43,6 +45,7 @@ from collections.abc import Iterator, Sequence
 from minlint.lint.blocks import Block
 from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
+from minlint.lint.facts.numbering import shown_numbers, year_layout
 from minlint.lint.findings import Finding, Related
 from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import AgendaPart, MinutesPart
@@ -130,6 +133,18 @@ def _named_before(text: str, start: int, part: MinutesPart) -> bool:
     return not about_the_body(name, part.body) or name.lower() == "cabinet"
 
 
+def _running(ref, items: Sequence) -> int | None:
+    """The running number a reference names among minutes numbered as ``items`` are:
+    "minute 158/25" is 158 in minutes numbered "145/25", "146/25" ...; None for another
+    year's minute, or for minutes not numbered with their year."""
+    if ref.pair is None:
+        return ref.number
+    layout = year_layout(items)
+    if layout is None or ref.pair[layout[0]] != int(layout[1]):
+        return None
+    return ref.pair[1 - layout[0]]
+
+
 def _numbers(part: MinutesPart) -> dict[int, object]:
     return {m.number: m for m in part.items}
 
@@ -145,7 +160,10 @@ def _minute_findings(
         return
     own = _numbers(part)
     first, last = part.items[0].number, max(own)
-    n = ref.number
+    n = _running(ref, part.items)
+    if n is None:
+        return
+    show = shown_numbers(part.items)
     if n in own:
         yield from _subject(ctx, block, ref, own[n], ctx.path, "minute")
         return
@@ -157,9 +175,11 @@ def _minute_findings(
                 block,
                 ref.start,
                 ref.end,
-                f"minute {n} is not among these minutes ({first} to {last}), which are "
-                "numbered afresh at each meeting",
-                related=[ctx.related(ctx.path, part.items[-1].line, f"the last minute, {last}")],
+                f"minute {show(n)} is not among these minutes ({show(first)} to {show(last)}),"
+                " which are numbered afresh at each meeting",
+                related=[
+                    ctx.related(ctx.path, part.items[-1].line, f"the last minute, {show(last)}")
+                ],
             )
         return
     if n >= first:
@@ -167,8 +187,8 @@ def _minute_findings(
             block,
             ref.start,
             ref.end,
-            f"minute {n} is not among these minutes ({first} to {last})",
-            related=[ctx.related(ctx.path, part.items[-1].line, f"the last minute, {last}")],
+            f"minute {show(n)} is not among these minutes ({show(first)} to {show(last)})",
+            related=[ctx.related(ctx.path, part.items[-1].line, f"the last minute, {show(last)}")],
         )
         return
     earlier = [
@@ -196,11 +216,13 @@ def _minute_findings(
     if covering:
         m = covering[-1]
         lo, hi = m.part.items[0].number, max(_numbers(m.part))
+        then = shown_numbers(m.part.items)
         yield ctx.finding_at(
             block,
             ref.start,
             ref.end,
-            f"minute {n} is not among the minutes of {show_date(m.date)} ({lo} to {hi}), "
+            f"minute {then(n)} is not among the minutes of {show_date(m.date)}"
+            f" ({then(lo)} to {then(hi)}), "
             "nor in any other minutes of the records",
             related=[ctx.related(m.path, m.part.start_line, f"the minutes of {show_date(m.date)}")],
         )
@@ -236,17 +258,20 @@ def _in_meeting(
         return
     m = sets[0]
     own = _numbers(m.part)
-    if ref.number in own:
-        yield from _subject(
-            ctx, block, ref, own[ref.number], m.path, f"minute of {show_date(date)}"
-        )
+    n = _running(ref, m.part.items)
+    if n is None:
+        return
+    if n in own:
+        yield from _subject(ctx, block, ref, own[n], m.path, f"minute of {show_date(date)}")
         return
     lo, hi = m.part.items[0].number, max(own)
+    then = shown_numbers(m.part.items)
     yield ctx.finding_at(
         block,
         ref.start,
         ref.end,
-        f"minute {ref.number} is not among the minutes of {show_date(date)} ({lo} to {hi})",
+        f"minute {then(n)} is not among the minutes of {show_date(date)}"
+        f" ({then(lo)} to {then(hi)})",
         related=[ctx.related(m.path, m.part.start_line, f"the minutes of {show_date(date)}")],
     )
 
@@ -261,7 +286,7 @@ def _subject(
             ref.end,
             f'{ref.text.split("(")[0].strip()} is given as "{ref.subject}", '
             f'but that {what} is "{target.title}"',
-            related=[ctx.related(path, target.line, f"{target.number}. {target.title}")],
+            related=[ctx.related(path, target.line, f"{target.shown}. {target.title}")],
         )
 
 
@@ -271,6 +296,8 @@ def _agenda_findings(
     if agenda is None or not agenda[1].numbered:
         return  # an agenda without numbers: "item 9" is no place on it that can be told
     path, a = agenda
+    if ref.pair is not None:
+        return  # "agenda item 24/101": agendas are numbered in figures
     other, _ = _another_meeting(block.text, ref.end, part)
     if other:
         return

@@ -27,6 +27,9 @@ class Reference:
 
     ``part`` is a resolution part given in brackets ("3" in "Minute No. 13(3)").
     ``subject`` is the bracketed title that follows the number, where one does.
+    ``pair`` holds the two figures of a number written with its year ("158/25",
+    "FC/25/003"): which is the year, the minutes' own numbers say; ``number`` is then
+    the second.
     """
 
     start: int
@@ -36,12 +39,15 @@ class Reference:
     number: int
     part: str | None
     subject: str | None
+    pair: tuple[int, int] | None = None
 
 
 _S = r"[^\S\n]"
 # The keyword patterns run over a lower-cased copy of the text: a pattern with a literal
 # prefix ("minute", "agenda") is found far faster than one spelling out case variants.
-_NUM = r"\d{1,5}(?:\([0-9a-z]{1,4}\))*(?!\d|[.:/]\d|[a-z])"
+# A number, or a number written with its year and the council's letters ("158/25",
+# "24/101", "fc/25/003" in the lower-cased text).
+_NUM = r"(?:[a-z]{1,4}/)?(?:\d{1,4}/)?\d{1,5}(?:\([0-9a-z]{1,4}\))*(?!\d|[.:/]\d|[a-z])"
 _SEP = rf"{_S}*(?:,{_S}*(?:and{_S}+)?|and{_S}+|&{_S}*)"
 _LIST = rf"(?P<list>{_NUM}(?:{_SEP}{_NUM})*)"
 _NO = r"(?:nos?\.?|numbers?)"
@@ -51,7 +57,10 @@ _AGENDA_RE = rx.compile(
     rf"(?:agenda{_S}+(?:items?(?:{_S}*{_NO})?|{_NO})|items?{_S}*nos?\.){_S}*{_LIST}"
 )
 _ITEM_ON_AGENDA_RE = rx.compile(rf"items?{_S}+{_LIST}(?={_S}+on{_S}+the{_S}+agenda\b)")
-_ONE_RE = rx.compile(r"(?P<number>\d{1,5})(?:\((?P<part>[0-9a-z]{1,4})\))?(?:\([0-9a-z]{1,4}\))*")
+_ONE_RE = rx.compile(
+    r"(?:[a-z]{1,4}/(?=\d{1,4}/))?(?:(?P<first>\d{1,4})/)?(?P<number>\d{1,5})"
+    r"(?:\((?P<part>[0-9a-z]{1,4})\))?(?:\([0-9a-z]{1,4}\))*"
+)
 _SUBJECT_RE = rx.compile(
     rf"{_S}*(?:\n{_S}*)?\((?P<subject>[A-Z\"“‘'](?:[^()\n]|\n(?!{_S}*\n)){{2,160}})\)"
 )
@@ -85,7 +94,9 @@ def _read(
             if s is not None:
                 subject, end = " ".join(s["subject"].split()), s.end()
         part = text[n.start("part") : n.end("part")] if n["part"] else None
-        out.append(Reference(start, end, text[start:end], kind, int(n["number"]), part, subject))
+        number = int(n["number"])
+        pair = (int(n["first"]), number) if n["first"] else None
+        out.append(Reference(start, end, text[start:end], kind, number, part, subject, pair))
     return out
 
 
