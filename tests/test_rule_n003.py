@@ -163,3 +163,26 @@ def test_explained():
     assert result.exit_code == 0
     assert result.output.startswith("N003 numbering-continuity (numbering, error)\n")
     assert "municipal-year-start-month" in result.output
+
+
+def test_numbers_written_with_the_year_are_named_so(tmp_path):
+    """Minutes numbered "140/25" that reuse the previous meeting's numbers: the finding
+    names them as both sets write them, and underlines the whole number."""
+
+    def write(name: str, date: str) -> Path:
+        lines = [f"Minutes of the meeting of Kingswood Parish Council held on {date}.", ""]
+        lines += ["Present: Cllrs Abbott (Chairman), Bishop, Cole.", ""]
+        for n, title in enumerate(["Apologies", "Minutes", "Finance", "Planning"], 140):
+            lines += [f"{n}/25  {title}", "The council considered the matter.", ""]
+        path = tmp_path / name
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return path
+
+    write("2025-03-12_minutes.txt", "12 March 2025")
+    draft = write("2025-04-09_minutes.txt", "9 April 2025")
+    (finding,) = check(draft, select=("N003",), records=(str(tmp_path),)).findings
+    assert finding.message == (
+        "minutes 140/25 to 143/25 reuse the numbers of the minutes of 12 March 2025"
+        " (140/25 to 143/25)"
+    )
+    assert (finding.line, finding.column, finding.end_column) == (5, 1, 7)

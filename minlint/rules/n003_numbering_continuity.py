@@ -43,11 +43,12 @@ minute 2779 as "minutes 2779 to 2794 reuse the numbers of the minutes of 28 Octo
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 
 from minlint.lint.context import RuleContext
 from minlint.lint.facts.dateformat import show_date
+from minlint.lint.facts.numbering import shown_numbers
 from minlint.lint.findings import Finding
 from minlint.lint.model import AgendaPart, MinutesPart
 from minlint.lint.registry import rule
@@ -65,15 +66,22 @@ def _first_last(part: MinutesPart) -> tuple[int, int]:
     return numbers[0], max(numbers)
 
 
-def _runs(numbers: list[int]) -> str:
-    """Numbers as ranges: "2779 to 2794", "13", "13 and 15"."""
+def _runs(numbers: list[int], show: Callable[[int], str] = str) -> str:
+    """Numbers as ranges: "2779 to 2794", "13", "13 and 15" (each written by ``show``)."""
     runs: list[tuple[int, int]] = []
     for n in sorted(set(numbers)):
         if runs and n == runs[-1][1] + 1:
             runs[-1] = (runs[-1][0], n)
         else:
             runs.append((n, n))
-    shown = [str(a) if a == b else f"{a} and {b}" if b == a + 1 else f"{a} to {b}" for a, b in runs]
+    shown = [
+        show(a)
+        if a == b
+        else f"{show(a)} and {show(b)}"
+        if b == a + 1
+        else f"{show(a)} to {show(b)}"
+        for a, b in runs
+    ]
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
@@ -114,18 +122,19 @@ def part_findings(
         return
     head = part.items[0]
     where = show_date(prev.date)
+    show, then = shown_numbers(part.items), shown_numbers(prev.items)
     reused = sorted({m.number for m in part.items} & {m.number for m in prev.items})
     if reused and p_first > _RESTART:
         earlier = next(m for m in prev.items if m.number == reused[0])
         yield _at_first(
             ctx,
             part,
-            f"minutes {_runs(reused)} reuse the numbers of the minutes of {where} "
-            f"({p_first} to {p_last})"
+            f"minutes {_runs(reused, show)} reuse the numbers of the minutes of {where} "
+            f"({then(p_first)} to {then(p_last)})"
             if len(reused) > 1
-            else f"minute {reused[0]} reuses a number of the minutes of {where} "
-            f"({p_first} to {p_last})",
-            [ctx.related(found.path, earlier.line, f"minute {earlier.number} of {where}")],
+            else f"minute {show(reused[0])} reuses a number of the minutes of {where} "
+            f"({then(p_first)} to {then(p_last)})",
+            [ctx.related(found.path, earlier.line, f"minute {earlier.shown} of {where}")],
         )
         return
     if first == p_last + 1 or not follows(part, prev):
@@ -138,8 +147,8 @@ def part_findings(
         yield _at_first(
             ctx,
             part,
-            f"the first minute is {first}, but the minutes of {where} (the meeting before) "
-            f"already ran to {p_last}",
+            f"the first minute is {show(first)}, but the minutes of {where} (the meeting"
+            f" before) already ran to {then(p_last)}",
             related,
         )
         return
@@ -164,15 +173,16 @@ def part_findings(
     yield _at_first(
         ctx,
         part,
-        f"the first minute is {head.number}, but the minutes of {where} (the meeting before, "
-        f"in the same municipal year) end at {p_last}: {word} {_runs(missing)} {verb} missing",
+        f"the first minute is {head.shown}, but the minutes of {where} (the meeting before, "
+        f"in the same municipal year) end at {then(p_last)}: {word} {_runs(missing, show)}"
+        f" {verb} missing",
         related,
     )
 
 
 def _at_first(ctx: RuleContext, part: MinutesPart, message: str, related: list) -> Finding:
     head = part.items[0]
-    digits = str(head.number)
+    digits = head.shown
     for block in part.blocks:
         if block.line != head.line:
             continue
