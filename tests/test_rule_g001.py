@@ -327,3 +327,20 @@ def test_an_agenda_numbered_every_way_councils_number_one(tmp_path, layout):
     (finding,) = result.findings
     assert finding.code == "G001" and "Highways" in finding.message.title()
     assert f"agenda item {roman[6] if '{r}' in layout else 6} " in finding.message
+
+
+def test_minutes_numbered_with_the_year_are_named_so(tmp_path):
+    agenda = ["KINGSWOOD PARISH COUNCIL", "", "Meeting on Wednesday 9 April 2025 at 7pm.", ""]
+    agenda += ["AGENDA", ""] + [f"{n}/25  {t}" for n, t in enumerate(_ITEMS, 145)]
+    minutes = ["KINGSWOOD PARISH COUNCIL", "", "Minutes of the meeting held on 9 April 2025.", ""]
+    minutes += ["Present: Cllrs Abbott (Chairman), Bishop, Cole.", ""]
+    for n, t in enumerate(_ITEMS, 145):
+        if t != "Highways":
+            minutes += [f"{n}/25  {t}", "The council considered the matter.", ""]
+    (tmp_path / "agenda.txt").write_text("\n".join(agenda), encoding="utf-8")
+    (tmp_path / "minutes.txt").write_text("\n".join(minutes), encoding="utf-8")
+    (finding,) = g001(tmp_path / "minutes.txt", tmp_path / "agenda.txt").findings
+    assert finding.message == (
+        'agenda item 150/25 "Highways" has no minute; it would come between minutes 149/25'
+        " and 151/25"
+    )

@@ -93,7 +93,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if after is not None and before is not None:
             line = after.line
             if after.numbered:
-                message += f"; it would come between minutes {before.number} and {after.number}"
+                message += f"; it would come between minutes {before.shown} and {after.shown}"
             else:
                 message += f"; it would come between {before.label()} and {after.label()}"
         elif after is not None:
