@@ -870,3 +870,52 @@ def test_minute_numbers_written_every_way_councils_write_them(tmp_path, layout):
 def test_decisions_written_every_way(tmp_path, sentence, form, text):
     m = _one_minute(tmp_path, f"5. FINANCE\n{sentence}")
     assert [(r.form, r.text) for r in m.items[1].resolutions] == [(form, text)]
+
+
+_ROWS = [
+    ("Present:", "Cllrs Ash (Chair), Birch, Cedar, Dale"),
+    ("In attendance:", "Mrs K Bell (Clerk)"),
+    ("Apologies:", "Cllr Birch"),
+]
+_AFTER = "1. APOLOGIES\n\nNoted.\n\n2. FINANCE\n\nThe payments were approved.\n"
+
+
+def _attendance_table(tmp_path, kind: str):
+    head = "ELM PARISH COUNCIL\n\nMinutes of the meeting held on Monday 13 October 2025.\n\n"
+    if kind == "docx":
+        import docx
+
+        document = docx.Document()
+        for line in head.strip().split("\n\n"):
+            document.add_paragraph(line)
+        table = document.add_table(rows=len(_ROWS), cols=2)
+        for r, (label, names) in enumerate(_ROWS):
+            table.cell(r, 0).text, table.cell(r, 1).text = label, names
+        for line in _AFTER.strip().split("\n\n"):
+            document.add_paragraph(line)
+        path = tmp_path / "minutes.docx"
+        document.save(str(path))
+        return path
+    if kind == "html":
+        rows = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in _ROWS)
+        paras = "".join(f"<p>{p}</p>" for p in (head + _AFTER).strip().split("\n\n")[:2])
+        after = "".join(f"<p>{p}</p>" for p in _AFTER.strip().split("\n\n"))
+        text = f"<html><body>{paras}<table>{rows}</table>{after}</body></html>"
+        path = tmp_path / "minutes.html"
+    else:
+        rows = "| | |\n|---|---|\n" + "".join(f"| {a} | {b} |\n" for a, b in _ROWS)
+        text = head + rows + "\n" + _AFTER
+        path = tmp_path / "minutes.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["docx", "html", "md"])
+def test_attendance_set_out_in_a_table_of_labels_and_names(tmp_path, kind):
+    """Word templates of minutes set the attendance in a table: "Present:" in one cell,
+    the names in the next."""
+    (m,) = parse_path(_attendance_table(tmp_path, kind)).minutes
+    assert m.chair is not None and m.chair.name == "Ash"
+    assert names(m.present) == ["Ash", "Birch", "Cedar", "Dale"]
+    assert names(m.apologies) == ["Birch"]
+    assert [(p.name, p.role) for p in m.in_attendance] == [("K Bell", "Clerk")]

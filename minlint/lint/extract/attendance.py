@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from minlint.lint import regexstore as rx
-from minlint.lint.blocks import LIST_ITEM, Block
+from minlint.lint.blocks import LIST_ITEM, TABLE_ROW, Block
 from minlint.lint.extract.common import norm, source_lines
 from minlint.lint.facts.people import NOT_A_TITLE_STOP, parse_person, split_names
 from minlint.lint.model import Minute, Movement, Person
@@ -237,6 +237,18 @@ def _one_a_line(block: Block, label: re.Pattern[str]) -> str:
     return ", ".join(x.rstrip(",;. ") for x in names)
 
 
+def _labelled_row(block: Block) -> str | None:
+    """A row of a table laid out as "Present:" | "Cllrs Ash (Chair), Birch", as Word
+    templates of minutes set the attendance: the label and the names as one line."""
+    if block.kind != TABLE_ROW or len(block.cells) < 2:
+        return None
+    label = norm(block.cells[0]).rstrip(" :-–")
+    rest = " ".join(norm(c) for c in block.cells[1:] if c.strip())
+    if not label or not rest or not (is_attendance_label(label + ":") or APOLOGIES.match(label)):
+        return None
+    return f"{label}: {rest}"
+
+
 def header_attendance(
     header: list[Block],
 ) -> tuple[Person | None, list[Person], list[Person], list[Person]]:
@@ -254,7 +266,7 @@ def header_attendance(
     for n, b in enumerate(header):
         if n in taken:
             continue
-        text = norm(b.text)
+        text = _labelled_row(b) or norm(b.text)
         chair_label = _CHAIR_LABEL.match(text) or re.match(
             r"^present\s+in\s+the\s+chair\s*(?::-|:|-|–)?\s*", text, re.I
         )
