@@ -919,3 +919,27 @@ def test_attendance_set_out_in_a_table_of_labels_and_names(tmp_path, kind):
     assert names(m.present) == ["Ash", "Birch", "Cedar", "Dale"]
     assert names(m.apologies) == ["Birch"]
     assert [(p.name, p.role) for p in m.in_attendance] == [("K Bell", "Clerk")]
+
+
+def test_american_minutes_with_a_roll_call_and_votes_in_figures(tmp_path):
+    """ "CALL TO ORDER", "ROLL CALL" with its Present list in the minute, the Mayor
+    presiding, "Motion carried 5-0": the attendance is read from the roll call."""
+    from minlint.lint.facts.counts import find_votes
+
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "CITY OF MAPLETON\nCITY COUNCIL REGULAR MEETING MINUTES\nTuesday, October 14, 2025\n\n"
+        "1. CALL TO ORDER\nThe meeting was called to order at 7:00 p.m. by Mayor Jensen.\n\n"
+        "2. ROLL CALL\nPresent: Mayor Jensen, Councilmembers Ortiz, Patel, and Quinn.\n"
+        "Absent: Councilmember Reyes.\n\n"
+        "3. BUDGET AMENDMENT\nMotion by Councilmember Quinn, seconded by Councilmember Ortiz,"
+        " to approve Budget Amendment 2025-07. Motion carried 3-1, Councilmember Patel voting"
+        " no.\n\n4. ADJOURNMENT\nThe meeting adjourned at 8:15 p.m.\n",
+        encoding="utf-8",
+    )
+    (m,) = parse_path(path).minutes
+    assert m.body == "CITY OF MAPLETON CITY COUNCIL"
+    assert m.date == dt.date(2025, 10, 14)
+    assert m.chair is not None and m.chair.name == "Jensen"
+    assert names(m.present) == ["Jensen", "Ortiz", "Patel", "Quinn"]
+    assert [v.counts for v in find_votes(m)] == [(("for", 3), ("against", 1))]

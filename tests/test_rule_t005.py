@@ -73,6 +73,10 @@ def test_parts_larger_than_their_whole(text, message):
          "It was RESOLVED by 4 votes to 1 that the precept be set at £41,200.",
          "by 4 votes to 1: 5 votes cast, but 4 members are recorded present "
          "(4 in the Present list)"),
+        # a vote written as American councils write it
+        ("Present: Mayor Jensen, Councilmembers Ortiz, Patel and Quinn.",
+         "Motion by Councilmember Ortiz, seconded by Councilmember Patel. Motion carried 5-0.",
+         "carried 5-0: 5 votes cast, but 4 members are recorded present (4 in the Present list)"),
         ("The meeting was quorate with 7 members present.",
          "The budget was approved by 6 votes to 2.",
          'approved by 6 votes to 2: 8 votes cast, but 7 members are recorded present (stated '

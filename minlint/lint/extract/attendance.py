@@ -165,10 +165,18 @@ def present_in_items(items: list[Minute]) -> list[Person]:
     for minute in items:
         for k, b in enumerate(minute.blocks):
             lines = source_lines(b)
-            m = _PRESENT_LABEL.match(norm(lines[0]))
-            if not m:
-                continue
-            entries = [m.group(1), *lines[1:]]
+            first = norm(lines[0])
+            m = _PRESENT_LABEL.match(first)
+            if m:
+                after = m.group(1)
+            else:
+                # "Present: Mayor Jensen, Councilmembers Ortiz ..." under "Roll call": a
+                # label with its colon, not a sentence that opens with the word
+                label = PRESENT.match(first)
+                if not label or not re.search(r"(?::-|:|-|–)\s*$", label.group(0)):
+                    continue
+                after = first[label.end() :]
+            entries = [after, *lines[1:]]
             if not any(entries) and k + 1 < len(minute.blocks):
                 b = minute.blocks[k + 1]
                 entries = source_lines(b)

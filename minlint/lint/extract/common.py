@@ -83,8 +83,17 @@ def _named_in_block(b: Block) -> str | None:
         inner = _INNER_TITLE.search(text)
         if inner and _COMMITTEE_WORD.search(inner.group(1)):
             text = inner.group(1)  # "BRAMLEY TOWN COUNCIL MINUTES OF THE PLANNING COMMITTEE"
-        return _before_date(_BODY_NOISE.sub("", text).strip()) or None
+        name = _BODY_TAIL.sub("", _BODY_NOISE.sub("", text).strip())
+        return _before_date(name) or None
     return None
+
+
+# "... CITY COUNCIL REGULAR MEETING MINUTES": what the document is, after whose it is.
+_BODY_TAIL = rx.compile(
+    r"(?<=\w)\s+(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?"
+    r"(?:meeting\s+)?(?:minutes|agenda)$",
+    re.I,
+)
 
 
 _INNER_TITLE = rx.compile(r"(?<=\S)\s+(?:minutes|agenda)\s+(?:of|for)\s+(?:the\s+)?(\S.*)$", re.I)

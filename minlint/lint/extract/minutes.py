@@ -93,6 +93,8 @@ def extract_minutes(part: Part) -> MinutesPart:
     out.movements = movements(items)
     if not out.present:
         out.present = present_in_items(items[:3])
+        if out.chair is None:
+            out.chair = next((p for p in out.present if p.role == "chair"), None)
     if not out.apologies:
         out.apologies = apologies_in_items(items)
     if out.chair is None:

@@ -583,6 +583,13 @@ _VOTE_RES = [
         rf"(?:[^.;\d]{{0,40}}?(?:,|;|\band\b|\bwith\b)\s*(?:with\s+)?{_ABST})?",
         re.I,
     ),
+    # "Motion carried 5-0", "passed 4-1-1", "failed by a vote of 2-3"
+    LazyPattern(
+        r"\b(?:carried|passed|failed|defeated|approved|adopted|lost)\s+(?:by\s+)?(?:a\s+)?"
+        r"(?:(?:vote|margin)\s+of\s+)?(?P<for>\d{1,2})\s*[-–]\s*(?P<against>\d{1,2})"
+        r"(?:\s*[-–]\s*(?P<abst>\d{1,2}))?(?!\d|[/.-]\d|\s*[-–]\s*\d)",
+        re.I,
+    ),
     LazyPattern(
         r"\bfor\s*[:-]?\s*(?P<for>\d{1,3})\s*[,;]\s*against\s*[:-]?\s*(?P<against>\d{1,3})"
         r"(?:\s*[,;]\s*abstentions?\s*[:-]?\s*(?P<abst>\d{1,3}))?",
@@ -600,7 +607,7 @@ def _sentence_votes(part: Part) -> Iterator[Vote]:
     for b in part.blocks:
         text = b.text
         low = text.lower()
-        if "vot" not in low and "favour" not in low and "for" not in low:
+        if not any(w in low for w in ("vot", "favour", "for", "carried", "passed", "failed")):
             continue
         if not _VOTE_CONTEXT_RE.search(text):
             continue

@@ -29,6 +29,10 @@ _TITLES = [
     "Cllr",
     "Aldermen",
     "Alderman",
+    "Councilmembers",
+    "Councilmember",
+    "Council Members",
+    "Council Member",
     "Professor",
     "Prof.",
     "Mrs.",
@@ -58,6 +62,10 @@ _CANONICAL = {
     "clir": "Councillor",
     "councillors": "Councillor",
     "councillor": "Councillor",
+    "councilmembers": "Councillor",
+    "councilmember": "Councillor",
+    "council members": "Councillor",
+    "council member": "Councillor",
     "county councillors": "County Councillor",
     "county councillor": "County Councillor",
     "county cllrs": "County Councillor",
@@ -141,7 +149,7 @@ _ROLE_WORDS = {
 }
 _LEADING_ROLE = rx.compile(
     r"^(Chairman|Chairperson|Chairwoman|Chair|Vice[- ]Chair(?:man|person)?|Conven[eo]r"
-    r"|Vice[- ]Conven[eo]r)(?:\s*[–:-]\s*|\s+)",
+    r"|Vice[- ]Conven[eo]r|Deputy\s+Mayor|Mayor)(?:\s*[–:-]\s*|\s+)(?=[A-Z])",
     re.I,
 )
 _NOT_NAMES = frozenset(
