@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -92,6 +93,21 @@ def test_a_directory_is_checked_file_by_file(tmp_path):
     result = check(tmp_path)
     assert [f.rsplit("/", 1)[-1] for f in result.files] == ["a.md", "b.md"]
     assert {f.path.rsplit("/", 1)[-1] for f in result.findings} == {"b.md"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="this system has no named pipes")
+def test_a_named_pipe_in_a_directory_is_passed_over(tmp_path):
+    """A named pipe with a supported name (a tool's leftover) would block the reading for
+    ever: a directory's files are the regular ones."""
+    from minlint.lint.records import supported_files
+
+    shutil.copy(ERRORS, tmp_path / "b.md")
+    os.mkfifo(tmp_path / "pipe.txt")
+    # listed first: were the pipe among the files, the check would wait on it for ever
+    assert [f.rsplit("/", 1)[-1] for f in supported_files(tmp_path)] == ["b.md"]
+    result = check(tmp_path)
+    assert [f.rsplit("/", 1)[-1] for f in result.files] == ["b.md"]
+    assert result.errors == [] and len(result.findings) == 5
 
 
 def test_a_file_named_twice_is_checked_once():

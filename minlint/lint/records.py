@@ -174,17 +174,28 @@ _NOT_RECORDS = rx.compile(
 
 def supported_files(directory: str | Path) -> list[str]:
     """The supported files under a directory, recursively, hidden ones and the folder's
-    own documentation (README, CHANGELOG, LICENSE ...) left out."""
+    own documentation (README, CHANGELOG, LICENSE ...) left out, and what is not a
+    regular file (a named pipe would block the reading for ever, a socket cannot be
+    read)."""
+    import stat
+
     found: list[str] = []
     for root, dirs, names in os.walk(directory):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found.extend(
-            Path(root, name).as_posix()
-            for name in names
-            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES
-            and not name.startswith(".")
-            and not _NOT_RECORDS.match(name)
-        )
+        for name in names:
+            if (
+                Path(name).suffix.lower() not in SUPPORTED_SUFFIXES
+                or name.startswith(".")
+                or _NOT_RECORDS.match(name)
+            ):
+                continue
+            path = Path(root, name)
+            try:
+                regular = stat.S_ISREG(path.stat().st_mode)
+            except OSError:
+                regular = True  # a dangling link: reading it says what is wrong
+            if regular:
+                found.append(path.as_posix())
     return sorted(found)
 
 
