@@ -864,3 +864,47 @@ def test_a_percentage_in_brackets_is_read_only_from_the_start_of_its_number():
     long = f"The figures {digits}% and {digits}% ({digits} of {digits}) were noted."
     doc = parse_document(read_text_as(f"1. FINANCE\n\n{long}\n", "m.txt", ".txt"))
     assert len(totals.find_relations(doc).percentages) == 1  # read once, from its start
+
+
+def test_a_text_paragraph_of_many_lines_is_joined_once(tmp_path: Path, monkeypatch):
+    """A paragraph of 300,000 lines ("1. APOLOGIES" repeated, no blank line) was joined
+    by adding each line to the whole text: minutes for a file of a few megabytes. Where
+    two lines meet, only the end of the text so far is looked at."""
+    from minlint.lint.readers import lines
+
+    seen: list[int] = []
+    separator = lines.separator
+
+    def spy(before: str, after: str) -> str:
+        seen.append(len(before))
+        return separator(before, after)
+
+    monkeypatch.setattr(lines, "separator", spy)
+    path = tmp_path / "minutes.txt"
+    path.write_text("The clerk's notes\n" + "word-\nbreak and go on\n" * 5_000, encoding="utf-8")
+    (block,) = read_document(path).blocks
+    assert block.text.startswith("The clerk's notes word-break and go on word-break")
+    assert len(seen) == 10_000 and max(seen) <= 256
+    assert block.locate(len(block.text) - 1)[0] == 10_001
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 60), st.integers(0, 5)), max_size=12),
+    st.lists(st.tuples(st.integers(1, 60), st.integers(0, 3)), min_size=1, max_size=12),
+)
+def test_which_paragraphs_of_a_minute_hold_its_decisions(decided, paragraphs):
+    """The paragraphs whose lines meet a decision's lines, found by bisection among the
+    decisions' merged spans (a minute of thousands of paragraphs and decisions compared
+    each with each took minutes): the same as comparing each with each."""
+    from minlint.lint.blocks import PARAGRAPH, Block
+    from minlint.lint.model import Minute, Resolution
+    from minlint.rules.d006_conflicting_dates import _dated
+
+    blocks = [
+        Block(PARAGRAPH, f"It was held on 3 March 2025 ({k}).", a, a + n)
+        for k, (a, n) in enumerate(paragraphs)
+    ]
+    minute = Minute(1, "Item", 1, 70, blocks=blocks)
+    minute.resolutions = [Resolution(None, "x", a, a + n) for a, n in decided]
+    expected = [any(a <= b.end_line and b.line <= a + n for a, n in decided) for b in blocks]
+    assert [d.decision for d in _dated(minute)] == expected

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -160,10 +161,19 @@ class Dated:
 def _dated(minute: Minute) -> list[Dated]:
     from minlint.lint.facts.dates import find_dates
 
-    decided = [(r.line, r.end_line) for r in minute.resolutions]
+    # The lines the decisions cover, as merged spans searched by bisection: a minute of
+    # thousands of paragraphs and decisions compared each with each took minutes.
+    spans: list[list[int]] = []
+    for a, b in sorted((r.line, r.end_line) for r in minute.resolutions):
+        if spans and a <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    ends = [b for _, b in spans]
     out: list[Dated] = []
     for block in minute.blocks:
-        decision = any(a <= block.end_line and block.line <= b for a, b in decided)
+        k = bisect_left(ends, block.line)  # the first span that ends at or after the block
+        decision = k < len(spans) and spans[k][0] <= block.end_line
         floor = 0
         for f in find_dates(block.text):
             if f.date is not None and f.year is not None and not f.year_inferred:

@@ -154,19 +154,29 @@ Places = tuple[tuple[int, int, int], ...]
 def _join(parts: list[Line]) -> tuple[str, Places, Places]:
     """Join line texts into one string; return it with its (offset, line, column) origins
     (where each line starts) and shifts (see :attr:`Line.shifts`)."""
-    text = ""
+    # Pieces in a list, and the last few hundred characters for :func:`separator`: a
+    # block of tens of thousands of lines joined by "+=" took time of the square of its
+    # length.
+    pieces: list[str] = []
+    tail = ""
+    length = 0
     origins: list[tuple[int, int, int]] = []
     shifts: list[tuple[int, int, int]] = []
     for ln in parts:
         piece = ln.text
-        if text:
-            text += separator(text, piece)
-        origins.append((len(text), ln.no, ln.column))
+        if length:
+            sep = separator(tail, piece)
+            pieces.append(sep)
+            length += len(sep)
+            tail += sep
+        origins.append((length, ln.no, ln.column))
         # A shift past the line's last character (a tab in trailing space) would claim
         # the next line's first characters for this one.
-        shifts.extend((len(text) + at, ln.no, col) for at, col in ln.shifts if at < len(piece))
-        text += piece
-    return text, tuple(origins), tuple(shifts)
+        shifts.extend((length + at, ln.no, col) for at, col in ln.shifts if at < len(piece))
+        pieces.append(piece)
+        length += len(piece)
+        tail = (tail + piece)[-256:]
+    return "".join(pieces), tuple(origins), tuple(shifts)
 
 
 def _make_block(parts: list[Line]) -> Block:
