@@ -908,3 +908,22 @@ def test_which_paragraphs_of_a_minute_hold_its_decisions(decided, paragraphs):
     minute.resolutions = [Resolution(None, "x", a, a + n) for a, n in decided]
     expected = [any(a <= b.end_line and b.line <= a + n for a, n in decided) for b in blocks]
     assert [d.decision for d in _dated(minute)] == expected
+
+
+def test_each_minute_of_a_page_on_one_line_has_its_own_heading(tmp_path: Path):
+    """Every block of a page written on one line is on line 1: each minute's heading was
+    looked for among all of them (20,000 paragraphs took over a minute) and the first
+    few of the page were taken. The heading is the block right before the minute's
+    text."""
+    from minlint.lint.facts.identity import minute_blocks
+    from minlint.lint.parse import parse_path
+
+    paragraphs = ["Minutes of the meeting held on 3 March 2025.", "Present: Cllr Ash."]
+    for n in range(1, 6):
+        paragraphs += [f"{n}. ITEM {n}", f"The panel noted item {n}."]
+    page = tmp_path / "minutes.html"
+    page.write_text("".join(f"<p>{p}</p>" for p in paragraphs), encoding="utf-8")
+    (part,) = parse_path(page).minutes
+    assert [[b.text for b in blocks] for _, blocks in minute_blocks(part)] == [
+        [f"{n}. ITEM {n}", f"The panel noted item {n}."] for n in range(1, 6)
+    ]

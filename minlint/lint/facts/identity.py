@@ -22,7 +22,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING
 
 from minlint.lint import regexstore as rx
@@ -510,22 +510,36 @@ def minute_blocks(part: MinutesPart) -> list[tuple[int | None, list[Block]]]:
         out: list[tuple[int | None, list[Block]]] = []
         lines = [b.line for b in part.blocks]
         in_order = all(a <= b for a, b in pairwise(lines))
+        index = {id(b): k for k, b in enumerate(part.blocks)}
+        bodies = {id(b) for m in part.items for b in m.blocks}
         for m in part.items:
             # The heading too: "27. Notice of Motion submitted by Councillor J. Leddin".
             body = m.blocks[0].line if m.blocks else m.end_line + 1
             last = max(m.line, body - 1)
-            # the blocks of the heading's lines, found by position where blocks are in order
-            near = (
-                part.blocks[bisect_left(lines, m.line) : bisect_right(lines, last)]
-                if in_order
-                else part.blocks
+            # The heading's blocks come right before the body's first: found by position,
+            # not among all the blocks of its lines (a page on one line has every block
+            # on line 1, and each minute looked through all of them).
+            first = index.get(id(m.blocks[0])) if m.blocks else None
+            if first is not None:
+                near = []
+                for b in reversed(part.blocks[max(0, first - 3) : first]):
+                    near.insert(0, b)
+                    if m.numbered and b.text.lstrip("*#_( ").startswith(m.shown):
+                        break  # the heading's first block, with the number
+            elif in_order:
+                near = part.blocks[bisect_left(lines, m.line) : bisect_right(lines, last)]
+            else:
+                near = part.blocks
+            head = list(
+                islice(
+                    (
+                        b
+                        for b in near
+                        if m.line <= b.line <= last and len(b.text) < 300 and id(b) not in bodies
+                    ),
+                    3,
+                )
             )
-            own = {id(o) for o in m.blocks}
-            head = [
-                b
-                for b in near
-                if m.line <= b.line <= last and len(b.text) < 300 and id(b) not in own
-            ][:3]
             out.append((m.number, head + list(m.blocks)))
         return out
     listed = {p.line for p in (*part.present, *part.apologies, *part.in_attendance) if p.line}
