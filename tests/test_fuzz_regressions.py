@@ -927,3 +927,47 @@ def test_each_minute_of_a_page_on_one_line_has_its_own_heading(tmp_path: Path):
     assert [[b.text for b in blocks] for _, blocks in minute_blocks(part)] == [
         [f"{n}. ITEM {n}", f"The panel noted item {n}."] for n in range(1, 6)
     ]
+
+
+def test_texts_all_worded_alike_are_not_compared_each_with_each():
+    """Twenty thousand paragraphs alike but for a figure (a Word file of one paragraph
+    repeated) were paired each with each: 20 GB and four minutes. A text is compared
+    with the nearest texts before it that share a token, a bounded number of them."""
+    from minlint.lint.diff.blocking import CANDIDATES_PER_TOKEN, similar_pairs
+
+    sets = [frozenset({"the", "council", "noted", "payments", f"£{n}"}) for n in range(2_000)]
+    pairs = similar_pairs(sets, None, 0.5)
+    assert len(pairs) <= len(sets) * CANDIDATES_PER_TOKEN
+    # each text still meets the texts right before it
+    assert {(j - 1, j) for j in range(1, 2_000)} <= {(i, j) for i, j, _ in pairs}
+    across = similar_pairs(sets[:1_000], sets[1_000:], 0.5)
+    assert len(across) <= 1_000 * CANDIDATES_PER_TOKEN
+
+
+def test_a_near_duplicate_is_diffed_against_its_closest_match_only(tmp_path, monkeypatch):
+    """The word diff of a near-duplicate was made for every earlier paragraph close
+    enough, though one is reported: it is now made for the closest first, and for the
+    next only where the closest differs by a formula filled in."""
+    from minlint.lint import duplicates
+
+    calls: list[int] = []
+    word_diff = duplicates.word_diff
+
+    def spy(a: str, b: str):
+        calls.append(1)
+        return word_diff(a, b)
+
+    monkeypatch.setattr(duplicates, "word_diff", spy)
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "".join(
+            f"The council noted the report of the contractor on the state of the {a} {b}"
+            " along the old mill road.\n\n"
+            for a in ("north", "south", "east", "west", "upper", "lower")
+            for b in ("verges", "hedges", "ditches", "drains", "paths")
+        ),
+        encoding="utf-8",
+    )
+    result = run_check([str(path)], CheckOptions(select=("P002",)))
+    reported = len(result.findings)
+    assert reported and len(calls) <= 2 * reported

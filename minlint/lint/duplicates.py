@@ -482,7 +482,7 @@ def near_duplicates(
         u for u in found if u.words >= min_words and u.key not in formulas and id(u) not in proposed
     ]
     sets = [u.word_set() for u in eligible]
-    best: dict[int, Pair] = {}
+    scored: dict[int, list[tuple[float, int]]] = {}
     for i, j, _ in similar_pairs(sets, None, 0.5):
         a, b = eligible[i], eligible[j]
         if a.key == b.key or (id(a), id(b)) in exact or not _repeat_of(a, b, min_words, False):
@@ -490,15 +490,18 @@ def near_duplicates(
         # In another minute, where parallel items are worded alike, only a closer copy.
         least = ratio if a.minute == b.minute else (1 + ratio) / 2
         score = similarity(a.key, b.key, least)
-        if score < least:
-            continue
-        ops = tuple(word_diff(a.text, b.text))
-        if fills_a_formula(ops):
-            continue
-        current = best.get(j)
-        if current is None or score > current.ratio:
-            best[j] = Pair(a, b, score, ops)
-    return sorted(best.values(), key=lambda p: p.later.line)
+        if score >= least:
+            scored.setdefault(j, []).append((-score, i))
+    best: list[Pair] = []
+    for j, candidates in scored.items():
+        # The closest earlier unit whose difference is more than a formula filled in;
+        # the word diff is made for as few candidates as that takes.
+        for minus, i in sorted(candidates):
+            ops = tuple(word_diff(eligible[i].text, eligible[j].text))
+            if not fills_a_formula(ops):
+                best.append(Pair(eligible[i], eligible[j], -minus, ops))
+                break
+    return sorted(best, key=lambda p: p.later.line)
 
 
 # A draft that shares more than half of at least this many paragraphs with its

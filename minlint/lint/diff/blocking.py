@@ -43,6 +43,14 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+# How many texts sharing one token a text is compared with: the nearest before it
+# (within one sequence) or the first (across two). Real documents stay far below it
+# for the rare tokens that prefixes hold; thousands of paragraphs worded alike (a
+# damaged or generated file) would otherwise be compared each with each, in time and
+# memory of the square of their number.
+CANDIDATES_PER_TOKEN = 64
+
+
 def similar_pairs(
     left: Sequence[frozenset[str]],
     right: Sequence[frozenset[str]] | None = None,
@@ -58,24 +66,12 @@ def similar_pairs(
     order = _order(left) if same else _order(left, other)
     left_prefix = _prefixes(left, order, threshold)
     right_prefix = left_prefix if same else _prefixes(other, order, threshold)
-    index: dict[str, list[int]] = {}
-    for j, prefix in enumerate(right_prefix):
-        for token in prefix:
-            index.setdefault(token, []).append(j)
     sizes = [len(s) for s in other]
-    found: list[tuple[int, int, float]] = []
-    for i, prefix in enumerate(left_prefix):
-        if not prefix:
-            continue
-        seen: set[int] = set()
-        for token in prefix:
-            seen.update(index.get(token, ()))
-        a = left[i]
+    cap = CANDIDATES_PER_TOKEN
+
+    def hits(a: frozenset[str], seen: set[int]) -> Iterable[tuple[int, float]]:
         size = len(a)
-        hits = []
         for j in seen:
-            if same and j <= i:
-                continue
             other_size = sizes[j]
             # Sets of too different sizes cannot reach the threshold.
             if other_size <= size:
@@ -86,9 +82,33 @@ def similar_pairs(
             inter = len(a & other[j])
             score = inter / (size + other_size - inter)
             if score >= threshold:
-                hits.append((i, j, score))
-        hits.sort()
-        found.extend(hits)
+                yield j, score
+
+    found: list[tuple[int, int, float]] = []
+    index: dict[str, list[int]] = {}
+    if same:
+        # Each text against the texts before it, the index growing as the texts are read.
+        for j, prefix in enumerate(left_prefix):
+            if not prefix:
+                continue
+            seen: set[int] = set()
+            for token in prefix:
+                seen.update(index.get(token, ())[-cap:])
+            found.extend((i, j, score) for i, score in hits(left[j], seen))
+            for token in prefix:
+                index.setdefault(token, []).append(j)
+    else:
+        for j, prefix in enumerate(right_prefix):
+            for token in prefix:
+                index.setdefault(token, []).append(j)
+        for i, prefix in enumerate(left_prefix):
+            if not prefix:
+                continue
+            seen = set()
+            for token in prefix:
+                seen.update(index.get(token, ())[:cap])
+            found.extend((i, j, score) for j, score in hits(left[i], seen))
+    found.sort()
     return found
 
 
