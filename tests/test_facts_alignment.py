@@ -534,3 +534,32 @@ def test_parse_agenda_errors_exit_2_with_one_line(tmp_path):
     result = run("parse", str(AGENDA), "--agenda", str(AGENDA))
     assert result.exit_code == 2
     assert result.output.strip() == f"{AGENDA}: error: no minutes found in this file to align"
+
+
+def test_an_agenda_and_minutes_far_longer_than_a_meeting_are_not_aligned(tmp_path):
+    """Every agenda item is scored against every minute: 2,000 of each took minutes. Past
+    what any meeting holds, the pair is left unaligned, and the agenda rules stay silent
+    saying why."""
+    from engine_support import check
+
+    from minlint.lint.facts.alignment import MAX_PAIRS, align
+
+    n = int(MAX_PAIRS**0.5) + 60
+    agenda = tmp_path / "agenda.txt"
+    agenda.write_text(
+        "ELM PARISH COUNCIL\n\nMeeting on Monday 13 October 2025 at 7pm.\n\nAGENDA\n\n"
+        + "".join(f"{i}. Item on subject {i}\n" for i in range(1, n)),
+        encoding="utf-8",
+    )
+    draft = tmp_path / "minutes.txt"
+    draft.write_text(
+        "ELM PARISH COUNCIL\n\nMinutes of the meeting held on Monday 13 October 2025.\n\n"
+        + "".join(f"{i}. ITEM ON SUBJECT {i}\nNoted.\n\n" for i in range(1, n) if i % 10),
+        encoding="utf-8",
+    )
+    (a,) = parse_path(agenda).agendas
+    (m,) = parse_path(draft).minutes
+    alignment = align(a, m)
+    assert not alignment.checkable and alignment.links == []
+    assert alignment.notes[0].startswith("not aligned: ")
+    assert check(draft, select=("G",), agenda=str(agenda)).findings == []

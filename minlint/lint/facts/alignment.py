@@ -554,9 +554,20 @@ def _other_meeting(agenda: AgendaPart, minutes: MinutesPart) -> str | None:
     return None
 
 
+# Agenda items times minutes beyond which a pair is not aligned: every item is scored
+# against every minute, and a meeting's agenda has tens of items, not hundreds.
+MAX_PAIRS = 400 * 400
+
+
 def align(agenda: AgendaPart, minutes: MinutesPart) -> Alignment:
     """Match the agenda's items with the minutes (see the module docstring)."""
     items = list(agenda.items)
+    if len(items) * len(minutes.items) > MAX_PAIRS:
+        note = (
+            f"not aligned: {len(items)} agenda items and {len(minutes.items)} minutes are"
+            " more than one meeting holds"
+        )
+        return Alignment(agenda, minutes, False, [], reliable=False, notes=[note])
     by_line: dict[int, Block] = {}
     for b in agenda.blocks:
         by_line.setdefault(b.line, b)
