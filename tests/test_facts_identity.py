@@ -21,6 +21,7 @@ from minlint.lint.facts.identity import (
     near_surname,
     on_one_roll,
     parse_name,
+    rolls_of,
     same_person,
     variant,
 )
@@ -181,7 +182,7 @@ def test_real_present_lists_name_different_people_alike():
         ("Collins (B)", "Collins (J)"),
         ("Ryan (E)", "Ryan (M)"),
     ]:
-        assert on_one_roll(names[a], names[b], listed), (a, b)
+        assert on_one_roll(names[a], names[b], rolls_of(listed)), (a, b)
 
 
 def test_councillors_named_in_full_are_the_members_of_the_list():

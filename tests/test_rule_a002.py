@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 from conftest import CORPUS, EXAMPLES, SEEDS, all_real_documents, corpus, seed
 from docgen import docx_from_blocks
@@ -306,3 +308,26 @@ def test_explained():
     assert result.exit_code == 0
     assert result.output.startswith("A002 name-variant (attendance, warning)\n")
     assert "Clark and Clarke" in result.output
+
+
+_SURNAMES = st.text(alphabet="aehilnorstuyABCDEFGHIJKLMNOPRSTW'-", min_size=1, max_size=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_SURNAMES, st.sampled_from(["", "J. ", "Jane ", "Mrs "])), max_size=12),
+       st.integers(1, 3))  # fmt: skip
+def test_the_names_a_name_may_be_a_variant_of_are_all_found(entries, distance):
+    """The surname index gives every written name that ``variant`` would pair with a
+    name, without trying each name against each other."""
+    from minlint.lint.facts.identity import parse_name, variant
+    from minlint.rules.a002_name_variant import _NearSurnames
+
+    names = [n for g, s in entries if (n := parse_name(f"{g}{s.capitalize()}", "Councillor"))]
+    near = _NearSurnames(distance)
+    for k, n in enumerate(names):
+        near.add((n.text, n.title, str(k)), n)
+    for a in names:
+        found = {key[2] for key in near.around(a)}
+        for k, b in enumerate(names):
+            if variant(a, b, distance) is not None:
+                assert str(k) in found, (a.text, b.text)

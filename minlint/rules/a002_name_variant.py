@@ -57,7 +57,7 @@ from minlint.lint.findings import Finding
 from minlint.lint.registry import rule
 
 if TYPE_CHECKING:
-    from minlint.lint.facts.identity import Name, Sighting
+    from minlint.lint.facts.identity import Name, Rolls, Sighting
 
 _COUNCILLOR_TITLES = frozenset({"Councillor", "County Councillor", "Alderman"})
 _OFFICE = rx.compile(
@@ -185,6 +185,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         membership_sightings,
         mention_sightings,
         merged_names,
+        rolls_of,
         variant,
     )
     from minlint.lint.facts.participation import absences
@@ -229,6 +230,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     lists = [s for s in draft if s.meeting is not None]
     history = list(history_sightings(ctx.records))
     everything = lists + records + history
+    rolls = rolls_of(everything)
 
     spellings: dict[tuple[str, ...], Spelling] = {}
 
@@ -247,10 +249,17 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         known.setdefault((s.name.text, s.name.title, _class(s)), []).append(s)
 
     pairs: dict[frozenset[tuple[str, ...]], tuple[str, Spelling, Spelling]] = {}
+    near = _NearSurnames(distance)
+    for kkey, ks in known.items():
+        near.add(kkey, ks[0].name)
     for xkey, xs in uniq.items():
         x = xs[0]
         close: list[tuple[str, list[Sighting]]] = []
-        for kkey, ks in known.items():
+        around = near.around(x.name)
+        if len(around) > _CROWDED:
+            continue  # close to so many names that which one is meant cannot be told
+        for kkey in around:
+            ks = known[kkey]
             if kkey == xkey:
                 continue
             k = ks[0]
@@ -267,7 +276,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             close = agreeing
         for kind, ks in close:
             k = ks[0]
-            if not _evidence(kind, xs, ks, close, everything):
+            if not _evidence(kind, xs, ks, close, everything, rolls):
                 continue
             xsp = spelling_of(x, _key(x.name, kind))
             ksp = spelling_of(k, _key(k.name, kind))
@@ -295,12 +304,60 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         yield _finding(ctx, kind, odd, usual)
 
 
+# More written names than this within reach of one: far more than a body's members and
+# officers, whatever a long record holds (a generated or damaged file).
+_CROWDED = 200
+
+
+class _NearSurnames:
+    """Written names by their surnames, so that the names a name may be a variant of are
+    found without trying every name: two surnames at most ``distance`` edits apart share
+    a string left by deleting at most ``distance`` letters from each (a letter changed,
+    added or dropped, or two letters swapped, is one deletion on each side). The names
+    come back in the order they were added."""
+
+    def __init__(self, distance: int) -> None:
+        self.distance = max(1, min(distance, 3))
+        self.index: dict[str, list[int]] = {}
+        self.keys: list[tuple[str, str | None, str]] = []
+
+    def _deletions(self, word: str) -> set[str]:
+        # A surname of five letters or fewer is a variant one edit away at most.
+        depth = 1 if len(word) <= 5 else self.distance
+        out = {word}
+        frontier = {word}
+        for _ in range(depth):
+            frontier = {w[:k] + w[k + 1 :] for w in frontier for k in range(len(w))}
+            out |= frontier
+        return out
+
+    def _surnames(self, name: Name) -> set[str]:
+        return {s.casefold() for _, s in name.readings if s} or {name.surname.casefold()}
+
+    def add(self, key: tuple[str, str | None, str], name: Name) -> None:
+        k = len(self.keys)
+        self.keys.append(key)
+        for surname in self._surnames(name):
+            for d in self._deletions(surname):
+                self.index.setdefault(d, []).append(k)
+
+    def around(self, name: Name) -> list[tuple[str, str | None, str]]:
+        found = {
+            k
+            for surname in self._surnames(name)
+            for d in self._deletions(surname)
+            for k in self.index.get(d, ())
+        }
+        return [self.keys[k] for k in sorted(found)]
+
+
 def _evidence(
     kind: str,
     xs: list[Sighting],
     ks: list[Sighting],
     close: list[tuple[str, list[Sighting]]],
     everything: list[Sighting],
+    rolls: Rolls,
 ) -> bool:
     """Whether the documents show one person behind two written names (see the module
     docstring)."""
@@ -338,7 +395,7 @@ def _evidence(
             and not any(_roles_agree(a, b) for a in offices_x for b in offices_k)
         ):
             return False
-    if on_one_roll(x.name, k.name, everything):
+    if on_one_roll(x.name, k.name, rolls):
         return False
     # Close to one person only.
     others = [ks2[0] for kind2, ks2 in close if kind2 == kind or kind2 not in (INITIAL,)]

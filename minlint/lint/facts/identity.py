@@ -840,25 +840,59 @@ def distinct_people(sightings: Iterable[Sighting]) -> list[list[Sighting]]:
     """Sightings grouped into people: names that can be one person are one, unless a
     roll lists them both."""
     groups: list[list[Sighting]] = []
+    # A group's names share a surname with every name that joins it: only the groups of
+    # a name's surnames are tried, in the order they were made.
+    by_surname: dict[str, list[int]] = {}
     for s in sightings:
-        for g in groups:
+        surnames = {sn for _, sn in s.name.readings}
+        tried = sorted({k for sn in surnames for k in by_surname.get(sn, ())})
+        for k in tried:
+            g = groups[k]
             if all(same_person(s.name, o.name) for o in g) and not any(
                 o.roll is not None and o.roll == s.roll and o.name.text != s.name.text for o in g
             ):
                 g.append(s)
                 break
         else:
+            k = len(groups)
             groups.append([s])
+        for sn in surnames:
+            if k not in by_surname.setdefault(sn, []):
+                by_surname[sn].append(k)
     return groups
 
 
-def on_one_roll(a: Name, b: Name, sightings: Iterable[Sighting]) -> bool:
-    """Whether the lists of one meeting (or one membership) name both ``a`` and ``b`` as
-    two entries: two people ("Sheahan (M)" present and "Sheehan (C)" sending apologies)."""
+Rolls = list[dict[str, list[Sighting]]]
+
+
+def rolls_of(sightings: Iterable[Sighting]) -> Rolls:
+    """The lists of each meeting (or membership), their entries by surname (every
+    surname a name can be read with), for :func:`on_one_roll`."""
+    out: Rolls = []
     for entries in meetings_together(sightings).values():
-        has_a = [e for e in entries if e.name.text == a.text or same_person(e.name, a)]
-        has_b = [e for e in entries if e.name.text == b.text or same_person(e.name, b)]
-        if has_a and has_b and any(x is not y for x in has_a for y in has_b):
+        by_surname: dict[str, list[Sighting]] = {}
+        for e in entries:
+            for surname in {s for _, s in e.name.readings}:
+                by_surname.setdefault(surname, []).append(e)
+        out.append(by_surname)
+    return out
+
+
+def on_one_roll(a: Name, b: Name, rolls: Rolls) -> bool:
+    """Whether the lists of one meeting (or one membership) name both ``a`` and ``b`` as
+    two entries: two people ("Sheahan (M)" present and "Sheehan (C)" sending apologies).
+    ``rolls`` are the sightings' :func:`rolls_of`, made once for many pairs."""
+
+    def named(by_surname: dict[str, list[Sighting]], n: Name) -> list[Sighting]:
+        found = {id(e): e for _, s in n.readings for e in by_surname.get(s, ())}
+        return [e for e in found.values() if e.name.text == n.text or same_person(e.name, n)]
+
+    for by_surname in rolls:
+        has_a = named(by_surname, a)
+        if not has_a:
+            continue
+        has_b = named(by_surname, b)
+        if has_b and any(x is not y for x in has_a for y in has_b):
             return True
     return False
 
