@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from click.testing import CliRunner
 from conftest import CORPUS, EXAMPLES, SEEDS, all_real_documents, corpus, seed
 from docgen import docx_from_blocks
 from engine_support import check, variant
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minlint.cli import cli
 from minlint.lint.parse import parse_path
