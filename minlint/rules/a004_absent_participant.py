@@ -87,6 +87,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         attending = [s for s in listed if s.kind == ATTENDANCE]
         away = [a for a in absences(part, ctx.path) if not a.for_lateness]
         periods = away_periods(part)
+        periods_of: dict[str, list[int]] = {}  # by surname: looked up for each participant
+        for k, period in enumerate(periods):
+            for surname in {sn for _, sn in period.name.readings}:
+                periods_of.setdefault(surname, []).append(k)
         mentions = mention_sightings(part, ctx.path)
         attending += attending_in_text(part, mentions)
         membership = None
@@ -103,7 +107,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if here:
                 if len({s.name.text for s in here}) > 1:
                     continue  # two people present could be meant
-                for period in periods:
+                mine = sorted({k for _, sn in who.name.readings for k in periods_of.get(sn, ())})
+                for period in (periods[k] for k in mine):
                     if not same_person(period.name, who.name):
                         continue
                     if period.arrived and who.line < period.end_line:

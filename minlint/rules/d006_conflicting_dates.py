@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -160,20 +159,12 @@ class Dated:
 
 def _dated(minute: Minute) -> list[Dated]:
     from minlint.lint.facts.dates import find_dates
+    from minlint.lint.facts.decisions import DecisionLines
 
-    # The lines the decisions cover, as merged spans searched by bisection: a minute of
-    # thousands of paragraphs and decisions compared each with each took minutes.
-    spans: list[list[int]] = []
-    for a, b in sorted((r.line, r.end_line) for r in minute.resolutions):
-        if spans and a <= spans[-1][1] + 1:
-            spans[-1][1] = max(spans[-1][1], b)
-        else:
-            spans.append([a, b])
-    ends = [b for _, b in spans]
+    decided = DecisionLines((r.line, r.end_line) for r in minute.resolutions)
     out: list[Dated] = []
     for block in minute.blocks:
-        k = bisect_left(ends, block.line)  # the first span that ends at or after the block
-        decision = k < len(spans) and spans[k][0] <= block.end_line
+        decision = decided.meets(block.line, block.end_line)
         floor = 0
         for f in find_dates(block.text):
             if f.date is not None and f.year is not None and not f.year_inferred:

@@ -89,14 +89,15 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _statements(part: MeetingPart) -> Iterator[tuple[Block, bool]]:
     """Blocks that may label the current programme, each with whether it is a title or a
     decision (which always deal with the current programme)."""
-    from minlint.lint.facts.meetings import heading_block
+    from minlint.lint.facts.decisions import DecisionLines
+    from minlint.lint.facts.meetings import blocks_by_line, heading_block
 
     if isinstance(part, MinutesPart):
-        titles = {id(heading_block(part, m.line, m.title)) for m in part.items}
-        decided = [(r.line, r.end_line) for m in part.items for r in m.resolutions]
+        by_line = blocks_by_line(part)
+        titles = {id(heading_block(part, m.line, m.title, by_line)) for m in part.items}
+        decided = DecisionLines((r.line, r.end_line) for m in part.items for r in m.resolutions)
         for block in part.blocks:
-            decision = any(a <= block.end_line and block.line <= b for a, b in decided)
-            yield block, id(block) in titles or decision
+            yield block, id(block) in titles or decided.meets(block.line, block.end_line)
     elif isinstance(part, AgendaPart):
         lines = {i.line for i in part.items}
         for block in part.blocks:

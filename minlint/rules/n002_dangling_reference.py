@@ -133,37 +133,53 @@ def _named_before(text: str, start: int, part: MinutesPart) -> bool:
     return not about_the_body(name, part.body) or name.lower() == "cabinet"
 
 
-def _running(ref, items: Sequence) -> int | None:
-    """The running number a reference names among minutes numbered as ``items`` are:
-    "minute 158/25" is 158 in minutes numbered "145/25", "146/25" ...; None for another
-    year's minute, or for minutes not numbered with their year."""
-    if ref.pair is None:
-        return ref.number
-    layout = year_layout(items)
-    if layout is None or ref.pair[layout[0]] != int(layout[1]):
-        return None
-    return ref.pair[1 - layout[0]]
+class _Series:
+    """A set of minutes' numbers, read once for all the references to them (minutes of
+    thousands of references each read them again took time of the square of their
+    number)."""
+
+    def __init__(self, part: MinutesPart) -> None:
+        self.own = {m.number: m for m in part.items}
+        self.first = part.items[0].number if part.items else 0
+        self.last = max(self.own) if self.own else 0
+        self.show = shown_numbers(part.items)
+        self.layout = year_layout(part.items)
+
+    def running(self, ref) -> int | None:
+        """The running number a reference names among these minutes: "minute 158/25" is
+        158 in minutes numbered "145/25", "146/25" ...; None for another year's minute,
+        or for minutes not numbered with their year."""
+        if ref.pair is None:
+            return ref.number
+        if self.layout is None or ref.pair[self.layout[0]] != int(self.layout[1]):
+            return None
+        return ref.pair[1 - self.layout[0]]
 
 
-def _numbers(part: MinutesPart) -> dict[int, object]:
-    return {m.number: m for m in part.items}
+class _Read(dict):
+    """The :class:`_Series` of each set of minutes met in one check, by identity."""
+
+    def of(self, part: MinutesPart) -> _Series:
+        key = id(part)
+        if key not in self:
+            self[key] = (part, _Series(part))  # the part kept: its identity stays its own
+        return self[key][1]
 
 
 def _minute_findings(
-    ctx: RuleContext, part: MinutesPart, block: Block, ref, known: Sequence
+    ctx: RuleContext, part: MinutesPart, block: Block, ref, known: Sequence, read: _Read
 ) -> Iterator[Finding]:
     text = block.text
     other, date = _another_meeting(text, ref.end, part)
     if other or _named_before(text, ref.start, part):
         if date is not None:
-            yield from _in_meeting(ctx, part, block, ref, date, known)
+            yield from _in_meeting(ctx, part, block, ref, date, known, read)
         return
-    own = _numbers(part)
-    first, last = part.items[0].number, max(own)
-    n = _running(ref, part.items)
+    series = read.of(part)
+    own, first, last, show = series.own, series.first, series.last, series.show
+    n = series.running(ref)
     if n is None:
         return
-    show = shown_numbers(part.items)
     if n in own:
         yield from _subject(ctx, block, ref, own[n], ctx.path, "minute")
         return
@@ -203,20 +219,19 @@ def _minute_findings(
         and "numbering" not in m.part.uncertain
     ]
     for m in earlier:
-        found = _numbers(m.part).get(n)
+        found = read.of(m.part).own.get(n)
         if found is not None:
             yield from _subject(ctx, block, ref, found, m.path, f"minute of {show_date(m.date)}")
             return
     covering = [
         m
         for m in earlier
-        if m.part.items[0].number <= n <= max(_numbers(m.part))
-        and m.part.items[0].number > _RESTART
+        if read.of(m.part).first <= n <= read.of(m.part).last and read.of(m.part).first > _RESTART
     ]
     if covering:
         m = covering[-1]
-        lo, hi = m.part.items[0].number, max(_numbers(m.part))
-        then = shown_numbers(m.part.items)
+        then_series = read.of(m.part)
+        lo, hi, then = then_series.first, then_series.last, then_series.show
         yield ctx.finding_at(
             block,
             ref.start,
@@ -242,7 +257,7 @@ def _afresh_each_meeting(part: MinutesPart, known: Sequence) -> bool:
 
 
 def _in_meeting(
-    ctx: RuleContext, part: MinutesPart, block: Block, ref, date, known: Sequence
+    ctx: RuleContext, part: MinutesPart, block: Block, ref, date, known: Sequence, read: _Read
 ) -> Iterator[Finding]:
     sets = [
         m
@@ -257,15 +272,14 @@ def _in_meeting(
     if len(sets) != 1:
         return
     m = sets[0]
-    own = _numbers(m.part)
-    n = _running(ref, m.part.items)
+    series = read.of(m.part)
+    n = series.running(ref)
     if n is None:
         return
-    if n in own:
-        yield from _subject(ctx, block, ref, own[n], m.path, f"minute of {show_date(date)}")
+    if n in series.own:
+        yield from _subject(ctx, block, ref, series.own[n], m.path, f"minute of {show_date(date)}")
         return
-    lo, hi = m.part.items[0].number, max(own)
-    then = shown_numbers(m.part.items)
+    lo, hi, then = series.first, series.last, series.show
     yield ctx.finding_at(
         block,
         ref.start,
@@ -291,7 +305,12 @@ def _subject(
 
 
 def _agenda_findings(
-    ctx: RuleContext, part: MinutesPart, block: Block, ref, agenda: tuple[str, AgendaPart] | None
+    ctx: RuleContext,
+    part: MinutesPart,
+    block: Block,
+    ref,
+    agenda: tuple[str, AgendaPart] | None,
+    read: _Read,
 ) -> Iterator[Finding]:
     if agenda is None or not agenda[1].numbered:
         return  # an agenda without numbers: "item 9" is no place on it that can be told
@@ -306,7 +325,7 @@ def _agenda_findings(
     if n in items:
         yield from _subject(ctx, block, ref, items[n], path, "agenda item")
         return
-    minuted = _numbers(part)
+    minuted = read.of(part).own
     if n in minuted and len(set(items) & set(minuted)) * 2 >= len(items):
         return  # minutes numbered as the agenda's items: a minute's number
     numbers = sorted(items)
@@ -348,15 +367,16 @@ def part_findings(ctx: RuleContext, part: MinutesPart, known: Sequence) -> Itera
     agenda = agenda_of(ctx, part, known)
     if agenda is not None and ("items" in agenda[1].uncertain or not agenda[1].items):
         agenda = None
+    read = _Read()
     for block in part.blocks:
         low = block.text.lower()
         if "minute" not in low and "item" not in low and "agenda" not in low:
             continue
         for ref in find_references(block.text):
             if ref.kind == MINUTE and numbered:
-                yield from _minute_findings(ctx, part, block, ref, known)
+                yield from _minute_findings(ctx, part, block, ref, known, read)
             elif ref.kind == AGENDA_ITEM:
-                yield from _agenda_findings(ctx, part, block, ref, agenda)
+                yield from _agenda_findings(ctx, part, block, ref, agenda, read)
 
 
 @rule(

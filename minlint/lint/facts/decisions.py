@@ -16,6 +16,8 @@ in doubt (``UNSURE``), and are the record only of a minute that says little else
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from minlint.lint import regexstore as rx
@@ -25,6 +27,7 @@ from minlint.lint.model import Minute
 __all__ = [
     "DECIDED",
     "EMPTY",
+    "DecisionLines",
     "Evidence",
     "decision_evidence",
     "decision_label",
@@ -196,3 +199,24 @@ def body_text(minute: Minute) -> str:
     return " ".join(
         b.text for b in minute.blocks if not (_MOVEMENT.search(b.text) and len(b.text) < 200)
     )
+
+
+class DecisionLines:
+    """The lines that decisions cover, merged into spans and asked by bisection whether a
+    block meets one: a minute (or a set of minutes) of thousands of paragraphs and
+    decisions, compared each with each, took minutes."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def meets(self, first: int, last: int) -> bool:
+        """Whether lines ``first`` to ``last`` meet a decision's lines."""
+        k = bisect_left(self._ends, first)  # the first span that ends at or after them
+        return k < len(self._ends) and self._starts[k] <= last

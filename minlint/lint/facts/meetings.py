@@ -26,6 +26,7 @@ __all__ = [
     "Meeting",
     "MinutesStatement",
     "before_meeting",
+    "blocks_by_line",
     "follows",
     "meeting_after",
     "minutes_statements",
@@ -110,11 +111,22 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def heading_block(part: MeetingPart, line: int, title: str) -> Block | None:
+def blocks_by_line(part: MeetingPart) -> dict[int, list[Block]]:
+    """The part's blocks by the line they start on, for :func:`heading_block`."""
+    out: dict[int, list[Block]] = {}
+    for b in part.blocks:
+        out.setdefault(b.line, []).append(b)
+    return out
+
+
+def heading_block(
+    part: MeetingPart, line: int, title: str, by_line: dict[int, list[Block]] | None = None
+) -> Block | None:
     """The block that holds an item's heading (a file of one long line has many blocks on
-    that line: the one holding the title)."""
+    that line: the one holding the title). ``by_line``: the part's
+    :func:`blocks_by_line`, made once for many items."""
     want = _squeeze(title)[:30]
-    on_line = [b for b in part.blocks if b.line == line]
+    on_line = (by_line if by_line is not None else blocks_by_line(part)).get(line, [])
     for b in on_line:
         if want and want in _squeeze(b.text):
             return b
@@ -127,10 +139,11 @@ def _minutes_blocks(part: MeetingPart) -> list[tuple[Block, bool]]:
 
     out: list[tuple[Block, bool]] = []
     if isinstance(part, MinutesPart):
+        by_line = blocks_by_line(part)
         for minute in part.items:
             if not is_minutes_item(minute.title):
                 continue
-            head = heading_block(part, minute.line, minute.title)
+            head = heading_block(part, minute.line, minute.title, by_line)
             if head is not None and head not in minute.blocks:
                 out.append((head, True))
             out.extend((b, False) for b in minute.blocks)

@@ -391,22 +391,28 @@ def away_periods(part: MinutesPart) -> list[Away]:
     end_of_minutes = part.end_line
     ends = {m.number: m.end_line for m in part.items}
     moves = sorted(part.movements, key=lambda mv: (mv.line, mv.action != "left"))
-    for k, mv in enumerate(moves):
-        name = parse_name(mv.name, "Councillor")
+    names = [parse_name(mv.name, "Councillor") for mv in moves]
+    # Indexes made once (minutes with thousands of movements were read in time of the
+    # square of their number): the first block on each line, and the returns by surname.
+    block_at: dict[int, Block] = {}
+    for b in part.blocks:
+        for line in range(b.line, b.end_line + 1):
+            block_at.setdefault(line, b)
+    returns: dict[str, list[int]] = {}
+    for k, (mv, n) in enumerate(zip(moves, names, strict=True)):
+        if n is not None and mv.action in ("rejoined", "arrived"):
+            for surname in {sn for _, sn in n.readings}:
+                returns.setdefault(surname, []).append(k)
+    for k, (mv, name) in enumerate(zip(moves, names, strict=True)):
         if name is None:
             continue
         if mv.action == "left":
-            block = next((b for b in part.blocks if b.line <= mv.line <= b.end_line), None)
+            block = block_at.get(mv.line)
             sentence = _sentence_at(block, mv.line) if block is not None else ""
             for_item = bool(_FOR_ITEM.search(sentence))
+            later = sorted({j for _, sn in name.readings for j in returns.get(sn, ()) if j > k})
             back = next(
-                (
-                    later
-                    for later in moves[k + 1 :]
-                    if later.action in ("rejoined", "arrived")
-                    and (p := parse_name(later.name, "Councillor")) is not None
-                    and same_person(p, name)
-                ),
+                (moves[j] for j in later if same_person(names[j], name)),  # type: ignore[arg-type]
                 None,
             )
             if back is not None:
