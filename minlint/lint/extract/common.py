@@ -46,6 +46,29 @@ def first_time(text: str) -> str | None:
     return times[0].value if times else None
 
 
+# "Minutes of the Planning Committee held on ...", not "Minutes of a meeting held ...".
+_MINUTES_OF = rx.compile(
+    r"^minutes\s+of\s+(?!an?\s)(?:the\s+)?(.{3,80}?)\s+(?:held|meeting)\b", re.I
+)
+_COUNCIL_NAME = rx.compile(r"\bcouncil$", re.I)
+_COMMITTEE_WORD = rx.compile(
+    r"\b(?:committee|sub-committee|panel|board|commission|cabinet|forum|working\s+group)\b", re.I
+)
+# "... CITY COUNCIL REGULAR MEETING MINUTES": what the document is, after whose it is.
+_BODY_TAIL = rx.compile(
+    r"(?<=\w)\s+(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?"
+    r"(?:meeting\s+)?(?:minutes|agenda)$",
+    re.I,
+)
+# "BRAMLEY TOWN COUNCIL MINUTES OF THE PLANNING COMMITTEE": the committee after the council.
+_INNER_TITLE = rx.compile(r"(?<=\S)\s+(?:minutes|agenda)\s+(?:of|for)\s+(?:the\s+)?(\S.*)$", re.I)
+# What joins a body's name to the date after it: "Licensing Committee, Tuesday 3 June".
+_DATE_LEAD = rx.compile(
+    r"(?:[\s,;:–—-]|\b(?:held|on|of|dated|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)+$",
+    re.I,
+)
+
+
 def body_name(blocks: list[Block]) -> str | None:
     """The body's name: the title in capitals, or "meeting of the X" in a sentence; under
     a council's name, the committee named after it ("ORCHARD VALE TOWN COUNCIL" /
@@ -62,17 +85,9 @@ def body_name(blocks: list[Block]) -> str | None:
     return first
 
 
-# "Minutes of the Planning Committee held on ...", not "Minutes of a meeting held ...".
-_MINUTES_OF = rx.compile(
-    r"^minutes\s+of\s+(?!an?\s)(?:the\s+)?(.{3,80}?)\s+(?:held|meeting)\b", re.I
-)
-_COUNCIL_NAME = rx.compile(r"\bcouncil$", re.I)
-_COMMITTEE_WORD = rx.compile(
-    r"\b(?:committee|sub-committee|panel|board|commission|cabinet|forum|working\s+group)\b", re.I
-)
-
-
 def _named_in_block(b: Block) -> str | None:
+    """The body a block names, if it names one: "meeting of the X", "Minutes of the X
+    held ...", or a title in a heading, without what says what the document is."""
     text = norm(b.text)
     m = _MEETING_OF.search(text) or _MINUTES_OF.match(text.strip("*_ "))
     if m and not m.group(1).lower().startswith("above"):
@@ -86,24 +101,6 @@ def _named_in_block(b: Block) -> str | None:
         name = _BODY_TAIL.sub("", _BODY_NOISE.sub("", text).strip())
         return _before_date(name) or None
     return None
-
-
-# "... CITY COUNCIL REGULAR MEETING MINUTES": what the document is, after whose it is.
-_BODY_TAIL = rx.compile(
-    r"(?<=\w)\s+(?:(?:regular|special|ordinary|extraordinary|annual|adjourned)\s+)?"
-    r"(?:meeting\s+)?(?:minutes|agenda)$",
-    re.I,
-)
-
-
-_INNER_TITLE = rx.compile(r"(?<=\S)\s+(?:minutes|agenda)\s+(?:of|for)\s+(?:the\s+)?(\S.*)$", re.I)
-
-
-# What joins a body's name to the date after it: "Licensing Committee, Tuesday 3 June".
-_DATE_LEAD = rx.compile(
-    r"(?:[\s,;:–—-]|\b(?:held|on|of|dated|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)+$",
-    re.I,
-)
 
 
 def _before_date(name: str) -> str:
