@@ -25,6 +25,7 @@ from minlint.lint.engine import CheckOptions, run_check
 from minlint.lint.model import to_json
 from minlint.lint.parse import parse_path
 from minlint.lint.readers import InputError, decode, read_document
+from minlint.lint.readers.text import compose
 
 # Seeds and corpus documents of every text format: plain text, PDF text with form feeds
 # between pages, markdown, HTML, and a file saved with CRLF line ends.
@@ -47,6 +48,14 @@ def _lines(text: str, end: str) -> str:
 _INSIDE_WORDS = re.compile(r"(?<= [A-Z][a-z]{3})(?=[a-z]{3})")
 # Where Word puts a no-break space: after a title, between a figure and its unit.
 _NO_BREAK = re.compile(r"\b(Cllr|Councillor|Mr|Mrs|Ms|Dr|\d+) (?=[A-Z]|[ap]m\b)")
+
+
+def _read_as_windows_1252(data: bytes) -> str:
+    """Bytes as Windows reads them in its code page: the five bytes Windows-1252 leaves
+    undefined become the control characters of the same number."""
+    return "".join(
+        chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data
+    )
 
 
 def _invisible(m: re.Match) -> str:
@@ -97,6 +106,8 @@ VARIANTS: dict[str, Encoder] = {
     # Lines padded with tabs, as a layout export leaves them.
     "trailing-tabs": lambda t: t.replace("\n", "\t\t\n").encode("utf-8"),
     # Text copied out of a PDF whose font set "fi" and "fl" as one glyph.
+    # UTF-8 opened as Windows-1252 and saved again as UTF-8: "â€™" for "’".
+    "utf-8-read-as-windows-1252": lambda t: _read_as_windows_1252(t.encode()).encode(),
     "ligatures": lambda t: (
         t.replace("ffi", "\ufb03").replace("fi", "\ufb01").replace("fl", "\ufb02").encode()
     ),
@@ -106,6 +117,10 @@ VARIANTS: dict[str, Encoder] = {
 # Variants whose lines hold other characters than the original's, so that a finding's
 # columns move along the line.
 COLUMNS_MOVE = {"invisible-marks", "decomposed-accents", "bom-on-every-line", "ligatures"}
+
+
+# Variants that change only characters beyond ASCII.
+UNCHANGED_BY_ASCII = {"decomposed-accents", "utf-8-read-as-windows-1252"}
 
 
 def original_text(relative: str) -> str:
@@ -146,8 +161,8 @@ def test_the_model_is_the_same_in_every_encoding(relative: str, variant: str, tm
     if not original.exists():
         pytest.skip(f"the real documents are not beside the checkout ({original} is absent)")
     copy = write_variant(relative, variant, tmp_path)
-    if variant == "decomposed-accents" and copy.read_bytes() == original.read_bytes():
-        pytest.skip(f"{relative} holds no accented letter to decompose")
+    if variant in UNCHANGED_BY_ASCII and copy.read_bytes() == original.read_bytes():
+        pytest.skip(f"{relative} is all ASCII, which the {variant} variant leaves alone")
     if variant not in ("utf-8", "crlf", "cp1252"):
         assert copy.read_bytes() != original.read_bytes()
     assert model(copy) == model(original)
@@ -385,6 +400,41 @@ def test_curly_quotes_dashes_and_accents_read_back_from_windows_and_mac_code_pag
     assert decode(LEGACY_SAMPLE.encode(encoding)) == LEGACY_SAMPLE
     # An old Mac's line ends with it.
     assert decode(LEGACY_SAMPLE.replace("\n", "\r").encode(encoding)) == LEGACY_SAMPLE
+
+
+@pytest.mark.parametrize("times", [1, 2])
+def test_utf8_read_in_a_windows_code_page_and_saved_again_reads_back(times, tmp_path):
+    """ "the Chairâ€™s report", once or twice over, as pages and exports carry it."""
+    text = LEGACY_SAMPLE
+    for _ in range(times):
+        text = _read_as_windows_1252(text.encode())
+    assert "â€" in text
+    path = tmp_path / "minutes.txt"
+    path.write_bytes(text.encode())
+    assert read_document(path).lines == LEGACY_SAMPLE.split("\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LEGACY_SAMPLE,
+        "Councillor Müller’s motion «Ô€» and the café’s ‘Â’ sign were noted.",
+        "Pwyllgor: Cynghorydd Siân Ŵyn; cyllideb £1,250 – 5½%; naïve © 2020 Ã.",
+    ],
+)
+def test_text_that_only_looks_like_code_page_damage_is_left_alone(text: str):
+    assert compose(text) == text
+
+
+# Letters, line ends and the characters of code-page damage, in any order.
+_DAMAGE_PRONE = st.text(
+    alphabet=st.sampled_from([*"aé’–£ÂÃâ€™“\x9d\x81©¡¿ \n", "\u0301", "\ufeff"])
+)
+
+
+@given(_DAMAGE_PRONE)
+def test_composing_any_text_keeps_its_lines(text: str):
+    assert compose(text).count("\n") == text.count("\n")
 
 
 def test_word_ms_dos_export_reads_back():

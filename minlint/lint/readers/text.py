@@ -52,11 +52,24 @@ SPACES = str.maketrans(
 )
 
 
+# What UTF-8 text becomes when it is read as Windows-1252 (or Latin-1) and saved again:
+# the first byte of a letter's sequence followed by one of its continuation bytes, as
+# in "â€™" for "’" and "Â£" for "£".
+_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", "ignore")
+_MOJIBAKE = re.compile(f"[\xc2-\xf4][\x80-\x9f{re.escape(_CONTINUATION)}]")
+
+
 def compose(text: str) -> str:
     """Text with each accented letter one character (Unicode NFC), as most editors write
     it: a name typed on a Mac or taken from a PDF as a letter and a combining accent is
     the same name. Byte-order marks inside the text (files joined, each with its own)
-    are dropped before the text's format is judged by its first characters."""
+    are dropped before the text's format is judged by its first characters. UTF-8 that
+    was read in a Windows code page and saved again ("Councillor SeÃ¡n", "the Chairâ€™s
+    report") is read back as it was written."""
+    if not text.isascii() and _MOJIBAKE.search(text):
+        from ftfy import fix_encoding
+
+        text = fix_encoding(text)
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
