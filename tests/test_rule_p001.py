@@ -307,3 +307,23 @@ def test_several_sentences_repeated_from_one_paragraph_are_one_finding():
     (found,) = run_rule("P001", parsed)
     assert found.line == 5
     assert found.message == (f'2 sentences repeated from line 3: "{a[:59]}…" and more')
+
+
+def test_a_word_repeated_without_end_is_read_once_not_once_per_repeat(monkeypatch):
+    """A damaged file can hold one word a million times in a row: each of its places is a
+    candidate of every phrase length, and they were all made and kept (gigabytes)."""
+    from minlint.lint import duplicates
+
+    made = 0
+    of_size = duplicates._Candidates._of_size
+
+    def counted(self, size, runs):
+        nonlocal made
+        for c in of_size(self, size, runs):
+            made += 1
+            yield c
+
+    monkeypatch.setattr(duplicates._Candidates, "_of_size", counted)
+    text = "Minutes " * 20_000 + "and the the end."
+    assert [r.text for r in doubled_phrases(Block(PARAGRAPH, text, 1, 1))] == ["the the"]
+    assert made < 100

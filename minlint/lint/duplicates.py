@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import heapq
 import operator
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -636,7 +637,7 @@ def doubled_phrases(block: Block) -> list[Repeat]:
     text = block.text
     masked = _masked(text)
     folded = [w.casefold() for w in _TOKEN.findall(masked)]
-    candidates = _candidates(folded)
+    candidates = _Candidates(folded)
     if not candidates and not _ARTICLE_PRONOUN.search(masked):
         return []  # most paragraphs: the words, but not where each one is, were needed
     words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked)]
@@ -647,7 +648,7 @@ def doubled_phrases(block: Block) -> list[Repeat]:
             continue
         if periodic >= 2 * size + max(1, size - 1):
             # Drawn three times or nearly: how a PDF renders bold text, not an edit.
-            i = start + periodic
+            i = candidates.floor = start + periodic
             continue
         first = words[start : start + size]
         second = words[start + size : start + 2 * size]
@@ -675,7 +676,7 @@ def doubled_phrases(block: Block) -> list[Repeat]:
                 "phrase",
             )
         )
-        i = start + 2 * size
+        i = candidates.floor = start + 2 * size
     for k in range(len(words) - 1):
         a, b = words[k], words[k + 1]
         if (
@@ -688,21 +689,41 @@ def doubled_phrases(block: Block) -> list[Repeat]:
     return sorted(out, key=lambda r: r.start)
 
 
-def _candidates(folded: Sequence[str], longest: int = 8) -> list[tuple[int, int, int]]:
+class _Candidates:
     """(start, size, periodic) where the ``size`` words at ``start`` are followed by the
     same words; ``periodic`` is how many words at and after the start go on repeating
-    with that period (twice ``size`` for a phrase said twice). By start, longest first."""
-    found: list[tuple[int, int, int]] = []
-    for size in range(1, longest + 1):
-        if len(folded) < 2 * size:
-            break
-        same = bytes(map(operator.eq, folded, folded[size:]))
-        if b"\x01" * size not in same:
-            continue  # no run of equal words long enough: most sizes of most paragraphs
-        for m in re.finditer(b"\x01{%d,}" % size, same):
-            span = m.end() - m.start() + size
-            found.extend((k, size, span) for k in range(m.start(), m.end() - size + 1))
-    return sorted(found, key=lambda c: (c[0], -c[1]))
+    with that period (twice ``size`` for a phrase said twice). By start, longest first.
+
+    Made as they are read, from ``floor`` on (the reader raises it past what it has
+    dealt with): a word repeated a million times in a row is a million candidates of
+    each size, which are neither kept nor all read."""
+
+    def __init__(self, folded: Sequence[str], longest: int = 8) -> None:
+        self.floor = 0
+        self._runs: list[tuple[int, list[tuple[int, int]]]] = []
+        for size in range(1, longest + 1):
+            if len(folded) < 2 * size:
+                break
+            same = bytes(map(operator.eq, folded, folded[size:]))
+            if b"\x01" * size not in same:
+                continue  # no run of equal words long enough: most sizes of most paragraphs
+            runs = [(m.start(), m.end()) for m in re.finditer(b"\x01{%d,}" % size, same)]
+            self._runs.append((size, runs))
+
+    def __bool__(self) -> bool:
+        return bool(self._runs)
+
+    def _of_size(self, size: int, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int, int]]:
+        for first, end in runs:
+            span = end - first + size
+            k = max(first, self.floor)
+            while k <= end - size:
+                yield k, size, span
+                k = max(k + 1, self.floor)
+
+    def __iter__(self) -> Iterator[tuple[int, int, int]]:
+        streams = [self._of_size(size, runs) for size, runs in self._runs]
+        return heapq.merge(*streams, key=lambda c: (c[0], -c[1]))
 
 
 def _legitimate(
