@@ -995,3 +995,25 @@ def test_the_numbers_of_minutes_are_read_once_for_all_their_references(tmp_path,
     result = run_check([str(path)], CheckOptions(select=("N002",)))
     assert len(result.findings) == 5  # minutes 300 to 304 are not among them
     assert len(calls) == 1
+
+
+def test_findings_on_one_long_line_show_a_window_of_it_not_all_of_it(tmp_path: Path):
+    """Markup spliced into text left thousands of impossible dates on one line of 84,000
+    characters; the full format printed the line, and a marker as wide, for each of them
+    (gigabytes). Each finding now shows the place marked and some of what leads to it."""
+    from minlint.lint.output import render
+    from minlint.lint.output.full import WIDTH
+
+    stamp = '<time datetime="2020-02-30">'
+    draft = tmp_path / "draft.txt"
+    draft.write_text("1. Apologies for absence " + stamp * 3000 + "\n2. Declarations\n")
+    result = run_check([str(draft)], CheckOptions(select=("D002",), keep_lines=True))
+    assert len(result.findings) == 3000
+    out = render(result, "full")
+    assert len(out) < 800 * len(result.findings)
+    assert "\n2 | 2. Declarations\n" in out
+    source_lines = [line for line in out.splitlines() if line.startswith(("1 |", "  |"))]
+    assert max(map(len, source_lines)) <= WIDTH + 6
+    for block in out.split("\n\n")[:-1]:
+        text, marks = (line[4:] for line in block.splitlines()[3:5])
+        assert text[marks.index("^") :].startswith("2020-02-30")

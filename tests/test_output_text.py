@@ -94,3 +94,28 @@ def test_no_color_and_output_file_turn_colour_off(monkeypatch, tmp_path):
     assert cli_module._use_colour(False, str(tmp_path / "out.txt")) is False
     monkeypatch.setenv("NO_COLOR", "1")
     assert cli_module._use_colour(False, None) is False
+
+
+def test_full_shows_a_long_line_around_the_place_marked():
+    from dataclasses import replace
+
+    from minlint.lint.output.full import _snippet
+
+    base = sample_result().findings[0]
+    line = " ".join(f"word{i:03}" for i in range(100))  # 799 characters
+    lines = ["before", line, "after " * 50]
+
+    def shown(column: int, end: int) -> tuple[str, str]:
+        found = replace(base, line=2, end_line=2, column=column, end_column=end)
+        text, marks = (s[4:] for s in _snippet(found, lines, False)[2:4])
+        return text, marks
+
+    for column in (1, 400, 792):
+        text, marks = shown(column, column + 7)
+        assert len(text) <= 202
+        assert text[marks.index("^") :].startswith(line[column - 1 : column + 6])
+        assert len(marks.strip()) == 7
+        assert text.startswith("…") == (column > 61)
+        assert text.endswith("…") == (column < 792)
+    whole = replace(base, line=1, end_line=1, column=1, end_column=None)
+    assert _snippet(whole, ["short line"], False)[1:3] == ["1 | short line", "  | ^^^^^^^^^^"]
