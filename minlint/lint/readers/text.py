@@ -56,7 +56,7 @@ SPACES = str.maketrans(
 # the first byte of a letter's sequence followed by one of its continuation bytes, as
 # in "â€™" for "’" and "Â£" for "£".
 _CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", "ignore")
-_MOJIBAKE = re.compile(f"[\xc2-\xf4][\x80-\x9f{re.escape(_CONTINUATION)}]")
+_MOJIBAKE = rx.compile(f"[\xc2-\xf4][\x80-\x9f{re.escape(_CONTINUATION)}]")
 
 
 def compose(text: str) -> str:
