@@ -489,6 +489,29 @@ def test_names_in_running_text_do_not_search_the_whole_text_each(tmp_path):
     assert identity._runs.cache_info().misses <= 3
 
 
+def test_a_surname_of_hundreds_of_letters_is_compared_not_indexed_by_its_deletions():
+    """Every string left by deleting up to three letters of a surname was indexed: for a
+    "surname" of 300 letters, a run of words without spaces in a damaged file, four
+    million strings. A surname longer than any real one is compared with the few near
+    its length, and its variants are still found."""
+    from minlint.lint.facts.identity import parse_name
+    from minlint.rules.a002_name_variant import _NearSurnames
+
+    long = "Ab" + "cdefghijklmnopqrstuvw" * 15
+    names = [
+        parse_name(long, "Councillor"),
+        parse_name(long[:150] + long[151:], "Councillor"),
+        parse_name("Elliott", "Councillor"),
+        parse_name("Elliot", "Councillor"),
+    ]
+    near = _NearSurnames(3)
+    for k, n in enumerate(names):
+        near.add((n.text, n.title, str(k)), n)
+    assert len(near.index) < 100
+    assert [key[2] for key in near.around(names[0])] == ["0", "1"]
+    assert [key[2] for key in near.around(names[3])] == ["2", "3"]
+
+
 def test_a_pdf_whose_catalogue_is_lost_is_refused_after_a_bounded_search(tmp_path, monkeypatch):
     """A PDF whose trailer names no catalogue, claiming thousands of objects: pypdf looked
     for the catalogue object by object, each look a scan of the whole file, up to 10,000

@@ -331,3 +331,25 @@ def test_the_names_a_name_may_be_a_variant_of_are_all_found(entries, distance):
         for k, b in enumerate(names):
             if variant(a, b, distance) is not None:
                 assert str(k) in found, (a.text, b.text)
+
+
+# Surnames around the length where the index stops holding deletions and compares instead.
+_LONG_SURNAMES = st.text(alphabet="abn", min_size=17, max_size=32)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_LONG_SURNAMES, st.sampled_from(["", "J. "])), max_size=8),
+       st.integers(1, 3))  # fmt: skip
+def test_long_surnames_find_the_names_they_may_be_a_variant_of(entries, distance):
+    from minlint.lint.facts.identity import parse_name, variant
+    from minlint.rules.a002_name_variant import _NearSurnames
+
+    names = [n for g, s in entries if (n := parse_name(f"{g}{s.capitalize()}", "Councillor"))]
+    near = _NearSurnames(distance)
+    for k, n in enumerate(names):
+        near.add((n.text, n.title, str(k)), n)
+    for a in names:
+        found = {key[2] for key in near.around(a)}
+        for k, b in enumerate(names):
+            if variant(a, b, distance) is not None:
+                assert str(k) in found, (a.text, b.text)

@@ -313,23 +313,51 @@ class _NearSurnames:
     """Written names by their surnames, so that the names a name may be a variant of are
     found without trying every name: two surnames at most ``distance`` edits apart share
     a string left by deleting at most ``distance`` letters from each (a letter changed,
-    added or dropped, or two letters swapped, is one deletion on each side). The names
-    come back in the order they were added."""
+    added or dropped, or two letters swapped, is one deletion on each side). A surname
+    longer than any real one (a damaged or generated file) would leave more such strings
+    than there are names in a town; it is compared instead, letter by letter, with the
+    few surnames near its length. The names come back in the order they were added."""
+
+    # Longer surnames are compared rather than indexed: a surname of ``n`` letters
+    # leaves about n³/6 strings three deletions deep.
+    LONG = 24
 
     def __init__(self, distance: int) -> None:
         self.distance = max(1, min(distance, 3))
         self.index: dict[str, list[int]] = {}
         self.keys: list[tuple[str, str | None, str]] = []
+        # Surnames a long one may be near, whatever their length: (surname, key number).
+        self.longish: list[tuple[str, int]] = []
+
+    def _depth(self, word: str) -> int:
+        # A surname of five letters or fewer is a variant one edit away at most.
+        return 1 if len(word) <= 5 else self.distance
 
     def _deletions(self, word: str) -> set[str]:
-        # A surname of five letters or fewer is a variant one edit away at most.
-        depth = 1 if len(word) <= 5 else self.distance
         out = {word}
+        if len(word) > self.LONG:
+            return out
         frontier = {word}
-        for _ in range(depth):
+        for _ in range(self._depth(word)):
             frontier = {w[:k] + w[k + 1 :] for w in frontier for k in range(len(w))}
             out |= frontier
         return out
+
+    def _longish(self, word: str) -> bool:
+        return len(word) > self.LONG - self.distance
+
+    def _share_deletions(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` leave one string when at most ``distance`` letters
+        are deleted from each: their longest common subsequence is that long."""
+        import Levenshtein
+
+        depth = self.distance
+        if abs(len(a) - len(b)) > depth:
+            return False
+        # Insertions and deletions only: len(a) + len(b) - 2 × the common subsequence.
+        indel = Levenshtein.distance(a, b, weights=(1, 1, 2), score_cutoff=2 * depth)
+        common = (len(a) + len(b) - indel) / 2
+        return max(len(a), len(b)) - common <= depth
 
     def _surnames(self, name: Name) -> set[str]:
         return {s.casefold() for _, s in name.readings if s} or {name.surname.casefold()}
@@ -340,14 +368,25 @@ class _NearSurnames:
         for surname in self._surnames(name):
             for d in self._deletions(surname):
                 self.index.setdefault(d, []).append(k)
+            if self._longish(surname):
+                self.longish.append((surname, k))
 
     def around(self, name: Name) -> list[tuple[str, str | None, str]]:
+        surnames = self._surnames(name)
         found = {
             k
-            for surname in self._surnames(name)
+            for surname in surnames
             for d in self._deletions(surname)
             for k in self.index.get(d, ())
         }
+        for surname in surnames:
+            if self._longish(surname):
+                found.update(
+                    k
+                    for other, k in self.longish
+                    if (len(surname) > self.LONG or len(other) > self.LONG)
+                    and self._share_deletions(surname, other)
+                )
         return [self.keys[k] for k in sorted(found)]
 
 
