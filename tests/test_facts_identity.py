@@ -278,3 +278,22 @@ def test_a_name_is_found_where_a_pattern_of_its_words_finds_it(hay: str, name: s
         expected = (m.start(), m.end()) if m else None
     block = Block(kind="paragraph", text=hay, line=1, end_line=1)
     assert _find_in(block, name, after) == expected
+
+
+def _doubled_by_every_deletion(short: str, long_: str) -> bool:
+    return len(long_) == len(short) + 1 and any(
+        long_[k] == long_[k - 1] and long_[:k] + long_[k + 1 :] == short
+        for k in range(1, len(long_))
+    )
+
+
+@given(st.text("abc", max_size=9), st.text("abc", max_size=10))
+def test_a_doubled_letter_is_found_at_the_first_difference(short: str, long_: str):
+    """Whether a surname is another with a letter doubled ("Philips", "Phillips") is
+    read at the first letter where they differ, not by trying every deletion (which is
+    quadratic in a "surname" of thousands of letters from a damaged file)."""
+    from minlint.lint.facts.identity import _doubled
+
+    assert _doubled(short, long_) == _doubled_by_every_deletion(short, long_)
+    for k in range(len(short)):
+        assert _doubled(short, short[: k + 1] + short[k:]), (short, k)

@@ -187,10 +187,9 @@ def _doubled(short: str, long_: str) -> bool:
     """Whether ``long_`` is ``short`` with one letter doubled."""
     if len(long_) != len(short) + 1:
         return False
-    for k in range(1, len(long_)):
-        if long_[k] == long_[k - 1] and long_[:k] + long_[k + 1 :] == short:
-            return True
-    return False
+    # The letter added is at the first place the two differ, or after an equal one.
+    k = next((k for k, (a, b) in enumerate(zip(short, long_, strict=False)) if a != b), len(short))
+    return k >= 1 and long_[k] == long_[k - 1] and long_[k + 1 :] == short[k:]
 
 
 def near_surname(a: str, b: str, max_distance: int = 2) -> bool:
