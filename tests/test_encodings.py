@@ -99,6 +99,13 @@ VARIANTS: dict[str, Encoder] = {
     "crlf-converted-twice": lambda t: _lines(t, "\r\r\n").encode("utf-8"),
     # UTF-16 whose write was cut short, leaving NUL characters at the end.
     "utf-16-nul-padded": lambda t: b"\xff\xfe" + t.encode("utf-16-le") + b"\x00" * 64,
+    # Writes cut short in a last character: half a code unit and the first of a
+    # surrogate pair, a part of a UTF-32 unit, the first bytes of a UTF-8 sequence.
+    "utf-16-cut-in-a-character": lambda t: (
+        b"\xff\xfe" + t.encode("utf-16-le") + "\U0001f4c5".encode("utf-16-le")[:3]
+    ),
+    "utf-32-cut-in-a-character": lambda t: b"\xff\xfe\x00\x00" + t.encode("utf-32-le") + b"\xac",
+    "utf-8-cut-in-a-character": lambda t: t.encode() + ("€".encode()[:2] * (not t.isascii())),
     # Accents as a letter and a combining mark (NFD), as some Mac tools write them.
     "decomposed-accents": lambda t: unicodedata.normalize("NFD", t).encode("utf-8"),
     # Files joined, each with its byte-order mark, and a mark that opens every line.
@@ -120,7 +127,11 @@ COLUMNS_MOVE = {"invisible-marks", "decomposed-accents", "bom-on-every-line", "l
 
 
 # Variants that change only characters beyond ASCII.
-UNCHANGED_BY_ASCII = {"decomposed-accents", "utf-8-read-as-windows-1252"}
+UNCHANGED_BY_ASCII = {
+    "decomposed-accents",
+    "utf-8-read-as-windows-1252",
+    "utf-8-cut-in-a-character",
+}
 
 
 def original_text(relative: str) -> str:

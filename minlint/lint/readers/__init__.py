@@ -55,7 +55,7 @@ def decode(data: bytes) -> str:
             body = data[len(bom) :]
             if encoding == "utf-8" or (encoding.startswith("utf-16") and _narrow(body)):
                 return normalise_newlines(_utf8_or_cp1252(body))
-            text = _unpadded(body.decode(encoding, errors="replace"))
+            text = _wide(body, encoding)
             if _garbled(text):
                 name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
                 raise InputError(f"not a text file (binary data after a {name} byte-order mark)")
@@ -67,7 +67,7 @@ def decode(data: bytes) -> str:
             if not _stray_nuls(data[: SNIFF_BYTES + 4096].rstrip(b"\x00")[:SNIFF_BYTES]):
                 raise InputError(NOT_TEXT)
             return normalise_newlines(_utf8_or_cp1252(data))
-        text = _unpadded(data.decode(encoding, errors="replace"))
+        text = _wide(data, encoding)
         if _garbled(text):
             raise InputError(NOT_TEXT)
         return normalise_newlines(text)
@@ -77,9 +77,18 @@ def decode(data: bytes) -> str:
 _ASCII_WORD = rx.compile(rb"[A-Za-z]{2,}")
 
 
-def _unpadded(text: str) -> str:
-    """Wide text without the NUL characters that pad the end of a write cut short, as
-    eight-bit text is without its NUL bytes (see :func:`_utf8_or_cp1252`)."""
+def _wide(data: bytes, encoding: str) -> str:
+    """UTF-16 or UTF-32 text as a write cut short leaves it, read without what the cut
+    left: the bytes of a last character begun and not finished (half a code unit, or
+    the first of a surrogate pair), and the NUL characters that pad its end, as
+    eight-bit text is read without its NUL bytes (see :func:`_utf8_or_cp1252`)."""
+    unit = 4 if encoding.startswith("utf-32") else 2
+    data = data[: len(data) - len(data) % unit]
+    if unit == 2 and len(data) >= 2:
+        high = data[-1] if encoding.endswith("le") else data[-2]
+        if 0xD8 <= high <= 0xDB:
+            data = data[:-2]
+    text = data.decode(encoding, errors="replace")
     return text.rstrip("\x00") if text.endswith("\x00") else text
 
 
@@ -131,8 +140,13 @@ def _utf8_or_cp1252(data: bytes) -> str:
 def _eight_bit(data: bytes) -> str:
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data":
+            # A write cut short in a last character: UTF-8 up to it, when the text
+            # before it shows UTF-8 (a last "é" of Windows-1252 starts such a sequence).
+            head = data[: exc.start].decode("utf-8")
+            if not head.isascii():
+                return head
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     valid = len(text) - len(text.encode("ascii", "ignore")) - bad
