@@ -12,7 +12,8 @@ Outcomes:
   entry that says a rule failed or a reader broke, or a finding outside the file;
 - hang: over its CPU budget (``--timeout`` seconds, plus ``--timeout-per-mb`` per MB of
   input, a Word file's parts counted unzipped, plus ``--timeout-per-kline`` per thousand
-  lines of a text; a timer interrupts it and records where it was stuck), or over
+  lines and ``--timeout-per-kfigure`` per thousand figures of a text; a timer interrupts
+  it and records where it was stuck), or over
   ``--wall`` seconds of wall time (the worker is killed);
 - memory: a ``MemoryError`` under the worker's address-space limit (``--memory-mb``);
 - died: the worker process ended (a crash in a C extension, or the kernel killed it);
@@ -92,11 +93,27 @@ def text_lines(path: Path) -> int:
     return max(data.count(b"\n"), data.count(b"\r"))
 
 
+_FIGURE = re.compile(rb"\d+")
+
+
+def text_figures(path: Path) -> int:
+    """The runs of digits of an input that is not a zip (in UTF-16, each digit)."""
+    data = path.read_bytes()
+    if data.startswith(b"PK"):
+        return 0
+    return len(_FIGURE.findall(data))
+
+
 class Target:
     """minlint instrumented to tell where an exception came from."""
 
     def __init__(
-        self, workdir: Path, timeout: float, per_mb: float = 1.0, per_kline: float = 0.0
+        self,
+        workdir: Path,
+        timeout: float,
+        per_mb: float = 1.0,
+        per_kline: float = 0.0,
+        per_kfigure: float = 0.0,
     ) -> None:
         from minlint.lint import cache, engine, parse, readers
         from minlint.lint.registry import Registry, load_registry
@@ -105,6 +122,7 @@ class Target:
         self.timeout = timeout
         self.per_mb = per_mb
         self.per_kline = per_kline
+        self.per_kfigure = per_kfigure
         self.stage: str | None = None
         self.caught: list[tuple[str, BaseException]] = []
         workdir.mkdir(parents=True, exist_ok=True)
@@ -157,10 +175,16 @@ class Target:
         path.write_bytes(item.data)
         return self.run_file(path, item.mode, item.base.records, item.draft)
 
-    def budget(self, size: int, lines: int = 0) -> float:
-        """CPU seconds for an input of ``size`` bytes and ``lines`` lines: reading a huge
-        file takes its time, and only what grows faster than the file is a hang."""
-        return self.timeout + self.per_mb * size / 1e6 + self.per_kline * lines / 1000
+    def budget(self, size: int, lines: int = 0, figures: int = 0) -> float:
+        """CPU seconds for an input of ``size`` bytes, ``lines`` lines and ``figures``
+        figures: reading a huge file takes its time, and only what grows faster than the
+        file is a hang."""
+        return (
+            self.timeout
+            + self.per_mb * size / 1e6
+            + self.per_kline * lines / 1000
+            + self.per_kfigure * figures / 1000
+        )
 
     def run_file(
         self, path: Path, mode: str, records: str, draft: str | None = None
@@ -179,7 +203,8 @@ class Target:
         self.caught.clear()
         self.stage = None
         with self.captured() as said:
-            signal.setitimer(signal.ITIMER_PROF, self.budget(expanded_size(path), text_lines(path)))
+            budget = self.budget(expanded_size(path), text_lines(path), text_figures(path))
+            signal.setitimer(signal.ITIMER_PROF, budget)
             try:
                 result = run_check([draft], options)
                 for fmt in FORMATS:
@@ -422,6 +447,7 @@ def worker_main(conn, args: argparse.Namespace, bases: list[Base], number: int) 
         args.timeout,
         args.timeout_per_mb,
         args.timeout_per_kline,
+        args.timeout_per_kfigure,
     )
     while True:
         try:
@@ -756,7 +782,13 @@ def replay(args: argparse.Namespace) -> int:
     """Run one saved input as the campaign ran it, and print the outcome."""
     _bound(args)
     workdir = Path(tempfile.mkdtemp(prefix="minlint-replay-"))
-    target = Target(workdir, args.timeout, args.timeout_per_mb, args.timeout_per_kline)
+    target = Target(
+        workdir,
+        args.timeout,
+        args.timeout_per_mb,
+        args.timeout_per_kline,
+        args.timeout_per_kfigure,
+    )
     failed = 0
     for given in args.replay:
         path = Path(given)
@@ -826,6 +858,15 @@ def main() -> int:
         # and 240,000 lines: 1.9, 4.5, 8.6 and 17.9 s).
         help="further CPU seconds per thousand lines of a text input",
     )
+    parser.add_argument(
+        "--timeout-per-kfigure",
+        type=float,
+        default=0.05,
+        # Each figure is weighed against the words around it: a paragraph of nothing but
+        # "(1) " is 4 bytes a figure, checked at about 50 us a figure, linearly (50,000,
+        # 100,000, 200,000 and 400,000 of them: 2.9, 5.1, 9.7 and 20.4 s).
+        help="further CPU seconds per thousand figures of a text input",
+    )
     parser.add_argument("--wall", type=float, default=60.0, help="wall seconds per input")
     parser.add_argument("--memory-mb", type=int, default=2048, help="address space per worker")
     parser.add_argument("--progress", type=float, default=60.0, help="seconds between reports")
@@ -855,7 +896,8 @@ def main() -> int:
         f"campaign {out} (seed {args.seed}): {len(bases)} base documents "
         f"({', '.join(f'{n} {s}' for s, n in sorted(kinds.items()))}),"
         f" {args.inputs} inputs, {args.workers} workers; per input {args.timeout:g} s CPU"
-        f" (+{args.timeout_per_mb:g} s per MB, +{args.timeout_per_kline:g} s per 1000 lines),"
+        f" (+{args.timeout_per_mb:g} s per MB, +{args.timeout_per_kline:g} s per 1000 lines,"
+        f" +{args.timeout_per_kfigure:g} s per 1000 figures),"
         f" {args.wall:g} s wall, {args.memory_mb} MB",
         flush=True,
     )

@@ -156,6 +156,21 @@ def test_a_text_s_cpu_budget_counts_its_lines(tmp_path, harness_patches):
     assert target.budget(1_000_000, 240_000) == 5.0 + 8.0 + 24.0
 
 
+def test_a_text_s_cpu_budget_counts_its_figures(tmp_path, harness_patches):
+    """A paragraph of nothing but "(1) " is checked in linear time at about 50 us a
+    figure, four bytes each: its budget grows with its figures."""
+    from fuzz import Target, text_figures
+
+    path = tmp_path / "figures.html"
+    path.write_text("<p>On 11 March 2020: " + "(1) " * 1000 + "and (12)</p>")
+    assert text_figures(path) == 1000 + 3  # and "11", "2020", "12"
+    docx = tmp_path / "figures.docx"
+    docx.write_bytes(zip_bytes([{"name": "word/document.xml", "data": b"(1) " * 5000}]))
+    assert text_figures(docx) == 0
+    target = Target(tmp_path / "work", 5.0, 8.0, 0.1, 0.05)
+    assert target.budget(1_600_000, 1, 400_000) == pytest.approx(5.0 + 12.8 + 0.0001 + 20.0)
+
+
 def test_later_inputs_of_a_known_group_are_kept_by_number(capsys):
     """A group's first input is saved; the numbers of the next twenty are kept, so that
     one coming after the group's fix can be rebuilt and run again."""

@@ -489,6 +489,38 @@ def test_names_in_running_text_do_not_search_the_whole_text_each(tmp_path):
     assert identity._runs.cache_info().misses <= 3
 
 
+def test_figures_with_no_word_before_them_are_not_searched_for_one(monkeypatch):
+    """A paragraph of 430,000 "(1)" (a block copied over and over) took 27 s: each figure
+    was searched for a hedge ("about", "c.") and a month before it. Linear, but the
+    searches are only needed where a word or a full stop comes before the figure."""
+    from minlint.lint.facts import quantities, totals
+    from minlint.lint.model import Block
+
+    searched: list[str] = []
+
+    class Counting:
+        def __init__(self, real):
+            self.real = real
+
+        def search(self, text, *args):
+            searched.append(self.real.pattern[:20])
+            return self.real.search(text, *args)
+
+    for module, name in ((totals, "_HEDGE_RE"), (quantities, "_MONTH_BEFORE_RE")):
+        monkeypatch.setattr(module, name, Counting(getattr(module, name)))
+    quantities._find_quantities.cache_clear()
+    text = "It was agreed to give £50.00. " + "(1) " * 2000
+    figures = totals.block_figures(Block(kind="paragraph", text=text, line=1, end_line=1))
+    assert len(figures) == 2001
+    assert len(searched) <= 4
+    text = "About 50 came, nearly 60 left, c. 10 stayed; some 3 wrote by May 2."
+    hedges = [
+        f.hedge
+        for f in totals.block_figures(Block(kind="paragraph", text=text, line=1, end_line=1))
+    ]
+    assert hedges == ["about", "nearly", "c.", "some"]
+
+
 def test_a_surname_of_hundreds_of_letters_is_compared_not_indexed_by_its_deletions():
     """Every string left by deleting up to three letters of a surname was indexed: for a
     "surname" of 300 letters, a run of words without spaces in a damaged file, four

@@ -308,6 +308,12 @@ class _Context:
     def before(self, regex: re.Pattern[str], start: int, window: int = 16) -> bool:
         return regex.search(self.low, max(0, start - window), start) is not None
 
+    def word_before(self, regex: re.Pattern[str], start: int, window: int = 16) -> bool:
+        """``before`` for a pattern of words ending in a letter or a full stop, then
+        spaces: tried only where such a character comes before the spaces."""
+        last = self.low[max(0, start - window) : start].rstrip()[-1:]
+        return (last.isalpha() or last == ".") and self.before(regex, start, window)
+
 
 def _glued_before(text: str, start: int) -> bool:
     if start == 0:
@@ -340,7 +346,7 @@ def _digits(ctx: _Context, m: re.Match[str]) -> Quantity | None:
     ):
         return None
     if c is None and (
-        ctx.before(_MONTH_BEFORE_RE, start)
+        ctx.word_before(_MONTH_BEFORE_RE, start)
         or (len(num) >= 4 and ctx.before(_MONTH_COMMA_BEFORE_RE, start))
         or _MONTH_AFTER_RE.match(text, end)
     ):
@@ -381,7 +387,7 @@ def _digits(ctx: _Context, m: re.Match[str]) -> Quantity | None:
         return None  # a year
     if len(num) > 1 and num[0] == "0" and "." not in num:
         return None  # codes and phone numbers: "0114", "07554"
-    if "." in num and ctx.before(_CUE_RE, start):
+    if "." in num and ctx.word_before(_CUE_RE, start):
         h, _, mm = num.partition(".")
         if len(mm) == 2 and len(h) <= 2 and int(h) <= 23 and int(mm) <= 59:
             return None  # "closed at 8.03": a time without a.m. or p.m.

@@ -199,6 +199,9 @@ _MEASURE_NOUNS = frozenset(
 _SCALE_RE = _lazy(r"(?:million|billion|thousand|bn|m|k)\s*\Z", re.I)
 
 
+_WRITTEN_DIGITS_RE = _lazy(r"\d[\d,]*(?:\.(\d+))?")
+
+
 def _figure(block: Block, text: str, q: Quantity) -> Figure:
     kind: str
     unit: str | None = None
@@ -216,13 +219,16 @@ def _figure(block: Block, text: str, q: Quantity) -> Figure:
         kind = COUNT
     written = q.text
     scaled = bool(_SCALE_RE.search(written.rstrip("p")))
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", written)
+    digits = _WRITTEN_DIGITS_RE.search(written)
     decimals = len(digits.group(1)) if digits and digits.group(1) else 0
     step = 10.0**-decimals
     written_value = float(digits.group(0).replace(",", "")) if digits else 0.0
     if scaled and written_value:  # "€0 m" is scaled by nothing
         step *= q.value / written_value
-    hedge = _HEDGE_RE.search(text, max(0, q.start - 30), q.start)
+    lo = max(0, q.start - 30)
+    # Every hedge ends in a letter, a full stop or "~": most figures have none before them.
+    last = text[lo : q.start].rstrip()[-1:]
+    hedge = _HEDGE_RE.search(text, lo, q.start) if last.isalpha() or last in (".", "~") else None
     return Figure(
         block=block,
         start=q.start,
