@@ -4,7 +4,9 @@ Each input (see ``fuzz_inputs.py``) is written to a file and checked in-process 
 ``minlint check FILE --select ALL --records DIR`` would check it, DIR being the folder
 of the document's body, so that every rule of the registry runs, those comparing the
 draft with its records too; some inputs are given as the agenda or the previous
-minutes of a real draft instead. The report is rendered in every output format.
+minutes of a real draft instead. The report is rendered in every output format. One
+draft in ``--views-every`` also goes through ``minlint diff`` against the document it
+was made from (both ways, in every format) and ``minlint report --against`` it.
 Outcomes:
 
 - refused: a reader raised ``InputError`` (one line naming the problem): fine;
@@ -104,6 +106,11 @@ def text_figures(path: Path) -> int:
     return len(_FIGURE.findall(data))
 
 
+def with_views(item: FuzzInput, every: int) -> bool:
+    """Whether an input also goes through diff and report: one draft in ``every``."""
+    return item.mode == "draft" and every > 0 and item.index % every == 0
+
+
 class Target:
     """minlint instrumented to tell where an exception came from."""
 
@@ -114,6 +121,7 @@ class Target:
         per_mb: float = 1.0,
         per_kline: float = 0.0,
         per_kfigure: float = 0.0,
+        views_every: int = 0,
     ) -> None:
         from minlint.lint import cache, engine, parse, readers
         from minlint.lint.registry import Registry, load_registry
@@ -123,6 +131,7 @@ class Target:
         self.per_mb = per_mb
         self.per_kline = per_kline
         self.per_kfigure = per_kfigure
+        self.views_every = views_every
         self.stage: str | None = None
         self.caught: list[tuple[str, BaseException]] = []
         workdir.mkdir(parents=True, exist_ok=True)
@@ -173,7 +182,16 @@ class Target:
         """The outcome of one input: status, group key, detail, traceback."""
         path = self.workdir / f"input{item.suffix}"
         path.write_bytes(item.data)
-        return self.run_file(path, item.mode, item.base.records, item.draft)
+        return self.run_file(path, item.mode, item.base.records, item.draft, self.against(item))
+
+    def against(self, item: FuzzInput) -> Path | None:
+        """The document a draft was made from, written out, when this input also goes
+        through diff and report."""
+        if not with_views(item, self.views_every):
+            return None
+        path = self.workdir / f"base{item.base.suffix}"
+        path.write_bytes(item.base.data)
+        return path
 
     def budget(self, size: int, lines: int = 0, figures: int = 0) -> float:
         """CPU seconds for an input of ``size`` bytes, ``lines`` lines and ``figures``
@@ -187,7 +205,12 @@ class Target:
         )
 
     def run_file(
-        self, path: Path, mode: str, records: str, draft: str | None = None
+        self,
+        path: Path,
+        mode: str,
+        records: str,
+        draft: str | None = None,
+        against: Path | None = None,
     ) -> dict[str, Any]:
         from minlint.lint.engine import CheckOptions, run_check
         from minlint.lint.output import FORMATS, render
@@ -210,10 +233,13 @@ class Target:
                 for fmt in FORMATS:
                     render(result, fmt).encode("utf-8")  # as printed: no lone surrogates
                 self.parse_outputs_and_facts(path)
+                if against is not None:
+                    signal.setitimer(signal.ITIMER_PROF, 2 * budget)  # report checks again
+                    self.views(path, against, options)
                 signal.setitimer(signal.ITIMER_PROF, 0)
             except Timeout as exc:
                 signal.setitimer(signal.ITIMER_PROF, 0)
-                return outcome("hang", "check", exc)
+                return outcome("hang", self.stage if self.stage in _VIEWS else "check", exc)
             except MemoryError as exc:
                 signal.setitimer(signal.ITIMER_PROF, 0)
                 return outcome("memory", self._stage("check"), self._cause(exc))
@@ -248,6 +274,36 @@ class Target:
                 )
         refused = any(e.path == draft or e.path == str(path) for e in result.errors)
         return {"status": "refused" if refused else "ok"}
+
+    def views(self, path: Path, against: Path, options: Any) -> None:
+        """``minlint diff`` of the draft and the document it was made from, both ways and
+        in every format, and ``minlint report --against`` it."""
+        from minlint.lint.diff import html, json, text
+        from minlint.lint.diff.align import diff_parsed
+        from minlint.lint.parse import parse_path
+        from minlint.lint.readers import InputError
+        from minlint.lint.report import make_report
+
+        self.stage = "diff"
+        try:
+            old, new = parse_path(against), parse_path(path)
+        except InputError:
+            pass
+        else:
+            for a, b in ((old, new), (new, old)):
+                result = diff_parsed(a, b)
+                for page in (json.render(result), html.render(result)):
+                    page.encode("utf-8")
+                for colour in (True, False):
+                    text.render(result, color=colour).encode("utf-8")
+        self.stage = "report"
+        report = make_report(str(path), options, str(against))
+        if report.html is not None:
+            report.html.encode("utf-8")
+        bad = [e.message for e in report.errors if CRASH_ERRORS.match(e.message)]
+        if bad:
+            raise RuntimeError(f"report: {bad[0]}")
+        self.stage = None
 
     def parse_outputs_and_facts(self, path: Path) -> None:
         """What ``minlint parse`` prints of the input, and every fact extractor on each of
@@ -309,6 +365,9 @@ class Target:
 
     def _cause(self, exc: BaseException) -> BaseException:
         return self.caught[-1][1] if self.caught else exc
+
+
+_VIEWS = ("diff", "report")
 
 
 _SAID = re.compile(
@@ -378,13 +437,14 @@ def minimise(
     the same group; zip archives by dropping members and then paragraphs first."""
     deadline = time.monotonic() + budget_s
     tries = 0
+    against = target.against(item)
 
     def same(data: bytes) -> bool:
         nonlocal tries
         tries += 1
         path = target.workdir / f"minimise{item.suffix}"
         path.write_bytes(data)
-        got = target.run_file(path, item.mode, item.base.records, item.draft)
+        got = target.run_file(path, item.mode, item.base.records, item.draft, against)
         return got.get("key") == key
 
     def ddmin(units: list[bytes], join) -> list[bytes]:
@@ -448,6 +508,7 @@ def worker_main(conn, args: argparse.Namespace, bases: list[Base], number: int) 
         args.timeout_per_mb,
         args.timeout_per_kline,
         args.timeout_per_kfigure,
+        args.views_every,
     )
     while True:
         try:
@@ -684,18 +745,24 @@ class Campaign:
         folder.mkdir(parents=True, exist_ok=True)
         item = make_input(self.bases, self.args.seed, index)
         (folder / f"input{item.suffix}").write_bytes(item.data)
+        views = with_views(item, self.args.views_every)
+        against = folder / f"against{item.base.suffix}"
+        if views:
+            against.write_bytes(item.base.data)
         report = [
             f"group: {key}",
             f"input: {index} of the campaign with seed {self.args.seed}",
             f"base: {item.base.name}",
             f"recipe: {' | '.join(item.recipe)}",
             f"checked as: {item.mode} (records: {item.base.records}; draft: {item.draft})",
+            *([f"against: {against}"] if views else []),
             f"message: {result['message']}",
             "",
             "reproduce:",
             f"  python bench/fuzz.py --replay {folder / ('input' + item.suffix)}"
             f" --mode {item.mode} --records {item.base.records}"
-            + (f" --draft {item.draft}" if item.draft else ""),
+            + (f" --draft {item.draft}" if item.draft else "")
+            + (f" --against {against}" if views else ""),
             "",
             result["traceback"],
         ]
@@ -795,7 +862,8 @@ def replay(args: argparse.Namespace) -> int:
         copy = workdir / f"input{path.suffix}"
         copy.write_bytes(path.read_bytes())
         records = args.records or str(REPO / "examples")
-        result = target.run_file(copy, args.mode, records, args.draft)
+        against = Path(args.against) if args.against else None
+        result = target.run_file(copy, args.mode, records, args.draft, against)
         print(f"{given}: {result['status']}")
         if result["status"] not in ("ok", "refused"):
             failed += 1
@@ -818,6 +886,8 @@ def recheck(args: argparse.Namespace) -> int:
                 cmd += ["--mode", how.group(1), "--records", how.group(2)]
                 if how.group(3) != "None":
                     cmd += ["--draft", how.group(3)]
+            if re.search(r"^against: ", report, re.M):
+                cmd += ["--against", str(next(folder.glob("against.*")))]
             import subprocess
 
             run = subprocess.run(cmd, capture_output=True, text=True, timeout=args.wall * 2)
@@ -867,6 +937,12 @@ def main() -> int:
         # 100,000, 200,000 and 400,000 of them: 2.9, 5.1, 9.7 and 20.4 s).
         help="further CPU seconds per thousand figures of a text input",
     )
+    parser.add_argument(
+        "--views-every",
+        type=int,
+        default=10,
+        help="one draft in this many also goes through diff and report (0: none)",
+    )
     parser.add_argument("--wall", type=float, default=60.0, help="wall seconds per input")
     parser.add_argument("--memory-mb", type=int, default=2048, help="address space per worker")
     parser.add_argument("--progress", type=float, default=60.0, help="seconds between reports")
@@ -876,6 +952,7 @@ def main() -> int:
     parser.add_argument("--mode", default="draft", choices=["draft", "agenda", "previous"])
     parser.add_argument("--records", help="records directory for --replay")
     parser.add_argument("--draft", help="with --mode agenda/previous: the draft for --replay")
+    parser.add_argument("--against", help="with --replay: also diff and report against this")
     parser.add_argument("--recheck", action="store_true", help="run a campaign's crashes again")
     args = parser.parse_args()
 

@@ -225,6 +225,41 @@ def test_a_rule_failing_while_its_findings_are_read_is_grouped_where_it_failed(
     assert "list index out of range" in result["traceback"]
 
 
+@pytest.mark.parametrize("stage", ["diff", "report"])
+def test_one_draft_in_some_also_goes_through_diff_and_report(tmp_path, harness_patches, stage):
+    """Drafts of every ``views_every``-th input are also compared with the document they
+    were made from and rendered as a report against it; a failure there is grouped by
+    the command it happened in."""
+    from fuzz import Target, with_views
+
+    from minlint.lint.diff import align
+    from minlint.lint.report import build
+
+    found = bases(tmp_path)
+    drafts = [i for i in (make_input(found, 7, n) for n in range(60)) if i.mode == "draft"]
+    chosen = [i for i in drafts if with_views(i, 4)]
+    assert chosen and all(i.index % 4 == 0 for i in chosen)
+    target = Target(tmp_path / "work", 30.0, views_every=4)
+    assert target.against(chosen[0]).read_bytes() == chosen[0].base.data
+    assert target.against(next(i for i in drafts if i.index % 4)) is None
+
+    draft = tmp_path / "minutes.txt"
+    draft.write_text("MINUTES OF THE MEETING HELD ON 9 JUNE 2025\n\n1. FINANCE\n\nNoted.\n")
+    earlier = tmp_path / "earlier.txt"
+    earlier.write_text("MINUTES OF THE MEETING HELD ON 9 JUNE 2025\n\n1. FINANCE\n\nAgreed.\n")
+    assert target.run_file(draft, "draft", str(tmp_path), None, earlier)["status"] == "ok"
+
+    def broken(*args, **kwargs):
+        raise KeyError("no such minute")
+
+    module, name = (align, "diff_parsed") if stage == "diff" else (build, "build")
+    harness_patches.setattr(module, name, broken)
+    assert target.run_file(draft, "draft", str(tmp_path))["status"] == "ok"  # no views
+    result = target.run_file(draft, "draft", str(tmp_path), None, earlier)
+    assert result["status"] == "crash"
+    assert result["key"].startswith(f"crash {stage} KeyError ")
+
+
 def test_a_worker_kept_from_running_is_given_time_and_a_stuck_one_is_not():
     """Past its wall time a worker is killed as a hang, unless it used under half that
     time in CPU: then the machine was busy with other work (a nice 19 worker gets little
