@@ -104,24 +104,43 @@ def test_missing_extra_gives_install_hint(tmp_path: Path, monkeypatch: pytest.Mo
     assert str(err.value) == "reading PDF needs the pdf extra: pip install 'minlint[pdf]'"
 
 
-def _encrypted(tmp_path: Path, user: str, owner: str) -> Path:
+def _encrypted(tmp_path: Path, user: str, owner: str, algorithm: str = "RC4-128") -> Path:
     plain = simple_pdf(tmp_path / "plain.pdf", [[(57, 780, 12, "Confidential minutes.")]])
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(plain))
-    writer.encrypt(user_password=user, owner_password=owner, algorithm="RC4-128")
+    writer.encrypt(user_password=user, owner_password=owner, algorithm=algorithm)
     out = tmp_path / "locked.pdf"
     with out.open("wb") as fh:
         writer.write(fh)
     return out
 
 
-def test_password_protected_pdf(tmp_path: Path) -> None:
+# Acrobat restricts printing and copying with AES since version 7; older tools use RC4.
+ALGORITHMS = ["RC4-128", "AES-128", "AES-256"]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_password_protected_pdf(tmp_path: Path, algorithm: str) -> None:
     with pytest.raises(InputError, match="password-protected"):
-        read_document(_encrypted(tmp_path, "secret", "owner"))
+        read_document(_encrypted(tmp_path, "secret", "owner", algorithm))
 
 
-def test_pdf_encrypted_only_against_copying_is_read(tmp_path: Path) -> None:
-    doc = read_document(_encrypted(tmp_path, "", "owner"))
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_pdf_encrypted_only_against_copying_is_read(tmp_path: Path, algorithm: str) -> None:
+    doc = read_document(_encrypted(tmp_path, "", "owner", algorithm))
     assert [b.text for b in doc.blocks] == ["Confidential minutes."]
+
+
+def test_aes_without_the_cryptography_package_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pypdf decrypts AES with the cryptography package (the pdf extra installs it);
+    without it, pypdf's own fallback raises, and the message says what to install."""
+    path = _encrypted(tmp_path, "", "owner", "AES-128")
+    from pypdf._crypt_providers import _fallback
+
+    monkeypatch.setattr(pypdf._encryption, "CryptAES", _fallback.CryptAES)
+    with pytest.raises(InputError, match=r"needs the cryptography package: pip install"):
+        read_document(path)
 
 
 @pytest.mark.parametrize(
