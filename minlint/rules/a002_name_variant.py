@@ -329,16 +329,14 @@ class _NearSurnames:
         # Surnames a long one may be near, whatever their length: (surname, key number).
         self.longish: list[tuple[str, int]] = []
 
-    def _depth(self, word: str) -> int:
-        # A surname of five letters or fewer is a variant one edit away at most.
-        return 1 if len(word) <= 5 else self.distance
-
     def _deletions(self, word: str) -> set[str]:
         out = {word}
         if len(word) > self.LONG:
             return out
+        # A surname of five letters or fewer is a variant one edit away at most.
+        depth = 1 if len(word) <= 5 else self.distance
         frontier = {word}
-        for _ in range(self._depth(word)):
+        for _ in range(depth):
             frontier = {w[:k] + w[k + 1 :] for w in frontier for k in range(len(w))}
             out |= frontier
         return out
