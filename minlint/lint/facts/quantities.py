@@ -311,8 +311,15 @@ class _Context:
     def word_before(self, regex: re.Pattern[str], start: int, window: int = 16) -> bool:
         """``before`` for a pattern of words ending in a letter or a full stop, then
         spaces: tried only where such a character comes before the spaces."""
-        last = self.low[max(0, start - window) : start].rstrip()[-1:]
-        return (last.isalpha() or last == ".") and self.before(regex, start, window)
+        return ends_a_word(self.low, start, window) and self.before(regex, start, window)
+
+
+def ends_a_word(text: str, start: int, window: int, marks: str = ".") -> bool:
+    """Whether a letter or one of ``marks`` is the last character before ``start``,
+    spaces apart, within ``window``: where a pattern of words before a figure can end.
+    Most figures have none, and their searches are spared."""
+    last = text[max(0, start - window) : start].rstrip()[-1:]
+    return last.isalpha() or (last != "" and last in marks)
 
 
 def _glued_before(text: str, start: int) -> bool:

@@ -38,7 +38,7 @@ from itertools import pairwise
 
 from minlint.lint import regexstore as rx
 from minlint.lint.blocks import HEADING, LIST_ITEM, TABLE_ROW, Block
-from minlint.lint.facts.quantities import Quantity, find_quantities
+from minlint.lint.facts.quantities import Quantity, ends_a_word, find_quantities
 from minlint.lint.facts.sentences import sentences
 from minlint.lint.lazyre import LazyPattern
 from minlint.lint.model import ParsedDocument
@@ -226,9 +226,7 @@ def _figure(block: Block, text: str, q: Quantity) -> Figure:
     if scaled and written_value:  # "€0 m" is scaled by nothing
         step *= q.value / written_value
     lo = max(0, q.start - 30)
-    # Every hedge ends in a letter, a full stop or "~": most figures have none before them.
-    last = text[lo : q.start].rstrip()[-1:]
-    hedge = _HEDGE_RE.search(text, lo, q.start) if last.isalpha() or last in (".", "~") else None
+    hedge = _HEDGE_RE.search(text, lo, q.start) if ends_a_word(text, q.start, 30, ".~") else None
     return Figure(
         block=block,
         start=q.start,
